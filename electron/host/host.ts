@@ -1,0 +1,88 @@
+/**
+ * The host seam: the only door to the operating system (design.md, Seams 1).
+ *
+ * Primitives are generic and small; probes and remedies are built from them. Two
+ * implementations answer them: the PowerShell host (Windows; fixed scripts, arguments as
+ * base64 JSON) and the scenario host (a simulated Windows machine from a scenario file).
+ */
+import type { HostDescription } from '../../shared/model/diagnosis.js';
+import type { RegistryKeyRef, RegistryTreeNode, RegistryValue } from '../../shared/host/registry.js';
+
+/** Executables a probe or remedy may run; anything else is refused before it reaches the OS. */
+export const allowedTools = ['setspn', 'appcmd', 'klist', 'cmdkey', 'nltest', 'w32tm'] as const;
+export type AllowedTool = (typeof allowedTools)[number];
+
+/** Tri-state, as style.md asks: it ran and succeeded, it ran and failed, or it could not run. */
+export type ToolRunOutcome = 'succeeded' | 'failed' | 'could-not-run';
+
+export interface ToolRun {
+  readonly tool: AllowedTool;
+  readonly args: readonly string[];
+  readonly outcome: ToolRunOutcome;
+  readonly exitCode: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Why it could not run (not installed, timed out, access denied). */
+  readonly reason?: string;
+}
+
+export interface LoggedOnUser {
+  /** SAM account name, e.g. "alice". */
+  readonly name: string;
+  /** NetBIOS domain, or the computer name for a local account. */
+  readonly domain: string;
+  readonly kind: 'domain' | 'local';
+}
+
+export interface MachineIdentity {
+  readonly computerName: string;
+  /** NetBIOS domain name, or null when the machine is not joined to a domain. */
+  readonly domain: string | null;
+  /** DNS domain name (e.g. contoso.com), or null. */
+  readonly dnsDomain: string | null;
+  readonly user: LoggedOnUser;
+  /** Windows product and build, as the host reports it. */
+  readonly os: string;
+  /** True for Windows Server (IE Enhanced Security Configuration and EscDomains apply there). */
+  readonly isServer: boolean;
+  /** True when this process already runs elevated. */
+  readonly elevated: boolean;
+}
+
+/** Zone as Windows itself computes it ([System.Security.Policy.Zone]::CreateFromUrl, reference §1.8). */
+export interface WindowsZoneAnswer {
+  readonly zone: 'MyComputer' | 'Intranet' | 'Trusted' | 'Internet' | 'Untrusted' | 'NoZone';
+}
+
+export class HostError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'access-denied' | 'not-found' | 'invalid-argument' | 'not-supported' | 'failed' | 'elevation-refused',
+  ) {
+    super(message);
+    this.name = 'HostError';
+  }
+}
+
+export interface Host {
+  describe(): HostDescription;
+  machineIdentity(): Promise<MachineIdentity>;
+
+  /** Reads a key and its subkeys down to `depth` levels (0 = the key's own values only); null if absent. */
+  readRegistryTree(key: RegistryKeyRef, depth: number): Promise<RegistryTreeNode | null>;
+  /** Sets a value, creating the key (and missing parents) when needed. */
+  setRegistryValue(key: RegistryKeyRef, name: string, value: RegistryValue): Promise<void>;
+  /** Deletes a value; deleting an absent value is not an error. */
+  deleteRegistryValue(key: RegistryKeyRef, name: string): Promise<void>;
+  /** Deletes a key only if it has no values and no subkeys; returns false when it was not empty. */
+  deleteEmptyRegistryKey(key: RegistryKeyRef): Promise<boolean>;
+
+  /** Runs one allow-listed executable with an argument array (never a shell string). */
+  runTool(tool: AllowedTool, args: readonly string[]): Promise<ToolRun>;
+
+  /** Asks Windows which zone it maps a URL to; null where that cannot be asked (not Windows PowerShell 5.1). */
+  windowsZoneForUrl(url: string): Promise<WindowsZoneAnswer | null>;
+
+  /** Ends the session (the persistent PowerShell, or nothing for a scenario). */
+  close(): Promise<void>;
+}

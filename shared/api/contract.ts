@@ -1,0 +1,109 @@
+/**
+ * The one API between renderer and engine: channel -> request and response schemas.
+ * Electron carries it through preload/ipcMain, the web harness over HTTP; both validate
+ * every request and response with these schemas, because TypeScript types vanish at run time.
+ *
+ * Channels are named `domain:verb`. Requests carry ids, never script text, paths or
+ * parameters the engine did not itself offer.
+ */
+import { z } from 'zod';
+import { causeIdSchema, remedyScopeSchema } from '../causes/cause-catalog.js';
+import { changePlanSchema } from '../model/change-plan.js';
+import { diagnosisSchema, hostDescriptionSchema } from '../model/diagnosis.js';
+import { journalEntrySchema } from '../model/journal.js';
+import { targetSchema } from '../model/target.js';
+
+const idSchema = z.string().regex(/^[a-z0-9-]{1,64}$/, 'expected an id of lowercase letters, digits and dashes');
+
+export const scenarioSummarySchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  description: z.string(),
+});
+export type ScenarioSummary = z.infer<typeof scenarioSummarySchema>;
+
+export const apiContract = {
+  'app:info': {
+    request: z.object({}).strict(),
+    response: z.object({
+      version: z.string(),
+      transport: z.enum(['electron', 'web']),
+      host: hostDescriptionSchema.nullable(),
+      /** True when the engine simulates Windows from a scenario (shown as "simulation" in the UI). */
+      simulation: z.boolean(),
+      /** Scenarios the person may load (only where the engine runs in simulation mode). */
+      scenarios: z.array(scenarioSummarySchema),
+    }),
+  },
+  'causes:list': {
+    request: z.object({}).strict(),
+    response: z.array(
+      z.object({ id: causeIdSchema, title: z.string(), scope: remedyScopeSchema, side: z.enum(['client', 'server']) }),
+    ),
+  },
+  'scenario:load': {
+    request: z.object({ id: idSchema }).strict(),
+    response: z.object({
+      host: hostDescriptionSchema,
+      /** The target the scenario is about, to prefill the start step. */
+      target: targetSchema,
+    }),
+  },
+  'diagnosis:run': {
+    request: targetSchema.strict(),
+    response: diagnosisSchema,
+  },
+  'remedy:preview': {
+    request: z.object({ offerId: idSchema }).strict(),
+    response: changePlanSchema,
+  },
+  'remedy:apply': {
+    request: z.object({ offerId: idSchema }).strict(),
+    response: z.object({ entry: journalEntrySchema, verification: diagnosisSchema }),
+  },
+  'journal:list': {
+    request: z.object({}).strict(),
+    response: z.array(journalEntrySchema),
+  },
+  'journal:undo': {
+    request: z.object({ entryId: idSchema }).strict(),
+    response: z.object({ entry: journalEntrySchema, verification: diagnosisSchema.nullable() }),
+  },
+} as const;
+
+export type ApiContract = typeof apiContract;
+export type ApiChannel = keyof ApiContract;
+export type ApiRequest<C extends ApiChannel> = z.input<ApiContract[C]['request']>;
+export type ApiResponse<C extends ApiChannel> = z.output<ApiContract[C]['response']>;
+
+export const apiChannels = Object.keys(apiContract) as ApiChannel[];
+
+export function isApiChannel(value: unknown): value is ApiChannel {
+  return typeof value === 'string' && Object.hasOwn(apiContract, value);
+}
+
+/** Expected failures come back as values, not thrown strings (style.md). */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export interface ApiError {
+  /** One line a person can read. */
+  readonly message: string;
+  readonly code: 'bad-request' | 'not-found' | 'precondition-failed' | 'failed' | 'unavailable';
+}
+
+export const apiResultSchema = <T extends z.ZodType>(value: T) =>
+  z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({
+      ok: z.literal(false),
+      error: z.object({
+        message: z.string(),
+        code: z.enum(['bad-request', 'not-found', 'precondition-failed', 'failed', 'unavailable']),
+      }),
+    }),
+  ]);
+
+/** What the preload (or the web bridge) exposes on `window.iwaDoctor`: one typed call. */
+export interface IwaDoctorApi {
+  invoke<C extends ApiChannel>(channel: C, request: ApiRequest<C>): Promise<ApiResult<ApiResponse<C>>>;
+}

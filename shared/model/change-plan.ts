@@ -1,0 +1,48 @@
+/**
+ * A remedy's plan: the exact operations it will perform, shown to the person before it runs
+ * and journaled with the previous state before anything changes.
+ */
+import { z } from 'zod';
+import { remedyScopeSchema } from '../causes/cause-catalog.js';
+import { registryKeyRefSchema, registryValueNameSchema, registryValueSchema } from '../host/registry.js';
+import { remedyIdSchema } from './remedy-ids.js';
+
+export const changeOperationSchema = z.discriminatedUnion('op', [
+  z.object({
+    op: z.literal('registry.setValue'),
+    key: registryKeyRefSchema,
+    name: registryValueNameSchema,
+    value: registryValueSchema,
+  }),
+  z.object({
+    op: z.literal('registry.deleteValue'),
+    key: registryKeyRefSchema,
+    name: registryValueNameSchema,
+  }),
+]);
+export type ChangeOperation = z.infer<typeof changeOperationSchema>;
+
+export const changePlanSchema = z.object({
+  offerId: z.string(),
+  remedy: remedyIdSchema,
+  title: z.string(),
+  scope: remedyScopeSchema,
+  /** Plain-language summary of the effect. */
+  summary: z.string(),
+  operations: z.array(changeOperationSchema).min(1),
+  /** The exact change, one line each, as a person would type or read it (e.g. a reg.exe line). */
+  exactChange: z.array(z.string()),
+  /** Things to know before applying (restart the browser, cannot be undone, ...). */
+  notes: z.array(z.string()),
+  needsElevation: z.boolean(),
+});
+export type ChangePlan = z.infer<typeof changePlanSchema>;
+
+/** The state an operation found, recorded before it ran, so undo can restore exactly that. */
+export const previousStateSchema = z.object({
+  /** Keys the operation had to create, deepest first: undo removes them again if still empty. */
+  keysCreated: z.array(registryKeyRefSchema),
+  /** null: the value did not exist. */
+  value: registryValueSchema.nullable(),
+});
+export type PreviousState = z.infer<typeof previousStateSchema>;

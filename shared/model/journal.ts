@@ -1,0 +1,36 @@
+/**
+ * The remedy journal: one entry per applied remedy, written (state "pending", with the
+ * previous state of everything it touches) before the first change, so nothing is lost if
+ * the app dies half-way, and undo restores exactly what was there.
+ */
+import { z } from 'zod';
+import { remedyScopeSchema } from '../causes/cause-catalog.js';
+import { changeOperationSchema, previousStateSchema } from './change-plan.js';
+import { remedyIdSchema } from './remedy-ids.js';
+
+export const journalStates = ['pending', 'applied', 'failed', 'undone'] as const;
+
+export const journaledOperationSchema = z.object({
+  operation: changeOperationSchema,
+  previous: previousStateSchema,
+});
+export type JournaledOperation = z.infer<typeof journaledOperationSchema>;
+
+export const journalEntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  remedy: remedyIdSchema,
+  title: z.string(),
+  scope: remedyScopeSchema,
+  /** The URL the diagnosis was about. */
+  targetUrl: z.string(),
+  /** Which machine: "scenario:<name>" or the Windows computer name. */
+  machine: z.string(),
+  exactChange: z.array(z.string()),
+  operations: z.array(journaledOperationSchema),
+  state: z.enum(journalStates),
+  createdAt: z.string(),
+  appliedAt: z.string().optional(),
+  undoneAt: z.string().optional(),
+  error: z.string().optional(),
+});
+export type JournalEntry = z.infer<typeof journalEntrySchema>;
