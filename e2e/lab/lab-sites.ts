@@ -1,0 +1,63 @@
+/**
+ * The lab's web sites: one Apache port each, every one reproducing one way Integrated Windows
+ * Authentication goes right or wrong (causes in /work/shared/causes.md). Host names live in
+ * the lab realm's DNS domain and are served by the lab's dnsmasq, all pointing at 127.0.0.1.
+ */
+
+export const labSiteIds = [
+  'good',
+  'spn-missing',
+  'stale-key',
+  'cname-alias',
+  'port-in-spn',
+  'header-too-large',
+  'ntlm-only',
+  'anonymous',
+] as const;
+export type LabSiteId = (typeof labSiteIds)[number];
+
+export interface LabSitePlan {
+  readonly id: LabSiteId;
+  /** The name a person types in the URL. */
+  readonly host: string;
+  /** What the site reproduces, for test names and the bench. */
+  readonly reproduces: string;
+  /** The cause id the live test must report for it. */
+  readonly expectedCause: string;
+}
+
+export const labSitePlans: readonly LabSitePlan[] = [
+  { id: 'good', host: 'web01.contoso.test', reproduces: 'Kerberos works: 401 Negotiate, then 200 with a mutual-auth AP-REP', expectedCause: 'challenge-normal' },
+  { id: 'spn-missing', host: 'web02.contoso.test', reproduces: 'no HTTP/web02 principal in the KDC', expectedCause: 'spn-missing' },
+  {
+    id: 'stale-key',
+    host: 'web03.contoso.test',
+    reproduces: 'the server keytab holds an older key (kvno) than the KDC issues tickets with',
+    expectedCause: 'spn-wrong-account',
+  },
+  {
+    id: 'cname-alias',
+    host: 'web.contoso.test',
+    reproduces: 'web is a CNAME of srv01; only HTTP/web is registered, browsers ask for HTTP/srv01 (reference §7.3)',
+    expectedCause: 'cname-alias-spn',
+  },
+  {
+    id: 'port-in-spn',
+    host: 'web05.contoso.test',
+    reproduces: 'only HTTP/web05:<port> is registered, browsers ask without the port (reference §2.4, §7.3)',
+    expectedCause: 'port-in-spn',
+  },
+  {
+    id: 'header-too-large',
+    host: 'web06.contoso.test',
+    reproduces: 'LimitRequestFieldSize below the token size: the authenticated request gets HTTP 400 (reference §7.2)',
+    expectedCause: 'kerberos-token-too-large',
+  },
+  { id: 'ntlm-only', host: 'web07.contoso.test', reproduces: 'the server offers only WWW-Authenticate: NTLM', expectedCause: 'providers-misconfigured' },
+  { id: 'anonymous', host: 'web08.contoso.test', reproduces: 'anonymous access: 200 without any challenge', expectedCause: 'windows-auth-disabled' },
+];
+
+/** The canonical name behind the CNAME site. */
+export const cnameTargetHost = 'srv01.contoso.test';
+/** Header limit for the header-too-large site: above ordinary headers, below any Kerberos token. */
+export const tinyHeaderFieldLimit = 600;

@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { Resolver } from 'node:dns/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { labPackagesMissing, startLab, type Lab } from './lab.js';
+import { findExecutable } from './find-executable.js';
+import { processesReferencing } from './lab-processes.js';
+import { runBounded } from './run-bounded.js';
+import { tinyHeaderFieldLimit } from './lab-sites.js';
+
+const missing = [...labPackagesMissing(), ...(findExecutable('curl') ? [] : ['curl (curl)'])];
+if (missing.length > 0) console.warn(`[lab] skipping Apache/dnsmasq lab tests, missing: ${missing.join(', ')}`);
+
+interface CurlAnswer {
+  status: number;
+  offers: string[];
+}
+
+/** What the MIT GSSAPI client in curl sees, as an independent check of each lab site. */
+async function curlNegotiate(lab: Lab, url: string, host: string, port: number): Promise<CurlAnswer> {
+  const { stdout } = await runBounded(
+    findExecutable('curl') as string,
+    ['-sS', '-o', '/dev/null', '-D', '-', '--max-time', '10', '--negotiate', '-u', ':', '--resolve', `${host}:${port}:127.0.0.1`, url],
+    { env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', ...lab.clientEnv } },
+  );
+  const lines = stdout.split('\r\n');
+  const statuses = lines.filter((line) => line.startsWith('HTTP/')).map((line) => Number(line.split(' ')[1]));
+  const lastStatus = statuses.at(-1) ?? 0;
+  const offers = lines.filter((line) => /^www-authenticate:/i.test(line)).map((line) => line.replace(/^[^:]+:\s*/, '').split(' ')[0] ?? '');
+  return { status: lastStatus, offers };
+}
+
+describe.skipIf(missing.length > 0)('live sign-in lab (KDC + Apache mod_auth_gssapi + dnsmasq)', () => {
+  let lab: Lab;
+  beforeAll(async () => {
+    lab = await startLab();
+  }, 60_000);
+  afterAll(async () => {
+    await lab?.stop();
+  });
+
+  it('serves each case the way it is meant to fail', async () => {
+    const answer = (id: keyof Lab['sites']): Promise<CurlAnswer> => {
+      const site = lab.sites[id];
+      return curlNegotiate(lab, site.url, site.host, site.port);
+    };
+    expect(await answer('good')).toEqual({ status: 200, offers: ['Negotiate'] }); // mutual-auth token on the 200
+    expect((await answer('spn-missing')).status).toBe(401);
+    expect((await answer('stale-key')).status).toBe(401);
+    expect((await answer('port-in-spn')).status).toBe(401);
+    expect((await answer('header-too-large')).status).toBe(400);
+    expect(await answer('ntlm-only')).toEqual({ status: 401, offers: ['NTLM'] });
+    expect(await answer('anonymous')).toEqual({ status: 200, offers: [] });
+    expect(tinyHeaderFieldLimit).toBeLessThan(1000);
+    const log = await lab.apacheErrorLog();
+    expect(log).toMatch(/kvno 3 not found in keytab/);
+  });
+
+  it('answers the lab names from its own DNS server, with the CNAME alias', async () => {
+    const resolver = new Resolver({ timeout: 1000, tries: 1 });
+    resolver.setServers([lab.dnsServer]);
+    expect(await resolver.resolveCname('web.contoso.test')).toEqual(['srv01.contoso.test']);
+    expect(await resolver.resolve4('srv01.contoso.test')).toEqual(['127.0.0.1']);
+    expect(await resolver.resolve4('web01.contoso.test')).toEqual(['127.0.0.1']);
+    await expect(resolver.resolve4('nowhere.contoso.test')).rejects.toMatchObject({ code: 'ENOTFOUND' });
+  });
+
+  it('registers the SPN forms each case needs', () => {
+    expect(lab.sites['good'].registeredSpn).toBe('HTTP/web01.contoso.test');
+    expect(lab.sites['cname-alias'].registeredSpn).toBe('HTTP/web.contoso.test');
+    expect(lab.sites['port-in-spn'].registeredSpn).toBe(`HTTP/web05.contoso.test:${lab.sites['port-in-spn'].port}`);
+    expect(lab.sites['spn-missing'].registeredSpn).toBeUndefined();
+  });
+
+  it('stops every daemon and removes its directories', async () => {
+    const dirs = [...lab.dirs];
+    expect(dirs.flatMap(processesReferencing).length).toBeGreaterThanOrEqual(3);
+    await lab.stop();
+    expect(dirs.flatMap(processesReferencing)).toEqual([]);
+    for (const dir of dirs) expect(existsSync(dir)).toBe(false);
+  });
+});

@@ -1,0 +1,209 @@
+/**
+ * The whole live-sign-in lab: a real MIT KDC (realm CONTOSO.TEST), a user with a password, service
+ * principals with keytabs, Apache with mod_auth_gssapi serving one port per case (lab-sites.ts),
+ * and dnsmasq answering for contoso.test with a CNAME alias. Everything listens on 127.0.0.1 on
+ * high ports, lives in temp directories, and is gone after `stop()`.
+ */
+import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { apacheConfig, type ApacheSiteConfig } from './apache-config.js';
+import { startDnsServer, type LabDnsServer } from './dns-server.js';
+import { requireExecutable } from './find-executable.js';
+import { freePort, labAddress } from './free-port.js';
+import { labPackagesMissing, startKdc, tcpAccepts, type KdcLab } from './kdc.js';
+import { cnameTargetHost, labSitePlans, type LabSiteId, type LabSitePlan } from './lab-sites.js';
+import { startSupervised, type SupervisedProcess } from './supervised-process.js';
+
+export { labPackagesMissing } from './kdc.js';
+
+export interface LabSite extends LabSitePlan {
+  readonly port: number;
+  readonly url: string;
+  /** The SPN registered in the KDC for this site, if any. */
+  readonly registeredSpn?: string;
+}
+
+export interface Lab {
+  readonly realm: string;
+  readonly user: { readonly name: string; readonly password: string };
+  readonly kdc: KdcLab;
+  /** `127.0.0.1:<port>` of the lab's DNS server. */
+  readonly dnsServer: string;
+  readonly sites: Readonly<Record<LabSiteId, LabSite>>;
+  /** Environment of "the current user" signed in to the realm: KRB5_CONFIG and a KRB5CCNAME holding the user's TGT. */
+  readonly clientEnv: Record<string, string>;
+  /** The same user, but the realm's KDC points at a closed port and the cache holds only the TGT. */
+  readonly unreachableKdcEnv: Record<string, string>;
+  /** The lab's temp directories (removed by `stop()`). */
+  readonly dirs: readonly string[];
+  apacheErrorLog(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const realm = 'CONTOSO.TEST';
+const labUser = { name: 'alice', password: 'Lab-Passw0rd-1' };
+const apacheModulesDir = '/usr/lib/apache2/modules';
+
+export async function startLab(): Promise<Lab> {
+  const missing = labPackagesMissing();
+  if (missing.length > 0) throw new Error(`lab: missing ${missing.join(', ')}`);
+  const cleanups: (() => Promise<void>)[] = [];
+  const cleanUp = async (): Promise<void> => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  };
+  try {
+    const kdc = await startKdc({ realm });
+    cleanups.push(() => kdc.stop());
+
+    // Apache drops to nobody when started as root: its files live in their own world-readable dir.
+    const webDir = await mkdtemp(join(tmpdir(), 'iwa-web-'));
+    cleanups.push(() => rm(webDir, { recursive: true, force: true }));
+    await chmod(webDir, 0o755);
+    const documentRoot = join(webDir, 'htdocs');
+    await mkdir(documentRoot);
+    await writeFile(join(documentRoot, 'index.html'), '<!doctype html><title>lab</title><p>signed in</p>\n');
+
+    await kdc.addUser(labUser.name, labUser.password);
+    const ports = new Map<LabSiteId, number>();
+    for (const plan of labSitePlans) ports.set(plan.id, await freePort());
+    const portOf = (id: LabSiteId): number => ports.get(id) as number;
+
+    const publishKeytab = async (keytab: string, id: LabSiteId): Promise<string> => {
+      const published = join(webDir, `${id}.keytab`);
+      await copyFile(keytab, published);
+      await chmod(published, 0o644); // throw-away lab keys; Apache's workers run as nobody
+      return published;
+    };
+
+    const registered = new Map<LabSiteId, string>();
+    const keytabs = new Map<LabSiteId, string>();
+    const register = async (id: LabSiteId, spn: string): Promise<string> => {
+      const { keytab } = await kdc.addService(spn);
+      registered.set(id, spn);
+      keytabs.set(id, await publishKeytab(keytab, id));
+      return keytab;
+    };
+    await register('good', 'HTTP/web01.contoso.test');
+    // No principal for web02 at all; the server itself is configured fine (it holds web01's key).
+    keytabs.set('spn-missing', keytabs.get('good') as string);
+    // The server keeps kvno 2 while the KDC re-keys to kvno 3: tickets are encrypted with a key the
+    // server does not have (the account's password changed, or the SPN sits on another account).
+    await register('stale-key', 'HTTP/web03.contoso.test');
+    await kdc.kadmin(['ktadd', '-k', join(kdc.dir, 'keytabs', 'web03-rekeyed.keytab'), 'HTTP/web03.contoso.test']);
+    // The alias is registered; the canonical name (what browsers ask for, §7.3) is not.
+    await register('cname-alias', 'HTTP/web.contoso.test');
+    // Only the port form is registered; browsers omit the port by default (§2.4).
+    await register('port-in-spn', `HTTP/web05.contoso.test:${portOf('port-in-spn')}`);
+    await register('header-too-large', 'HTTP/web06.contoso.test');
+
+    const apacheKrb5Config = join(webDir, 'krb5.conf');
+    await copyFile(kdc.env['KRB5_CONFIG'] as string, apacheKrb5Config);
+    await chmod(apacheKrb5Config, 0o644);
+
+    const siteConfigs: ApacheSiteConfig[] = labSitePlans.map((plan) => {
+      const keytab = keytabs.get(plan.id);
+      return { id: plan.id, port: portOf(plan.id), host: plan.host, ...(keytab ? { keytab } : {}) };
+    });
+    const configPath = join(webDir, 'httpd.conf');
+    const runningAsRoot = process.getuid?.() === 0;
+    await writeFile(
+      configPath,
+      apacheConfig({
+        dir: webDir,
+        documentRoot,
+        modulesDir: apacheModulesDir,
+        ...(runningAsRoot ? { runAs: { user: 'nobody', group: 'nogroup' } } : {}),
+        sites: siteConfigs,
+      }),
+    );
+    const apacheEnv: Record<string, string> = {
+      PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+      KRB5_CONFIG: apacheKrb5Config,
+      // No replay cache: the workers run as nobody and the lab's requests are never replayed.
+      KRB5RCACHETYPE: 'none',
+      IWA_LAB_DIR: webDir,
+    };
+    const apache = startSupervised('apache2', requireExecutable('apache2'), ['-f', configPath, '-DFOREGROUND'], {
+      env: apacheEnv,
+      cwd: webDir,
+    });
+    cleanups.push(() => apache.stop());
+    await waitForPorts([...ports.values()], apache, webDir);
+
+    const dns: LabDnsServer = await startDnsServer(
+      kdc.dir,
+      {
+        domain: 'contoso.test',
+        addresses: [...labSitePlans.filter((plan) => plan.id !== 'cname-alias').map((plan) => plan.host), cnameTargetHost],
+        cnames: { 'web.contoso.test': cnameTargetHost },
+      },
+      { PATH: apacheEnv.PATH as string, IWA_LAB_DIR: kdc.dir },
+    );
+    cleanups.push(() => dns.stop());
+
+    const { ccache } = await kdc.kinit(labUser.name, labUser.password);
+    const clientEnv = { ...kdc.env, KRB5CCNAME: ccache };
+    const unreachableKdcEnv = await unreachableKdcEnvironment(kdc, ccache);
+
+    const sites = Object.fromEntries(
+      labSitePlans.map((plan): [LabSiteId, LabSite] => {
+        const port = portOf(plan.id);
+        const spn = registered.get(plan.id);
+        return [plan.id, { ...plan, port, url: `http://${plan.host}:${port}/`, ...(spn ? { registeredSpn: spn } : {}) }];
+      }),
+    ) as Record<LabSiteId, LabSite>;
+
+    let stopped = false;
+    return {
+      realm,
+      user: labUser,
+      kdc,
+      dnsServer: dns.server,
+      sites,
+      clientEnv,
+      unreachableKdcEnv,
+      dirs: [kdc.dir, webDir],
+      apacheErrorLog: () => readFile(join(webDir, 'error.log'), 'utf8').catch(() => ''),
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await cleanUp();
+      },
+    };
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
+
+async function waitForPorts(ports: readonly number[], apache: SupervisedProcess, webDir: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (const port of ports) {
+    while (!(await tcpAccepts(port))) {
+      if (!apache.running() || Date.now() > deadline) {
+        const log = await readFile(join(webDir, 'error.log'), 'utf8').catch(() => '');
+        throw new Error(`apache lab: not listening on ${labAddress}:${port}: ${apache.output().trim()} ${log.split('\n').slice(-5).join(' | ')}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+/**
+ * "Off the network": the realm's KDC is a closed port. The user's cache is a copy taken before any
+ * service ticket was requested, so getting one has to reach the KDC (reference §6.1, no logon servers).
+ */
+async function unreachableKdcEnvironment(kdc: KdcLab, ccache: string): Promise<Record<string, string>> {
+  const closedPort = await freePort({ udpToo: true });
+  const configPath = join(kdc.dir, 'krb5-unreachable.conf');
+  const config = (await readFile(kdc.env['KRB5_CONFIG'] as string, 'utf8')).replace(
+    `kdc = ${labAddress}:${kdc.kdcPort}`,
+    `kdc = ${labAddress}:${closedPort}`,
+  );
+  if (!config.includes(`${labAddress}:${closedPort}`)) throw new Error('lab: could not point the KDC at a closed port');
+  await writeFile(configPath, config);
+  const tgtOnly = join(kdc.dir, 'ccache-tgt-only');
+  await copyFile(ccache.replace(/^FILE:/, ''), tgtOnly);
+  return { ...kdc.env, KRB5_CONFIG: configPath, KRB5CCNAME: `FILE:${tgtOnly}` };
+}
