@@ -24,8 +24,8 @@ export interface RawOutput {
   readonly text: string;
 }
 
-export type Evidence<K extends EvidenceKind = EvidenceKind> = {
-  [Kind in K]: {
+type EvidenceByKind = {
+  [Kind in EvidenceKind]: {
     /** Unique within one diagnosis. */
     readonly id: string;
     readonly probe: string;
@@ -36,14 +36,17 @@ export type Evidence<K extends EvidenceKind = EvidenceKind> = {
     readonly facts: EvidenceFactsByKind[Kind];
     readonly raw: readonly RawOutput[];
   };
-}[K];
+};
 
-export function isEvidenceOf<K extends EvidenceKind>(evidence: Evidence, kind: K): evidence is Evidence<K> {
+export type Evidence<K extends EvidenceKind = EvidenceKind> = EvidenceByKind[K];
+
+export function isEvidenceOf<K extends EvidenceKind>(evidence: Evidence, kind: K): evidence is Evidence<K> & Evidence {
   return evidence.kind === kind;
 }
 
 export function evidenceOfKind<K extends EvidenceKind>(all: readonly Evidence[], kind: K): Evidence<K>[] {
-  return all.filter((evidence): evidence is Evidence<K> => isEvidenceOf(evidence, kind));
+  // The kind tag decides the facts' type; TypeScript cannot narrow a generic union by it.
+  return all.filter((evidence) => evidence.kind === kind) as Evidence<K>[];
 }
 
 /** Wire form: facts travel as JSON; the kind tells a reader how to interpret them. */
@@ -54,5 +57,8 @@ export const evidenceSchema = z.object({
   status: z.enum(evidenceStatuses),
   summary: z.string(),
   facts: z.unknown(),
-  raw: z.array(z.object({ label: z.string(), text: z.string() })),
+  raw: z.array(z.object({ label: z.string(), text: z.string() })).readonly(),
 });
+
+/** Evidence as it crosses the API: facts are opaque JSON to a reader that does not know the kind. */
+export type WireEvidence = z.infer<typeof evidenceSchema>;

@@ -1,0 +1,59 @@
+/**
+ * Serves the API contract from the engine, for every transport (Electron IPC and the web
+ * harness). Requests are `unknown` until the channel's zod schema says otherwise; responses
+ * are validated too, so neither side ever trusts the other's types (style.md).
+ */
+import { apiContract, isApiChannel, type ApiChannel, type ApiError, type ApiResponse, type ApiResult } from '../../shared/api/contract.js';
+import { HostError } from '../host/host.js';
+import { ScenarioFileError } from '../host/scenario/load-scenario.js';
+import { EngineError, type Engine } from '../engine/engine.js';
+import { JournalFileError } from '../engine/journal/journal-store.js';
+
+type Handlers = { [C in ApiChannel]: (request: ReturnType<(typeof apiContract)[C]['request']['parse']>) => Promise<ApiResponse<C>> | ApiResponse<C> };
+
+function handlersFor(engine: Engine): Handlers {
+  return {
+    'app:info': () => engine.info(),
+    'causes:list': () => engine.causes(),
+    'scenario:load': ({ id }) => engine.loadScenario(id),
+    'diagnosis:run': (target) => engine.runDiagnosis(target),
+    'remedy:preview': ({ offerId }) => engine.previewRemedy(offerId),
+    'remedy:apply': ({ offerId }) => engine.applyRemedy(offerId),
+    'journal:list': () => engine.journalEntries(),
+    'journal:undo': ({ entryId }) => engine.undo(entryId),
+  };
+}
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof EngineError) return { code: error.code, message: error.message };
+  if (error instanceof ScenarioFileError) return { code: 'bad-request', message: error.message };
+  if (error instanceof JournalFileError) return { code: 'failed', message: error.message };
+  if (error instanceof HostError) {
+    return { code: error.code === 'access-denied' || error.code === 'elevation-refused' ? 'precondition-failed' : 'failed', message: error.message };
+  }
+  return { code: 'failed', message: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+export type ApiDispatcher = (channel: unknown, request: unknown) => Promise<ApiResult<unknown>>;
+
+export function createApiDispatcher(engine: Engine, onUnexpected: (error: unknown) => void = () => undefined): ApiDispatcher {
+  const handlers = handlersFor(engine);
+  return async (channel, request) => {
+    if (!isApiChannel(channel)) return { ok: false, error: { code: 'bad-request', message: 'unknown API channel' } };
+    const contract = apiContract[channel];
+    const parsed = contract.request.safeParse(request ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { ok: false, error: { code: 'bad-request', message: `${channel}: ${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}` } };
+    }
+    try {
+      const handler = handlers[channel] as (request: unknown) => Promise<unknown> | unknown;
+      const value = contract.response.parse(await handler(parsed.data));
+      return { ok: true, value };
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError.message.startsWith('unexpected error')) onUnexpected(error);
+      return { ok: false, error: apiError };
+    }
+  };
+}

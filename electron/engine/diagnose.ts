@@ -1,0 +1,81 @@
+/**
+ * One diagnosis: plan -> probes -> evidence -> rules -> findings (design.md, data flow).
+ * Probes run one after another on the host's single session; a probe that fails or cannot
+ * run is recorded as such and the others go on.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Diagnosis, ProbeRun } from '../../shared/model/diagnosis.js';
+import type { Evidence } from '../../shared/model/evidence.js';
+import type { Finding, RemedyOffer, RuledOut } from '../../shared/model/finding.js';
+import type { Target } from '../../shared/model/target.js';
+import { ruleCatalog } from '../../shared/rules/rule-catalog.js';
+import { probesFor } from '../../shared/wizard/probe-plan.js';
+import type { Host } from '../host/host.js';
+import { ProbeUnavailableError } from './probe.js';
+import { findProbe } from './probes/probe-catalog.js';
+
+export interface DiagnoseOptions {
+  readonly signal?: AbortSignal;
+  /** Called as each probe starts and ends, for progress in the UI. */
+  readonly onProbe?: (run: ProbeRun & { readonly phase: 'started' | 'finished' }) => void;
+}
+
+export async function diagnose(host: Host, target: Target, options: DiagnoseOptions = {}): Promise<Diagnosis> {
+  const signal = options.signal ?? new AbortController().signal;
+  const startedAt = new Date().toISOString();
+  const machine = await host.machineIdentity();
+  const probes: ProbeRun[] = [];
+  const evidence: Evidence[] = [];
+  for (const probeId of probesFor(target.symptom)) {
+    const probe = findProbe(probeId);
+    if (!probe) {
+      probes.push({ probe: probeId, title: probeId, status: 'unavailable', message: 'this check is not available in this version' });
+      continue;
+    }
+    signal.throwIfAborted();
+    options.onProbe?.({ probe: probe.id, title: probe.title, status: 'ok', phase: 'started' });
+    let run: ProbeRun;
+    try {
+      evidence.push(...(await probe.run({ host, target, machine, signal })));
+      run = { probe: probe.id, title: probe.title, status: 'ok' };
+    } catch (error) {
+      signal.throwIfAborted();
+      run = {
+        probe: probe.id,
+        title: probe.title,
+        status: error instanceof ProbeUnavailableError ? 'unavailable' : 'failed',
+        message: error instanceof Error ? error.message : String(error),
+      };
+    }
+    probes.push(run);
+    options.onProbe?.({ ...run, phase: 'finished' });
+  }
+
+  const findings: Finding[] = [];
+  const ruledOut: RuledOut[] = [];
+  for (const rule of ruleCatalog) {
+    const outcome = rule({ target, evidence });
+    ruledOut.push(...outcome.ruledOut);
+    for (const draft of outcome.findings) {
+      const remedies: RemedyOffer[] = draft.remedies.map((proposal) => ({ ...proposal, offerId: randomUUID() }));
+      findings.push({ ...draft, remedies });
+    }
+  }
+  findings.sort((a, b) => confidenceRank(a.confidence) - confidenceRank(b.confidence));
+
+  return {
+    runId: randomUUID(),
+    target,
+    host: host.describe(),
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    probes,
+    evidence,
+    findings,
+    ruledOut,
+  };
+}
+
+function confidenceRank(confidence: Finding['confidence']): number {
+  return confidence === 'confirmed' ? 0 : confidence === 'likely' ? 1 : 2;
+}

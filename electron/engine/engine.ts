@@ -1,0 +1,169 @@
+/**
+ * The engine behind the API: owns the host session, the offers of the last diagnosis, and
+ * the journal. The renderer names offers and journal entries by id; everything else (what a
+ * remedy changes, on which key) is decided here from the engine's own state.
+ */
+import type { ApiResponse, ScenarioSummary } from '../../shared/api/contract.js';
+import { causeCatalog } from '../../shared/causes/cause-catalog.js';
+import type { Diagnosis } from '../../shared/model/diagnosis.js';
+import type { RemedyOffer } from '../../shared/model/finding.js';
+import type { JournalEntry } from '../../shared/model/journal.js';
+import type { ChangePlan } from '../../shared/model/change-plan.js';
+import type { Target } from '../../shared/model/target.js';
+import type { Host } from '../host/host.js';
+import { ScenarioHost } from '../host/scenario/scenario-host.js';
+import type { ScenarioLibrary } from '../host/scenario/scenario-library.js';
+import { diagnose } from './diagnose.js';
+import type { JournalStore } from './journal/journal-store.js';
+import { applyPlan, undoEntry } from './remedies/remedy-runner.js';
+import { findRemedy } from './remedies/remedy-catalog.js';
+import { RemedyPreconditionError } from './remedies/remedy.js';
+
+/** An expected failure the person can act on; the API turns it into `{ ok: false }`. */
+export class EngineError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'not-found' | 'precondition-failed' | 'unavailable' | 'bad-request',
+  ) {
+    super(message);
+    this.name = 'EngineError';
+  }
+}
+
+export interface EngineOptions {
+  readonly version: string;
+  readonly transport: 'electron' | 'web';
+  readonly journal: JournalStore;
+  /** Simulation mode: scenarios the person may load. */
+  readonly scenarios?: ScenarioLibrary;
+  /** The real machine (PowerShell host), when the engine runs on Windows. */
+  readonly createHost?: () => Promise<Host>;
+  /** A host to start with (e.g. a scenario given on the command line). */
+  readonly initialHost?: Host;
+}
+
+interface OfferRecord {
+  readonly offer: RemedyOffer;
+  readonly target: Target;
+}
+
+export class Engine {
+  private host: Host | null;
+  private offers = new Map<string, OfferRecord>();
+
+  constructor(private readonly options: EngineOptions) {
+    this.host = options.initialHost ?? null;
+  }
+
+  async info(): Promise<ApiResponse<'app:info'>> {
+    const scenarios: ScenarioSummary[] = this.options.scenarios ? await this.options.scenarios.list() : [];
+    return {
+      version: this.options.version,
+      transport: this.options.transport,
+      host: this.host?.describe() ?? null,
+      simulation: this.options.createHost === undefined,
+      scenarios,
+    };
+  }
+
+  causes(): ApiResponse<'causes:list'> {
+    return causeCatalog.map(({ id, title, scope, side }) => ({ id, title, scope, side }));
+  }
+
+  async loadScenario(id: string): Promise<ApiResponse<'scenario:load'>> {
+    if (!this.options.scenarios) throw new EngineError('scenarios can only be loaded in simulation mode', 'unavailable');
+    const scenario = await this.options.scenarios.load(id);
+    await this.host?.close();
+    const host = new ScenarioHost(scenario);
+    this.host = host;
+    this.offers.clear();
+    return { host: host.describe(), target: scenario.target };
+  }
+
+  async runDiagnosis(target: Target): Promise<Diagnosis> {
+    const host = await this.currentHost();
+    const result = await diagnose(host, target);
+    this.offers.clear();
+    for (const finding of result.findings) {
+      for (const offer of finding.remedies) this.offers.set(offer.offerId, { offer, target });
+    }
+    return result;
+  }
+
+  async previewRemedy(offerId: string): Promise<ChangePlan> {
+    const { offer } = this.offerRecord(offerId);
+    return this.plan(offer);
+  }
+
+  async applyRemedy(offerId: string): Promise<{ entry: JournalEntry; verification: Diagnosis }> {
+    const { offer, target } = this.offerRecord(offerId);
+    const host = await this.currentHost();
+    const plan = await this.plan(offer);
+    const entry = await applyPlan(plan, {
+      host,
+      journal: this.options.journal,
+      targetUrl: target.url,
+      machine: await this.machineLabel(host),
+    });
+    // Verify: re-run the probes that proved the cause.
+    const verification = await this.runDiagnosis(target);
+    return { entry, verification };
+  }
+
+  journalEntries(): Promise<JournalEntry[]> {
+    return this.options.journal.list();
+  }
+
+  async undo(entryId: string): Promise<{ entry: JournalEntry; verification: Diagnosis | null }> {
+    const entry = await this.options.journal.get(entryId);
+    if (!entry) throw new EngineError('there is no such change in the history', 'not-found');
+    const host = await this.currentHost();
+    let undone: JournalEntry;
+    try {
+      undone = await undoEntry(entry, { host, journal: this.options.journal, machine: await this.machineLabel(host) });
+    } catch (error) {
+      if (error instanceof RemedyPreconditionError) throw new EngineError(error.message, 'precondition-failed');
+      throw error;
+    }
+    const verification = await this.runDiagnosis({ url: entry.targetUrl, symptom: 'check-everything' }).catch(() => null);
+    return { entry: undone, verification };
+  }
+
+  async close(): Promise<void> {
+    await this.host?.close();
+    this.host = null;
+  }
+
+  private offerRecord(offerId: string): OfferRecord {
+    const record = this.offers.get(offerId);
+    if (!record) throw new EngineError('this fix is no longer on offer; run the diagnosis again', 'not-found');
+    if (!record.offer.available) throw new EngineError(record.offer.unavailableReason ?? 'this fix cannot be applied here', 'precondition-failed');
+    return record;
+  }
+
+  private async plan(offer: RemedyOffer): Promise<ChangePlan> {
+    const remedy = findRemedy(offer.remedy);
+    if (!remedy) throw new EngineError(`the fix ${offer.remedy} is not available in this version`, 'unavailable');
+    const host = await this.currentHost();
+    try {
+      return await remedy.plan(offer, { host, machine: await host.machineIdentity() });
+    } catch (error) {
+      if (error instanceof RemedyPreconditionError) throw new EngineError(error.message, 'precondition-failed');
+      throw error;
+    }
+  }
+
+  private async currentHost(): Promise<Host> {
+    if (this.host) return this.host;
+    if (this.options.createHost) {
+      this.host = await this.options.createHost();
+      return this.host;
+    }
+    throw new EngineError('no machine to check yet: pick a simulated machine first', 'unavailable');
+  }
+
+  private async machineLabel(host: Host): Promise<string> {
+    const description = host.describe();
+    return description.scenario ? `scenario:${description.scenario.id}` : (await host.machineIdentity()).computerName;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Probe `zones:mapping`: reads every ZoneMap/Zones key that can influence the URL's zone in
+ * one pass, and lets the pure zone engine in shared/zones decide (reference §1).
+ */
+import { createRegistryView, type FetchedRegistryTree } from '../../../shared/host/registry-view.js';
+import { formatRegQuery } from '../../../shared/host/reg-query-format.js';
+import { logonActionForZone } from '../../../shared/zones/logon-action.js';
+import { mapUrlToZone } from '../../../shared/zones/map-url-to-zone.js';
+import { zoneRegistryRoots } from '../../../shared/zones/zone-registry-roots.js';
+import { zoneName } from '../../../shared/zones/zone-numbers.js';
+import type { Evidence } from '../../../shared/model/evidence.js';
+import '../../../shared/rules/zone-mapping-evidence.js';
+import type { Probe } from '../probe.js';
+
+export const zoneMappingProbe: Probe = {
+  id: 'zones:mapping',
+  title: 'Which Internet Options security zone the address falls in, and whether that zone signs you in automatically',
+  async run({ host, target, machine }) {
+    const fetched: FetchedRegistryTree[] = [];
+    for (const root of zoneRegistryRoots) {
+      fetched.push({ root: root.key, tree: await host.readRegistryTree(root.key, root.depth) });
+    }
+    const registry = createRegistryView(fetched);
+    const mapping = mapUrlToZone(target.url, registry, { isServer: machine.isServer, domainJoined: machine.domain !== null });
+    const logon = logonActionForZone(mapping.zone, registry);
+    const windowsAnswer = (await host.windowsZoneForUrl(target.url))?.zone ?? null;
+    const evidence: Evidence<'zone-mapping'> = {
+      id: 'zone-mapping',
+      probe: this.id,
+      kind: 'zone-mapping',
+      status: mapping.zone === 1 || logon.silentLogon ? 'ok' : 'problem',
+      summary: `${mapping.host} is in the ${zoneName(mapping.zone)} zone; logon setting there: ${logon.setting}.`,
+      facts: { mapping, logon, windowsAnswer },
+      raw: [
+        ...fetched.map(({ root, tree }) => ({ label: `reg query "${root.hive}\\${root.path}" /s`, text: formatRegQuery(root, tree) })),
+        { label: 'How the zone was decided', text: mapping.consulted.join('\n') },
+      ],
+    };
+    return [evidence];
+  },
+};

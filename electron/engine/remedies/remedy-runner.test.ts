@@ -1,0 +1,151 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChangePlan } from '../../../shared/model/change-plan.js';
+import type { RegistryKeyRef, RegistryTreeNode } from '../../../shared/host/registry.js';
+import { parseScenario } from '../../host/scenario/load-scenario.js';
+import { ScenarioHost } from '../../host/scenario/scenario-host.js';
+import { JournalStore } from '../journal/journal-store.js';
+import { applyPlan, undoEntry } from './remedy-runner.js';
+
+const zoneMap = 'Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\ZoneMap';
+const domains: RegistryKeyRef = { hive: 'HKCU', path: `${zoneMap}\\Domains` };
+
+function scenarioHost(values: Record<string, unknown> = {}): ScenarioHost {
+  return new ScenarioHost(
+    parseScenario(
+      JSON.stringify({
+        format: 'iwa-doctor-scenario',
+        version: 1,
+        id: 'runner-test',
+        title: 'runner test',
+        description: '',
+        target: { url: 'https://intranet.contoso.com/', symptom: 'check-everything' },
+        expect: { causes: [] },
+        machine: { computerName: 'WS01', domain: 'CONTOSO', dnsDomain: 'contoso.com', user: { name: 'alice', domain: 'CONTOSO', kind: 'domain' } },
+        registry: [{ key: `HKCU\\${zoneMap}\\Domains`, values }],
+      }),
+      'test',
+    ),
+  );
+}
+
+function plan(operations: ChangePlan['operations']): ChangePlan {
+  return { offerId: 'o', remedy: 'zone.add-to-intranet', title: 'Add to Local intranet', scope: 'user', summary: '', operations, exactChange: ['x'], notes: [], needsElevation: false };
+}
+
+async function snapshot(host: ScenarioHost): Promise<RegistryTreeNode | null> {
+  return host.readRegistryTree({ hive: 'HKCU', path: 'Software' }, 20);
+}
+
+describe('remedy runner', () => {
+  let dir: string;
+  let journal: JournalStore;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'iwa-journal-'));
+    journal = JournalStore.inDirectory(dir);
+  });
+  afterEach(async () => rm(dir, { recursive: true, force: true }));
+
+  it('journals the previous state before changing anything, and undo restores it exactly (value and keys did not exist)', async () => {
+    const host = scenarioHost();
+    const before = await snapshot(host);
+    const key: RegistryKeyRef = { hive: 'HKCU', path: `${domains.path}\\contoso.com\\intranet` };
+    const entry = await applyPlan(plan([{ op: 'registry.setValue', key, name: 'https', value: { type: 'REG_DWORD', data: 1 } }]), {
+      host,
+      journal,
+      targetUrl: 'https://intranet.contoso.com/',
+      machine: 'scenario:runner-test',
+    });
+    expect(entry.state).toBe('applied');
+    expect(entry.operations[0]?.previous).toEqual({
+      value: null,
+      keysCreated: [key, { hive: 'HKCU', path: `${domains.path}\\contoso.com` }],
+    });
+    expect((await host.readRegistryTree(key, 0))?.values).toEqual([{ name: 'https', value: { type: 'REG_DWORD', data: 1 } }]);
+
+    const undone = await undoEntry(entry, { host, journal, machine: 'scenario:runner-test' });
+    expect(undone.state).toBe('undone');
+    expect(await snapshot(host)).toEqual(before);
+    const persisted = JSON.parse(await readFile(join(dir, 'journal.json'), 'utf8')) as { entries: { state: string }[] };
+    expect(persisted.entries.map((item) => item.state)).toEqual(['undone']);
+  });
+
+  it('restores an overwritten value with its type and data', async () => {
+    const host = scenarioHost({ '*': { type: 'REG_DWORD', data: 3 } });
+    const before = await snapshot(host);
+    const entry = await applyPlan(plan([{ op: 'registry.setValue', key: domains, name: '*', value: { type: 'REG_DWORD', data: 1 } }]), {
+      host,
+      journal,
+      targetUrl: 'u',
+      machine: 'm',
+    });
+    expect(entry.operations[0]?.previous).toEqual({ value: { type: 'REG_DWORD', data: 3 }, keysCreated: [] });
+    await undoEntry(entry, { host, journal, machine: 'm' });
+    expect(await snapshot(host)).toEqual(before);
+  });
+
+  it('refuses to undo, changing nothing, when the value was changed after the fix', async () => {
+    const host = scenarioHost();
+    const entry = await applyPlan(plan([{ op: 'registry.setValue', key: domains, name: 'http', value: { type: 'REG_DWORD', data: 1 } }]), {
+      host,
+      journal,
+      targetUrl: 'u',
+      machine: 'm',
+    });
+    await host.setRegistryValue(domains, 'http', { type: 'REG_DWORD', data: 2 });
+    const changed = await snapshot(host);
+    await expect(undoEntry(entry, { host, journal, machine: 'm' })).rejects.toThrow(/was changed after the fix.*nothing was undone/);
+    expect(await snapshot(host)).toEqual(changed);
+    expect((await journal.get(entry.id))?.state).toBe('applied');
+  });
+
+  it('refuses to undo on another machine, and twice', async () => {
+    const host = scenarioHost();
+    const entry = await applyPlan(plan([{ op: 'registry.setValue', key: domains, name: 'http', value: { type: 'REG_DWORD', data: 1 } }]), {
+      host,
+      journal,
+      targetUrl: 'u',
+      machine: 'm',
+    });
+    await expect(undoEntry(entry, { host, journal, machine: 'other' })).rejects.toThrow(/made on m, not on other/);
+    const undone = await undoEntry(entry, { host, journal, machine: 'm' });
+    await expect(undoEntry(undone, { host, journal, machine: 'm' })).rejects.toThrow(/undone, so there is nothing to undo/);
+  });
+
+  it('rolls back and marks the entry failed when an operation is refused half-way', async () => {
+    const host = scenarioHost();
+    const before = await snapshot(host);
+    const hklm: RegistryKeyRef = { hive: 'HKLM', path: `${zoneMap}\\Domains\\contoso.com` };
+    await expect(
+      applyPlan(
+        plan([
+          { op: 'registry.setValue', key: domains, name: 'http', value: { type: 'REG_DWORD', data: 1 } },
+          { op: 'registry.setValue', key: hklm, name: 'http', value: { type: 'REG_DWORD', data: 1 } },
+        ]),
+        { host, journal, targetUrl: 'u', machine: 'm' },
+      ),
+    ).rejects.toThrow(/needs administrator rights/);
+    expect(await snapshot(host)).toEqual(before);
+    const [entry] = await journal.list();
+    expect(entry?.state).toBe('failed');
+    expect(entry?.error).toMatch(/administrator/);
+  });
+});
+
+describe('journal store', () => {
+  it('leaves a damaged journal untouched and says so in one line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'iwa-journal-'));
+    try {
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(join(dir, 'journal.json'), '{not json');
+      const journal = JournalStore.inDirectory(dir);
+      await expect(journal.list()).rejects.toThrow(/is damaged; it was left untouched/);
+      await expect(journal.put({ id: 'a', remedy: 'zone.add-to-intranet', title: 't', scope: 'user', targetUrl: 'u', machine: 'm', exactChange: [], operations: [], state: 'pending', createdAt: 'now' })).rejects.toThrow();
+      expect(await readFile(join(dir, 'journal.json'), 'utf8')).toBe('{not json');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * Applies a change plan and undoes it, generically. Order of work is the contract:
+ * 1. read the previous state of everything the plan touches;
+ * 2. write the journal entry (state "pending") with that state — before any change;
+ * 3. perform the operations; on failure, restore what was done and mark the entry "failed";
+ * 4. mark it "applied".
+ * Undo first checks that everything is still as the remedy left it (otherwise it changes
+ * nothing and says what differs), then restores the previous state exactly, including
+ * "the value did not exist" and keys the remedy created.
+ */
+import { randomUUID } from 'node:crypto';
+import { formatRegistryKey, formatRegistryData, sameRegistryValue, type RegistryKeyRef, type RegistryValue } from '../../../shared/host/registry.js';
+import type { ChangeOperation, ChangePlan, PreviousState } from '../../../shared/model/change-plan.js';
+import type { JournalEntry, JournaledOperation } from '../../../shared/model/journal.js';
+import type { Host } from '../../host/host.js';
+import type { JournalStore } from '../journal/journal-store.js';
+import { RemedyPreconditionError } from './remedy.js';
+
+async function readValue(host: Host, key: RegistryKeyRef, name: string): Promise<RegistryValue | null> {
+  const node = await host.readRegistryTree(key, 0);
+  return node?.values.find((entry) => entry.name.toLowerCase() === name.toLowerCase())?.value ?? null;
+}
+
+async function missingKeys(host: Host, key: RegistryKeyRef): Promise<RegistryKeyRef[]> {
+  const segments = key.path.split('\\');
+  const missing: RegistryKeyRef[] = [];
+  for (let length = segments.length; length > 0; length--) {
+    const candidate = { hive: key.hive, path: segments.slice(0, length).join('\\') };
+    if ((await host.readRegistryTree(candidate, 0)) !== null) break;
+    missing.push(candidate);
+  }
+  return missing;
+}
+
+async function previousStateOf(host: Host, operation: ChangeOperation): Promise<PreviousState> {
+  return { keysCreated: await missingKeys(host, operation.key), value: await readValue(host, operation.key, operation.name) };
+}
+
+async function perform(host: Host, operation: ChangeOperation): Promise<void> {
+  switch (operation.op) {
+    case 'registry.setValue':
+      return host.setRegistryValue(operation.key, operation.name, operation.value);
+    case 'registry.deleteValue':
+      return host.deleteRegistryValue(operation.key, operation.name);
+  }
+}
+
+async function restore(host: Host, { operation, previous }: JournaledOperation): Promise<void> {
+  if (previous.value === null) await host.deleteRegistryValue(operation.key, operation.name);
+  else await host.setRegistryValue(operation.key, operation.name, previous.value);
+  for (const key of previous.keysCreated) await host.deleteEmptyRegistryKey(key);
+}
+
+function describeValue(value: RegistryValue | null): string {
+  return value === null ? 'absent' : `${value.type} ${formatRegistryData(value)}`;
+}
+
+export interface ApplyContext {
+  readonly host: Host;
+  readonly journal: JournalStore;
+  readonly targetUrl: string;
+  /** Which machine the change is made on ("scenario:<id>" or the computer name). */
+  readonly machine: string;
+}
+
+export async function applyPlan(plan: ChangePlan, context: ApplyContext): Promise<JournalEntry> {
+  const { host, journal } = context;
+  const operations: JournaledOperation[] = [];
+  for (const operation of plan.operations) operations.push({ operation, previous: await previousStateOf(host, operation) });
+  let entry: JournalEntry = {
+    id: randomUUID(),
+    remedy: plan.remedy,
+    title: plan.title,
+    scope: plan.scope,
+    targetUrl: context.targetUrl,
+    machine: context.machine,
+    exactChange: plan.exactChange,
+    operations,
+    state: 'pending',
+    createdAt: new Date().toISOString(),
+  };
+  await journal.put(entry);
+
+  const done: JournaledOperation[] = [];
+  try {
+    for (const journaled of operations) {
+      await perform(host, journaled.operation);
+      done.push(journaled);
+    }
+  } catch (error) {
+    for (const journaled of done.reverse()) await restore(host, journaled).catch(() => undefined);
+    entry = { ...entry, state: 'failed', error: error instanceof Error ? error.message : String(error) };
+    await journal.put(entry);
+    throw error;
+  }
+  entry = { ...entry, state: 'applied', appliedAt: new Date().toISOString() };
+  await journal.put(entry);
+  return entry;
+}
+
+export interface UndoContext {
+  readonly host: Host;
+  readonly journal: JournalStore;
+  readonly machine: string;
+}
+
+export async function undoEntry(entry: JournalEntry, context: UndoContext): Promise<JournalEntry> {
+  const { host, journal } = context;
+  if (entry.state !== 'applied') throw new RemedyPreconditionError(`this change is ${entry.state}, so there is nothing to undo`);
+  if (entry.machine !== context.machine) {
+    throw new RemedyPreconditionError(`this change was made on ${entry.machine}, not on ${context.machine}`);
+  }
+  // Check everything before touching anything: undo either restores all or changes nothing.
+  for (const { operation } of entry.operations) {
+    const now = await readValue(host, operation.key, operation.name);
+    const expected = operation.op === 'registry.setValue' ? operation.value : null;
+    if (!sameRegistryValue(now, expected)) {
+      throw new RemedyPreconditionError(
+        `${formatRegistryKey(operation.key)} "${operation.name}" was changed after the fix (now ${describeValue(now)}, expected ${describeValue(expected)}); nothing was undone`,
+      );
+    }
+  }
+  for (const journaled of [...entry.operations].reverse()) await restore(host, journaled);
+  const undone: JournalEntry = { ...entry, state: 'undone', undoneAt: new Date().toISOString() };
+  await journal.put(undone);
+  return undone;
+}

@@ -1,0 +1,47 @@
+/**
+ * `npm run web [-- --scenario <file>]`: serves IWA Doctor to a browser on 127.0.0.1 and
+ * prints exactly one line: `IWA Doctor ready at http://127.0.0.1:<port>/?token=<token>`.
+ * PORT sets the port (default: a free one). This build runs the engine in simulation mode
+ * (scenario host); on Windows the Electron app uses the PowerShell host.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createApiDispatcher } from '../api/api-dispatcher.js';
+import { parseArguments } from '../cli/parse-arguments.js';
+import { createSimulationEngine } from '../engine/create-engine.js';
+import { startHarness } from './harness-server.js';
+
+function fail(message: string): never {
+  process.stderr.write(`iwa-doctor web: ${message}\n`);
+  process.exit(2);
+}
+
+const staticDirectory = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
+
+try {
+  const { positional, flags } = parseArguments(process.argv.slice(2), { valued: ['scenario'], switches: [] });
+  if (positional.length > 0) fail(`unexpected argument "${positional[0]}"`);
+  const portText = process.env['PORT'] ?? '0';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) fail(`PORT must be a number from 0 to 65535, not "${portText}"`);
+  if (!existsSync(staticDirectory)) fail('the renderer is not built: run it with `npm run web`');
+  const scenario = flags.get('scenario');
+  const engine = await createSimulationEngine({ transport: 'web', ...(typeof scenario === 'string' ? { scenarioFile: scenario } : {}) });
+  const harness = await startHarness({
+    dispatch: createApiDispatcher(engine, (error) => process.stderr.write(`iwa-doctor web: ${String(error)}\n`)),
+    staticDirectory,
+    token: randomBytes(24).toString('hex'),
+    port,
+  });
+  process.stdout.write(`IWA Doctor ready at ${harness.url}\n`);
+  const stop = async () => {
+    await harness.close();
+    await engine.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}

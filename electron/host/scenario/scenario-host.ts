@@ -1,0 +1,91 @@
+/**
+ * The scenario host: a simulated Windows machine loaded from a scenario file. It answers
+ * the same primitives as the PowerShell host from its state, prints tool output in the real
+ * formats (through ./tools), and its state changes when a remedy writes.
+ */
+import type { HostDescription } from '../../../shared/model/diagnosis.js';
+import type { RegistryKeyRef, RegistryTreeNode, RegistryValue } from '../../../shared/host/registry.js';
+import type { Scenario } from '../../../shared/scenario/scenario-schema.js';
+import { HostError, allowedTools, type AllowedTool, type Host, type MachineIdentity, type ToolRun, type WindowsZoneAnswer } from '../host.js';
+import { SimulatedRegistry } from './simulated-registry.js';
+import { simulatedTools } from './simulated-tools.js';
+
+export class ScenarioHost implements Host {
+  readonly registry = new SimulatedRegistry();
+  /** The live state: simulated tools mutate it (setspn -S, klist purge, ...). */
+  readonly scenario: Scenario;
+
+  constructor(scenario: Scenario) {
+    this.scenario = structuredClone(scenario);
+    for (const entry of this.scenario.registry) {
+      const [hive, ...rest] = entry.key.split('\\');
+      const key: RegistryKeyRef = { hive: hive === 'HKLM' ? 'HKLM' : 'HKCU', path: rest.join('\\') };
+      this.registry.createKey(key);
+      for (const [name, value] of Object.entries(entry.values)) this.registry.setValue(key, name, value);
+    }
+  }
+
+  describe(): HostDescription {
+    return {
+      kind: 'scenario',
+      machine: this.scenario.machine.computerName,
+      scenario: { id: this.scenario.id, title: this.scenario.title },
+    };
+  }
+
+  async machineIdentity(): Promise<MachineIdentity> {
+    const { machine } = this.scenario;
+    return {
+      computerName: machine.computerName,
+      domain: machine.domain,
+      dnsDomain: machine.dnsDomain,
+      user: { ...machine.user },
+      os: machine.os,
+      isServer: machine.isServer,
+      elevated: machine.elevated,
+    };
+  }
+
+  async readRegistryTree(key: RegistryKeyRef, depth: number): Promise<RegistryTreeNode | null> {
+    return this.registry.readTree(key, depth);
+  }
+
+  async setRegistryValue(key: RegistryKeyRef, name: string, value: RegistryValue): Promise<void> {
+    this.assertWritable(key);
+    this.registry.setValue(key, name, value);
+  }
+
+  async deleteRegistryValue(key: RegistryKeyRef, name: string): Promise<void> {
+    this.assertWritable(key);
+    this.registry.deleteValue(key, name);
+  }
+
+  async deleteEmptyRegistryKey(key: RegistryKeyRef): Promise<boolean> {
+    this.assertWritable(key);
+    return this.registry.deleteEmptyKey(key);
+  }
+
+  async runTool(tool: AllowedTool, args: readonly string[]): Promise<ToolRun> {
+    if (!allowedTools.includes(tool)) throw new HostError(`${String(tool)} is not an allowed tool`, 'invalid-argument');
+    const simulate = simulatedTools[tool];
+    if (!simulate) {
+      return { tool, args, outcome: 'could-not-run', exitCode: null, stdout: '', stderr: '', reason: `${tool}.exe is not available on the simulated machine` };
+    }
+    const result = simulate(args, this.scenario);
+    return { tool, args, outcome: result.exitCode === 0 ? 'succeeded' : 'failed', ...result };
+  }
+
+  async windowsZoneForUrl(_url: string): Promise<WindowsZoneAnswer | null> {
+    // A simulation cannot ask urlmon; the zone comes from the registry reading alone.
+    return null;
+  }
+
+  async close(): Promise<void> {}
+
+  /** HKLM needs elevation on Windows; the simulated machine enforces the same rule. */
+  private assertWritable(key: RegistryKeyRef): void {
+    if (key.hive === 'HKLM' && !this.scenario.machine.elevated) {
+      throw new HostError(`writing ${key.hive}\\${key.path} needs administrator rights`, 'access-denied');
+    }
+  }
+}

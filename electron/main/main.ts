@@ -1,0 +1,37 @@
+/**
+ * Electron main process: one window, the API registered on IPC, the engine behind it.
+ * On Windows the engine will check this machine through the PowerShell host; elsewhere it
+ * runs in simulation mode on the bundled scenarios.
+ */
+import { app, BrowserWindow, Menu } from 'electron';
+import { join } from 'node:path';
+import { createApiDispatcher } from '../api/api-dispatcher.js';
+import { createSimulationEngine } from '../engine/create-engine.js';
+import { registerApi } from './ipc.js';
+import { createMainWindow } from './window.js';
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+await app.whenReady();
+Menu.setApplicationMenu(null);
+const engine = await createSimulationEngine({
+  transport: 'electron',
+  // Tests point the journal at a throwaway folder; packaged builds ignore the variable.
+  dataDirectory: (!app.isPackaged && process.env['IWA_DOCTOR_DATA_DIR']) || app.getPath('userData'),
+  // Packaged builds carry the scenarios as extra resources (build/electron-builder.config.cjs).
+  ...(app.isPackaged ? { scenarioDirectory: join(process.resourcesPath, 'scenarios') } : {}),
+});
+registerApi(createApiDispatcher(engine, (error) => console.error('IWA Doctor engine error', error)));
+createMainWindow();
+
+app.on('window-all-closed', () => {
+  void engine.close().finally(() => app.quit());
+});
+app.on('activate', () => {
+  if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+});

@@ -1,0 +1,5 @@
+/** Every rule the engine evaluates over the evidence of a diagnosis. */
+import type { Rule } from './rule.js';
+import { zoneNotIntranetRule } from './zone-not-intranet.js';
+
+export const ruleCatalog: readonly Rule[] = [zoneNotIntranetRule];
