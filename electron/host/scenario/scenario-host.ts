@@ -82,6 +82,14 @@ export class ScenarioHost implements Host {
 
   async close(): Promise<void> {}
 
+  /** The whole simulated state (both hives and the scenario's other sections), for before/after comparisons. */
+  stateSnapshot(): { registry: Record<'HKCU' | 'HKLM', RegistryTreeNode | null>; scenario: Scenario } {
+    return {
+      registry: { HKCU: this.registry.readTree({ hive: 'HKCU', path: '' }, 64), HKLM: this.registry.readTree({ hive: 'HKLM', path: '' }, 64) },
+      scenario: structuredClone(this.scenario),
+    };
+  }
+
   /** HKLM needs elevation on Windows; the simulated machine enforces the same rule. */
   private assertWritable(key: RegistryKeyRef): void {
     if (key.hive === 'HKLM' && !this.scenario.machine.elevated) {

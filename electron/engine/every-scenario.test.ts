@@ -1,0 +1,106 @@
+/**
+ * Engine + scenario host over every scenario in e2e/scenarios: diagnose names exactly the
+ * expected causes; every remedy on offer makes its cause disappear; undo brings it back and
+ * leaves the machine exactly as it was, value by value.
+ */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scenarioJsonSchema } from '../../shared/scenario/scenario-json-schema.js';
+import { loadScenarioFile } from '../host/scenario/load-scenario.js';
+import { ScenarioHost } from '../host/scenario/scenario-host.js';
+import { createApiDispatcher } from '../api/api-dispatcher.js';
+import { Engine } from './engine.js';
+import { JournalStore } from './journal/journal-store.js';
+import { ScenarioLibrary } from '../host/scenario/scenario-library.js';
+import type { Diagnosis } from '../../shared/model/diagnosis.js';
+
+const scenarioDirectory = fileURLToPath(new URL('../../e2e/scenarios/', import.meta.url));
+const scenarioFiles = (await readdir(scenarioDirectory)).filter((name) => name.endsWith('.json')).sort();
+
+let dataDirectory: string;
+beforeAll(async () => {
+  dataDirectory = await mkdtemp(join(tmpdir(), 'iwa-every-scenario-'));
+});
+afterAll(async () => rm(dataDirectory, { recursive: true, force: true }));
+
+const causesOf = (diagnosis: Diagnosis) => diagnosis.findings.map((finding) => finding.cause).sort();
+
+describe.each(scenarioFiles)('scenario %s', (file) => {
+  it('is named after its id and the cause it demonstrates (or healthy-*)', async () => {
+    const scenario = await loadScenarioFile(join(scenarioDirectory, file));
+    expect(`${scenario.id}.json`).toBe(file);
+    if (scenario.id.startsWith('healthy-')) expect(scenario.expect.causes).toEqual([]);
+    else expect(scenario.expect.causes).toContain(scenario.id);
+  });
+
+  it('diagnoses exactly the expected causes; each fix removes its cause; undo restores everything', async () => {
+    const scenario = await loadScenarioFile(join(scenarioDirectory, file));
+    const host = new ScenarioHost(scenario);
+    const engine = new Engine({ version: 'test', transport: 'web', journal: JournalStore.inDirectory(join(dataDirectory, scenario.id)), initialHost: host });
+    const first = await engine.runDiagnosis(scenario.target);
+    expect(causesOf(first)).toEqual([...scenario.expect.causes].sort());
+    for (const finding of first.findings) {
+      expect(finding.evidence.length, `${finding.cause} names its evidence`).toBeGreaterThan(0);
+      for (const evidenceId of finding.evidence) expect(first.evidence.some((item) => item.id === evidenceId)).toBe(true);
+    }
+
+    for (const cause of scenario.expect.causes) {
+      const diagnosis = await engine.runDiagnosis(scenario.target);
+      const offer = diagnosis.findings.find((finding) => finding.cause === cause)?.remedies.find((remedy) => remedy.available);
+      if (!offer) continue;
+      const before = host.stateSnapshot();
+      const plan = await engine.previewRemedy(offer.offerId);
+      expect(plan.exactChange.length).toBeGreaterThan(0);
+      const { entry, verification } = await engine.applyRemedy(offer.offerId);
+      expect(entry.state).toBe('applied');
+      expect(causesOf(verification)).not.toContain(cause);
+      const { entry: undone, verification: after } = await engine.undo(entry.id);
+      expect(undone.state).toBe('undone');
+      expect(host.stateSnapshot()).toEqual(before);
+      expect(causesOf(await engine.runDiagnosis(scenario.target))).toContain(cause);
+      expect(after).not.toBeNull();
+    }
+  });
+});
+
+describe('scenario format', () => {
+  it('docs/scenario.schema.json is what `npm run schema` writes today', async () => {
+    const committed = JSON.parse(await readFile(fileURLToPath(new URL('../../docs/scenario.schema.json', import.meta.url)), 'utf8')) as unknown;
+    expect(committed).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
+  });
+});
+
+describe('API dispatcher', () => {
+  const engine = new Engine({
+    version: 'test',
+    transport: 'web',
+    journal: JournalStore.inDirectory(join(tmpdir(), 'iwa-dispatcher-unused')),
+    scenarios: new ScenarioLibrary(scenarioDirectory),
+  });
+  const dispatch = createApiDispatcher(engine);
+
+  it('refuses unknown channels and malformed requests with one line, changing nothing', async () => {
+    expect(await dispatch('shell:run', {})).toEqual({ ok: false, error: { code: 'bad-request', message: 'unknown API channel' } });
+    const badUrl = await dispatch('diagnosis:run', { url: 'javascript:alert(1)', symptom: 'http-401' });
+    expect(badUrl).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const extra = await dispatch('remedy:apply', { offerId: 'abc', script: 'Remove-Item C:\\' });
+    expect(extra).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const traversal = await dispatch('scenario:load', { id: '../../etc/passwd' });
+    expect(traversal).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
+  it('needs a machine before a diagnosis, and an offer the engine made before a fix', async () => {
+    expect(await dispatch('diagnosis:run', { url: 'https://intranet.contoso.com/', symptom: 'http-401' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await dispatch('remedy:apply', { offerId: 'not-offered' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('loads a scenario by id and diagnoses it', async () => {
+    const loaded = await dispatch('scenario:load', { id: 'zone-not-intranet' });
+    expect(loaded).toMatchObject({ ok: true, value: { host: { kind: 'scenario', scenario: { id: 'zone-not-intranet' } } } });
+    const result = await dispatch('diagnosis:run', { url: 'https://intranet.contoso.com/app', symptom: 'prompt-once-per-session' });
+    expect(result).toMatchObject({ ok: true, value: { findings: [{ cause: 'zone-not-intranet' }] } });
+  });
+});
