@@ -29,7 +29,7 @@ const maxEntries = 1_000;
 export function parseProxyOverride(text: string): { entries: ProxyOverrideEntry[]; skipped: string[] } {
   const entries: ProxyOverrideEntry[] = [];
   const skipped: string[] = [];
-  const pieces = text.slice(0, maxOverrideLength).split(/[;\s]+/).filter((piece) => piece.length > 0).slice(0, maxEntries);
+  const pieces = text.slice(0, maxOverrideLength).split(';').map((piece) => piece.trim()).filter((piece) => piece.length > 0).slice(0, maxEntries);
   for (const piece of pieces) {
     if (piece.toLowerCase() === '<local>') {
       entries.push({ text: piece, kind: 'local', scheme: null, hostGlob: '', port: null });
