@@ -50,6 +50,9 @@ export function decryptingAccount(identity: AppPoolIdentity, windowsAuth: Window
       because: 'kernel-mode authentication is on and useAppPoolCredentials is false, so http.sys decrypts with the computer account',
     };
   }
+  if (poolAccount?.kind === 'local') {
+    return { account: null, poolAccount, because: `the pool runs as the local account ${poolAccount.display}, which has no keys in Active Directory` };
+  }
   return {
     account: poolAccount,
     poolAccount,

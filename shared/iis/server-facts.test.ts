@@ -5,6 +5,7 @@ import { readHttpSysLimits, recommendedHttpSysLimits, tokenExceedsLimits } from 
 import { windowsAuthDefaults } from './iis-configuration.js';
 import { loopbackBlocks, readLoopbackSettings } from './loopback-settings.js';
 import { decryptingAccount } from './pool-account.js';
+import { findServingApplication } from './serving-application.js';
 
 const machine = { computerName: 'WEB01', domain: 'CONTOSO' };
 
@@ -76,5 +77,27 @@ describe('loopback check (reference §7.1)', () => {
   it('flags a REG_DWORD BackConnectionHostNames (KB 896861: delete it)', () => {
     const wrong = readLoopbackSettings(tree([], [{ name: 'MSV1_0', values: [{ name: 'BackConnectionHostNames', value: { type: 'REG_DWORD', data: 1 } }], subkeys: [] }]));
     expect(wrong).toMatchObject({ backConnectionHostNames: null, backConnectionWrongType: 'REG_DWORD' });
+  });
+});
+
+describe('findServingApplication', () => {
+  const sites = [
+    { name: 'Default Web Site', id: 1, state: 'Started', bindings: [{ protocol: 'http', ipAddress: '*', port: 80, hostHeader: '' }] },
+    { name: 'Intranet', id: 2, state: 'Started', bindings: [{ protocol: 'http', ipAddress: '*', port: 80, hostHeader: 'intranet.contoso.com' }] },
+  ];
+  const apps = [
+    { siteName: 'Default Web Site', path: '/', appPoolName: 'DefaultAppPool' },
+    { siteName: 'Intranet', path: '/', appPoolName: 'IntranetPool' },
+    { siteName: 'Intranet', path: '/hr', appPoolName: 'HrPool' },
+  ];
+  const pools = [{ name: 'HrPool', state: 'Started', identity: { type: 'ApplicationPoolIdentity' as const } }];
+  it('prefers the host-header binding and the longest application path', () => {
+    const served = findServingApplication(new URL('http://Intranet.contoso.com/HR/page'), sites, apps, pools);
+    expect([served?.site.name, served?.application?.path, served?.pool?.name, served?.siteApplications.length]).toEqual(['Intranet', '/hr', 'HrPool', 2]);
+  });
+  it('falls back to the catch-all binding on the same port, and reaches an http binding for an offloaded https URL by host header', () => {
+    expect(findServingApplication(new URL('http://web01/'), sites, apps, pools)?.site.name).toBe('Default Web Site');
+    expect(findServingApplication(new URL('https://intranet.contoso.com/'), sites, apps, pools)?.binding.protocol).toBe('http');
+    expect(findServingApplication(new URL('http://web01:8080/'), sites, apps, pools)).toBeNull();
   });
 });

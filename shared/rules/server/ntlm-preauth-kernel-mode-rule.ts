@@ -1,0 +1,48 @@
+/**
+ * ntlm-preauth-kernel-mode, server half (causes.md; reference §2.2, KB 2749007): a 401.1
+ * on the first request to an application, with kernel-mode authentication on, while the
+ * rest of the chain is intact, is the shape of IE pre-authentication meeting kernel mode.
+ * The client half (DisableNTLMPreAuth absent) is the workstation's to prove; this side
+ * offers turning kernel mode off for that application.
+ */
+import { getCause } from '../../causes/cause-catalog.js';
+import { evidenceOfKind } from '../../model/evidence.js';
+import type { RuledOut } from '../../model/finding.js';
+import { loopbackBlocks } from '../../iis/loopback-settings.js';
+import type { FindingDraft, Rule } from '../rule.js';
+import { walkDecryptionChain } from './decryption-chain.js';
+import { appcmdLocation, proposeServerRemedies } from './server-remedies.js';
+import './server-evidence.js';
+
+export const ntlmPreauthKernelModeRule: Rule = ({ evidence, target }) => {
+  const findings: FindingDraft[] = [];
+  const ruledOut: RuledOut[] = [];
+  const spn = evidenceOfKind(evidence, 'spn-registrations')[0] ?? null;
+  const loopback = evidenceOfKind(evidence, 'loopback-settings')[0] ?? null;
+  for (const app of evidenceOfKind(evidence, 'iis-application')) {
+    const { windowsAuth, site, application } = app.facts;
+    if (!windowsAuth || !site || !application) continue;
+    const location = appcmdLocation(site.name, application.path);
+    if (!windowsAuth.settings.useKernelMode) {
+      ruledOut.push({ cause: 'ntlm-preauth-kernel-mode', summary: `Kernel-mode authentication is off for ${location}.`, evidence: [app.id] });
+      continue;
+    }
+    const chain = walkDecryptionChain(app.facts, spn?.facts ?? null);
+    const loopbackExplains = loopback !== null && loopback.facts.servedHere && loopbackBlocks(loopback.facts.host, loopback.facts.computerName, loopback.facts.settings);
+    if (target.symptom !== 'http-401' || !chain.complete || chain.broken || loopbackExplains) continue;
+    findings.push({
+      cause: 'ntlm-preauth-kernel-mode',
+      confidence: 'possible',
+      title: getCause('ntlm-preauth-kernel-mode').title,
+      explanation:
+        `${location} uses kernel-mode authentication and everything from the SPN to the decrypting account is in order (${chain.line}). ` +
+        `A 401.1 on the first request to an application that then works is what happens when Internet Explorer sends its sign-in ahead ` +
+        `(pre-authentication) to a kernel-mode site (KB 2749007; IIS logs "401 1 2148074254"). Fix it on the clients (DisableNTLMPreAuth = 1) ` +
+        `or turn kernel-mode authentication off for ${location}.`,
+      evidence: [app.id, ...(spn ? [spn.id] : [])],
+      browsers: 'Internet Explorer and the IE mode of Edge',
+      remedies: proposeServerRemedies([{ remedy: 'iis.kernel-mode-off', title: `Turn off kernel-mode authentication for ${location}`, params: { location } }]),
+    });
+  }
+  return { findings, ruledOut };
+};
