@@ -3,8 +3,11 @@ import { findProxyBypassEntry, globMatches, parseProxyOverride } from './proxy-o
 import { proxyServerForScheme } from './wininet-proxy-settings.js';
 
 describe('ProxyOverride (reference §7.7)', () => {
-  const { entries, skipped } = parseProxyOverride('*.contoso.com; 10.*;web01:8080;https://secure.fabrikam.com;<local>;bad entry/x');
-  const bypass = (host: string, scheme = 'http', port: number | null = 80) => findProxyBypassEntry(entries, { scheme, host, port })?.text ?? null;
+  const { entries, skipped } = parseProxyOverride(
+    '*.contoso.com; 10.*;web01:8080;https://secure.fabrikam.com;<local>;bad entry/x',
+  );
+  const bypass = (host: string, scheme = 'http', port: number | null = 80) =>
+    findProxyBypassEntry(entries, { scheme, host, port })?.text ?? null;
 
   it.each([
     ['app.contoso.com', 'http', 80, '*.contoso.com'],
@@ -23,7 +26,9 @@ describe('ProxyOverride (reference §7.7)', () => {
 
   it('<local> does not cover dotted names or IP literals', () => {
     const local = parseProxyOverride('<local>').entries;
-    expect(findProxyBypassEntry(local, { scheme: 'http', host: 'intranet.contoso.com', port: 80 })).toBeNull();
+    expect(
+      findProxyBypassEntry(local, { scheme: 'http', host: 'intranet.contoso.com', port: 80 }),
+    ).toBeNull();
     expect(findProxyBypassEntry(local, { scheme: 'http', host: '[::1]', port: 80 })).toBeNull();
   });
 

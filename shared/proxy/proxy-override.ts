@@ -29,7 +29,12 @@ const maxEntries = 1_000;
 export function parseProxyOverride(text: string): { entries: ProxyOverrideEntry[]; skipped: string[] } {
   const entries: ProxyOverrideEntry[] = [];
   const skipped: string[] = [];
-  const pieces = text.slice(0, maxOverrideLength).split(';').map((piece) => piece.trim()).filter((piece) => piece.length > 0).slice(0, maxEntries);
+  const pieces = text
+    .slice(0, maxOverrideLength)
+    .split(';')
+    .map((piece) => piece.trim())
+    .filter((piece) => piece.length > 0)
+    .slice(0, maxEntries);
   for (const piece of pieces) {
     if (piece.toLowerCase() === '<local>') {
       entries.push({ text: piece, kind: 'local', scheme: null, hostGlob: '', port: null });
@@ -86,7 +91,10 @@ function isIpLiteral(host: string): boolean {
 }
 
 /** The first entry that makes the target bypass the proxy, or null. */
-export function findProxyBypassEntry(entries: readonly ProxyOverrideEntry[], target: ProxyOverrideTarget): ProxyOverrideEntry | null {
+export function findProxyBypassEntry(
+  entries: readonly ProxyOverrideEntry[],
+  target: ProxyOverrideTarget,
+): ProxyOverrideEntry | null {
   for (const entry of entries) {
     if (entry.kind === 'local') {
       if (!target.host.includes('.') && !isIpLiteral(target.host)) return entry;

@@ -25,7 +25,9 @@ export interface WinInetProxySettings {
 
 function stringValue(view: RegistryView, hive: RegistryHive, name: string): string | null {
   const value = view.value(hive, internetSettingsPath, name);
-  return value && (value.type === 'REG_SZ' || value.type === 'REG_EXPAND_SZ') && value.data.length > 0 ? value.data : null;
+  return value && (value.type === 'REG_SZ' || value.type === 'REG_EXPAND_SZ') && value.data.length > 0
+    ? value.data
+    : null;
 }
 
 export function readWinInetProxySettings(view: RegistryView): WinInetProxySettings {
@@ -51,7 +53,10 @@ export function readWinInetProxySettings(view: RegistryView): WinInetProxySettin
 /** The proxy `host:port` WinINet uses for a scheme, from `ProxyServer` (`a:1` or `http=a:1;https=b:2`). */
 export function proxyServerForScheme(server: string | null, scheme: string): string | null {
   if (server === null) return null;
-  const parts = server.split(';').map((part) => part.trim()).filter((part) => part.length > 0);
+  const parts = server
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
   if (parts.length === 0) return null;
   if (!parts.some((part) => part.includes('='))) return parts[0] ?? null;
   for (const part of parts) {
@@ -67,7 +72,10 @@ export type ProxyRoute =
   | { readonly route: 'proxy'; readonly proxy: string };
 
 /** Whether WinINet sends a request for this target through the fixed proxy (PAC scripts are not evaluated). */
-export function routeThroughWinInetProxy(settings: WinInetProxySettings, target: { scheme: string; host: string; port: number | null }): ProxyRoute {
+export function routeThroughWinInetProxy(
+  settings: WinInetProxySettings,
+  target: { scheme: string; host: string; port: number | null },
+): ProxyRoute {
   if (!settings.enabled) return { route: 'direct', reason: 'proxy-disabled' };
   const proxy = proxyServerForScheme(settings.server, target.scheme);
   if (proxy === null) return { route: 'direct', reason: 'no-proxy-for-scheme' };

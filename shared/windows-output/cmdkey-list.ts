@@ -30,14 +30,19 @@ export function parseCmdkeyList(text: string): StoredCredential[] {
   const headerIndex = lines.findIndex((line) => line.trim() === 'Currently stored credentials:');
   if (headerIndex === -1) throw new WindowsOutputError('cmdkey', 'no "Currently stored credentials:" header');
   const credentials: StoredCredential[] = [];
-  let current: { target: string; type: string | null; user: string | null; persistence: string | null } | null = null;
+  let current: {
+    target: string;
+    type: string | null;
+    user: string | null;
+    persistence: string | null;
+  } | null = null;
   const flush = () => {
     if (current) credentials.push({ ...current, ...splitTarget(current.target) });
     current = null;
   };
   for (const raw of lines.slice(headerIndex + 1)) {
     const line = raw.trim();
-    if (line === '' ) {
+    if (line === '') {
       flush();
       continue;
     }
@@ -47,7 +52,8 @@ export function parseCmdkeyList(text: string): StoredCredential[] {
       const [, label, value = ''] = labelled;
       if (label === 'Target') {
         flush();
-        if (credentials.length >= maxCredentials) throw new WindowsOutputError('cmdkey', 'more than 5000 credentials');
+        if (credentials.length >= maxCredentials)
+          throw new WindowsOutputError('cmdkey', 'more than 5000 credentials');
         current = { target: value, type: null, user: null, persistence: null };
       } else if (!current) {
         throw new WindowsOutputError('cmdkey', `"${label}:" line before any "Target:" line`);

@@ -57,7 +57,8 @@ function field(lines: readonly string[], label: string): string | null {
 function principal(text: string | null, what: string): { name: string; realm: string } {
   if (text === null) throw new WindowsOutputError('klist', `ticket without a ${what} line`);
   const at = text.lastIndexOf(' @ ');
-  if (at === -1) throw new WindowsOutputError('klist', `${what} "${text.slice(0, 80)}" is not "<name> @ <REALM>"`);
+  if (at === -1)
+    throw new WindowsOutputError('klist', `${what} "${text.slice(0, 80)}" is not "<name> @ <REALM>"`);
   return { name: text.slice(0, at).trim(), realm: text.slice(at + 3).trim() };
 }
 
@@ -140,7 +141,8 @@ export function parseKlistOutput(text: string): KlistOutput {
     const current = blocks[blocks.length - 1];
     if (current && line.length > 0) current.lines.push(line);
   }
-  if (failure && apiSubstatus !== null && failure.apiSubstatus === null) failure = { ...failure, apiSubstatus };
+  if (failure && apiSubstatus !== null && failure.apiSubstatus === null)
+    failure = { ...failure, apiSubstatus };
   const tickets = blocks.map((block) => parseTicket(block.index, block.lines));
   if (declaredCount !== null && declaredCount !== tickets.length) {
     throw new WindowsOutputError('klist', `says ${declaredCount} cached tickets but lists ${tickets.length}`);

@@ -35,8 +35,12 @@ const labels: Readonly<Record<string, string>> = {
 };
 
 export function parseNltestDsGetDc(text: string): DsGetDcResult {
-  const lines = splitOutputLines('nltest', text).map((line) => line.trim()).filter((line) => line.length > 0);
-  const failed = lines.map((line) => /^Getting DC name failed: Status = (\d{1,10})(?: 0x[0-9a-fA-F]+)?(?: (\S+))?$/.exec(line)).find((match) => match);
+  const lines = splitOutputLines('nltest', text)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+  const failed = lines
+    .map((line) => /^Getting DC name failed: Status = (\d{1,10})(?: 0x[0-9a-fA-F]+)?(?: (\S+))?$/.exec(line))
+    .find((match) => match);
   if (failed) return { found: false, status: Number(failed[1]), statusName: failed[2] ?? null };
   const fields: Record<string, string> = {};
   for (const line of lines) {

@@ -54,8 +54,14 @@ describe('parseRegExport', () => {
       { key: { hive: 'HKCU', path: 'A' }, depth: 3 },
       { key: { hive: 'HKLM', path: 'A' }, depth: 3 },
     ]);
-    expect(shallow?.tree).toEqual({ name: 'A', values: [], subkeys: [{ name: 'B', values: [], subkeys: [], truncated: true }] });
-    expect(deep?.tree?.subkeys[0]?.subkeys[0]?.values).toEqual([{ name: 'v', value: { type: 'REG_DWORD', data: 1 } }]);
+    expect(shallow?.tree).toEqual({
+      name: 'A',
+      values: [],
+      subkeys: [{ name: 'B', values: [], subkeys: [], truncated: true }],
+    });
+    expect(deep?.tree?.subkeys[0]?.subkeys[0]?.values).toEqual([
+      { name: 'v', value: { type: 'REG_DWORD', data: 1 } },
+    ]);
     expect(missing?.tree).toBeNull();
   });
 });

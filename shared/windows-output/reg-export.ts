@@ -9,11 +9,20 @@
  * (`[-key]`, `"x"=-`) are rejected: an export never contains them.
  * Strict and bounded: 1 MiB of text, 20 000 keys; anything else is a RegExportError naming the line.
  */
-import type { RegistryHive, RegistryKeyRef, RegistryNamedValue, RegistryTreeNode, RegistryValue } from '../host/registry.js';
+import type {
+  RegistryHive,
+  RegistryKeyRef,
+  RegistryNamedValue,
+  RegistryTreeNode,
+  RegistryValue,
+} from '../host/registry.js';
 import type { FetchedRegistryTree } from '../host/registry-view.js';
 
 export class RegExportError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(`line ${line}: ${message}`);
     this.name = 'RegExportError';
   }
@@ -59,14 +68,16 @@ function hexBytes(text: string, line: number): number[] {
   if (trimmed === '') return [];
   return trimmed.split(',').map((part) => {
     const byte = part.trim();
-    if (!/^[0-9a-fA-F]{1,2}$/.test(byte)) throw new RegExportError(`bad hex byte ${JSON.stringify(byte)}`, line);
+    if (!/^[0-9a-fA-F]{1,2}$/.test(byte))
+      throw new RegExportError(`bad hex byte ${JSON.stringify(byte)}`, line);
     return parseInt(byte, 16);
   });
 }
 
 function utf16(bytes: number[]): string {
   let out = '';
-  for (let i = 0; i + 1 < bytes.length; i += 2) out += String.fromCharCode((bytes[i] ?? 0) | ((bytes[i + 1] ?? 0) << 8));
+  for (let i = 0; i + 1 < bytes.length; i += 2)
+    out += String.fromCharCode((bytes[i] ?? 0) | ((bytes[i + 1] ?? 0) << 8));
   return out;
 }
 
@@ -106,7 +117,12 @@ function parseData(text: string, line: number): RegistryValue {
       }
       case '4':
         if (bytes.length !== 4) throw new RegExportError('REG_DWORD needs 4 bytes', line);
-        return { type: 'REG_DWORD', data: ((bytes[0] ?? 0) | ((bytes[1] ?? 0) << 8) | ((bytes[2] ?? 0) << 16) | ((bytes[3] ?? 0) << 24)) >>> 0 };
+        return {
+          type: 'REG_DWORD',
+          data:
+            ((bytes[0] ?? 0) | ((bytes[1] ?? 0) << 8) | ((bytes[2] ?? 0) << 16) | ((bytes[3] ?? 0) << 24)) >>>
+            0,
+        };
       default:
         throw new RegExportError(`unsupported value type hex(${kind})`, line);
     }
@@ -131,7 +147,10 @@ export function parseRegExport(text: string): RegExportKey[] {
   }
   const first = lines.find((entry) => entry.text.trim() !== '');
   if (!first || !/^(Windows Registry Editor Version 5\.00|REGEDIT4)$/.test(first.text.trim())) {
-    throw new RegExportError('missing "Windows Registry Editor Version 5.00" or "REGEDIT4" header', first?.line ?? 1);
+    throw new RegExportError(
+      'missing "Windows Registry Editor Version 5.00" or "REGEDIT4" header',
+      first?.line ?? 1,
+    );
   }
   const keys: RegExportKey[] = [];
   let current: RegExportKey | null = null;
@@ -187,7 +206,13 @@ function child(node: MutableNode, name: string): MutableNode {
 }
 
 function cut(node: MutableNode, depth: number): RegistryTreeNode {
-  if (depth === 0) return { name: node.name, values: node.values, subkeys: [], ...(node.subkeys.length > 0 ? { truncated: true } : {}) };
+  if (depth === 0)
+    return {
+      name: node.name,
+      values: node.values,
+      subkeys: [],
+      ...(node.subkeys.length > 0 ? { truncated: true } : {}),
+    };
   return { name: node.name, values: node.values, subkeys: node.subkeys.map((sub) => cut(sub, depth - 1)) };
 }
 
@@ -196,12 +221,17 @@ export function fetchedTreesFromExport(
   keys: readonly RegExportKey[],
   roots: readonly { key: RegistryKeyRef; depth: number }[],
 ): FetchedRegistryTree[] {
-  const hives: Record<RegistryHive, MutableNode> = { HKCU: { name: 'HKCU', values: [], subkeys: [] }, HKLM: { name: 'HKLM', values: [], subkeys: [] } };
+  const hives: Record<RegistryHive, MutableNode> = {
+    HKCU: { name: 'HKCU', values: [], subkeys: [] },
+    HKLM: { name: 'HKLM', values: [], subkeys: [] },
+  };
   for (const key of keys) {
     let node = hives[key.hive];
     for (const segment of key.path.split('\\').filter((part) => part.length > 0)) node = child(node, segment);
     for (const value of key.values) {
-      const index = node.values.findIndex((existing) => existing.name.toLowerCase() === value.name.toLowerCase());
+      const index = node.values.findIndex(
+        (existing) => existing.name.toLowerCase() === value.name.toLowerCase(),
+      );
       if (index === -1) node.values.push(value);
       else node.values[index] = value;
     }

@@ -25,7 +25,9 @@ export interface StripchartOutput {
 const maxSamples = 10_000;
 
 export function parseW32tmStripchart(text: string): StripchartOutput {
-  const lines = splitOutputLines('w32tm', text).map((line) => line.trim()).filter((line) => line.length > 0);
+  const lines = splitOutputLines('w32tm', text)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
   let computer: string | null = null;
   let address: string | null = null;
   const samples: StripchartSample[] = [];
@@ -37,10 +39,16 @@ export function parseW32tmStripchart(text: string): StripchartOutput {
       continue;
     }
     if (/^Collecting \d+ samples\.$/.test(line) || line.startsWith('The current time is ')) continue;
-    const sample = /^(\d{1,2}:\d{2}:\d{2}),\s+(?:([+-]\d{1,10}\.\d{1,9})s|error: (0x[0-9a-fA-F]{1,8}))$/.exec(line);
+    const sample = /^(\d{1,2}:\d{2}:\d{2}),\s+(?:([+-]\d{1,10}\.\d{1,9})s|error: (0x[0-9a-fA-F]{1,8}))$/.exec(
+      line,
+    );
     if (sample) {
       if (samples.length >= maxSamples) throw new WindowsOutputError('w32tm', 'more than 10000 samples');
-      samples.push({ time: sample[1] ?? '', offsetSeconds: sample[2] !== undefined ? Number(sample[2]) : null, error: sample[3] ?? null });
+      samples.push({
+        time: sample[1] ?? '',
+        offsetSeconds: sample[2] !== undefined ? Number(sample[2]) : null,
+        error: sample[3] ?? null,
+      });
       continue;
     }
     // The chart form (without /dataonly): "01:35:12 d:+00.0004883s o:+00.0012345s  [ … * … ]".
@@ -51,16 +59,21 @@ export function parseW32tmStripchart(text: string): StripchartOutput {
     }
     throw new WindowsOutputError('w32tm', `unrecognised stripchart line "${line.slice(0, 80)}"`);
   }
-  if (computer === null && samples.length === 0) throw new WindowsOutputError('w32tm', 'no "Tracking" line and no samples');
+  if (computer === null && samples.length === 0)
+    throw new WindowsOutputError('w32tm', 'no "Tracking" line and no samples');
   return { computer, address, samples };
 }
 
 /** The median of the successful samples' offsets, in seconds, or null when none succeeded. */
 export function medianOffsetSeconds(output: StripchartOutput): number | null {
-  const offsets = output.samples.flatMap((sample) => (sample.offsetSeconds === null ? [] : [sample.offsetSeconds])).sort((a, b) => a - b);
+  const offsets = output.samples
+    .flatMap((sample) => (sample.offsetSeconds === null ? [] : [sample.offsetSeconds]))
+    .sort((a, b) => a - b);
   if (offsets.length === 0) return null;
   const middle = Math.floor(offsets.length / 2);
-  return offsets.length % 2 === 1 ? (offsets[middle] ?? null) : ((offsets[middle - 1] ?? 0) + (offsets[middle] ?? 0)) / 2;
+  return offsets.length % 2 === 1
+    ? (offsets[middle] ?? null)
+    : ((offsets[middle - 1] ?? 0) + (offsets[middle] ?? 0)) / 2;
 }
 
 export interface W32tmStatus {
@@ -71,14 +84,17 @@ export interface W32tmStatus {
 }
 
 export function parseW32tmStatus(text: string): W32tmStatus {
-  const lines = splitOutputLines('w32tm', text).map((line) => line.trim()).filter((line) => line.length > 0);
+  const lines = splitOutputLines('w32tm', text)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
   const fields: Record<string, string> = {};
   for (const line of lines) {
     const match = /^([A-Za-z ]+):\s*(.*)$/.exec(line);
     if (!match) throw new WindowsOutputError('w32tm', `unrecognised status line "${line.slice(0, 80)}"`);
     fields[match[1] ?? ''] = match[2] ?? '';
   }
-  if (!('Source' in fields) && !('Stratum' in fields)) throw new WindowsOutputError('w32tm', 'no "Source" or "Stratum" line');
+  if (!('Source' in fields) && !('Stratum' in fields))
+    throw new WindowsOutputError('w32tm', 'no "Source" or "Stratum" line');
   const stratum = /^(\d+)/.exec(fields['Stratum'] ?? '');
   return {
     source: fields['Source'] ?? null,

@@ -39,7 +39,9 @@ describe('klist', () => {
   });
 
   it('accepts a TAB after #N> and LF line ends', () => {
-    const text = fixture('klist-tickets.txt').replaceAll('\r\n', '\n').replace('#0>     Client', '#0>\tClient');
+    const text = fixture('klist-tickets.txt')
+      .replaceAll('\r\n', '\n')
+      .replace('#0>     Client', '#0>\tClient');
     expect(parseKlistOutput(text).tickets[0]?.client).toBe('John');
   });
 
@@ -51,16 +53,24 @@ describe('klist', () => {
     expect(parseKlistOutput(fixture('klist-get-principal-unknown.txt')).failure).toEqual({
       apiSubstatus: 0x6fb,
       status: 0xc000018b,
-      message: 'The SAM database on the Windows Server does not have a computer account for this workstation trust relationship.',
+      message:
+        'The SAM database on the Windows Server does not have a computer account for this workstation trust relationship.',
     });
   });
 
   it('klist get failure with no logon servers (reconstructed message text)', () => {
-    expect(parseKlistOutput(fixture('klist-get-no-logon-servers.reconstructed.txt')).failure).toMatchObject({ apiSubstatus: 0x51f, status: 0xc000005e });
+    expect(parseKlistOutput(fixture('klist-get-no-logon-servers.reconstructed.txt')).failure).toMatchObject({
+      apiSubstatus: 0x51f,
+      status: 0xc000005e,
+    });
   });
 
   it('klist purge', () => {
-    expect(parseKlistOutput(fixture('klist-purge.txt'))).toMatchObject({ logonId: '0:0xf6b58', purged: true, tickets: [] });
+    expect(parseKlistOutput(fixture('klist-purge.txt'))).toMatchObject({
+      logonId: '0:0xf6b58',
+      purged: true,
+      tickets: [],
+    });
   });
 
   it('an empty cache', () => {
@@ -89,7 +99,14 @@ describe('cmdkey /list', () => {
         user: '02oiyrkaiseq',
         persistence: 'Local machine persistence',
       },
-      { target: 'Domain:target=WEB01', targetKind: 'Domain', targetName: 'WEB01', type: 'Domain Password', user: 'amanda', persistence: null },
+      {
+        target: 'Domain:target=WEB01',
+        targetKind: 'Domain',
+        targetName: 'WEB01',
+        type: 'Domain Password',
+        user: 'amanda',
+        persistence: null,
+      },
     ]);
   });
 
@@ -120,7 +137,11 @@ describe('nltest /dsgetdc', () => {
   });
 
   it('parses a failure (reconstructed)', () => {
-    expect(parseNltestDsGetDc(fixture('nltest-dsgetdc-no-such-domain.reconstructed.txt'))).toEqual({ found: false, status: 1355, statusName: 'ERROR_NO_SUCH_DOMAIN' });
+    expect(parseNltestDsGetDc(fixture('nltest-dsgetdc-no-such-domain.reconstructed.txt'))).toEqual({
+      found: false,
+      status: 1355,
+      statusName: 'ERROR_NO_SUCH_DOMAIN',
+    });
   });
 
   it('rejects unknown lines and output without a DC', () => {
@@ -144,7 +165,9 @@ describe('w32tm', () => {
   });
 
   it('stripchart chart form (without /dataonly)', () => {
-    const output = parseW32tmStripchart('Tracking dc01 [10.0.0.10:123].\n01:35:12 d:+00.0004883s o:-00.0012345s  [           *|          ]\n');
+    const output = parseW32tmStripchart(
+      'Tracking dc01 [10.0.0.10:123].\n01:35:12 d:+00.0004883s o:-00.0012345s  [           *|          ]\n',
+    );
     expect(output.samples[0]?.offsetSeconds).toBeCloseTo(-0.0012345, 7);
   });
 

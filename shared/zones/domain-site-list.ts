@@ -32,7 +32,11 @@ export interface SiteListHit {
  * Where a domain pattern matched inside `host`: `matchedStart` is the index where the matched
  * part begins (0 = the whole host). Returns null when it does not match.
  */
-export function matchDomainPattern(pattern: string, host: string, implicitWildcard: boolean): { matchedStart: number } | null {
+export function matchDomainPattern(
+  pattern: string,
+  host: string,
+  implicitWildcard: boolean,
+): { matchedStart: number } | null {
   const p = pattern.toLowerCase();
   const h = host.toLowerCase();
   if (p.length === 0 || h.length < p.length) return null;
@@ -51,7 +55,10 @@ export function matchDomainPattern(pattern: string, host: string, implicitWildca
 }
 
 /** The zone a key assigns to a scheme: the value named like the scheme, else `*` (both REG_DWORD 0–4). */
-export function zoneValueForScheme(key: RegistryTreeNode, scheme: string): { valueName: string; zone: ZoneNumber } | null {
+export function zoneValueForScheme(
+  key: RegistryTreeNode,
+  scheme: string,
+): { valueName: string; zone: ZoneNumber } | null {
   for (const wanted of [scheme, '*']) {
     const entry = key.values.find((candidate) => sameRegistryName(candidate.name, wanted));
     if (entry && entry.value.type === 'REG_DWORD' && isZoneNumber(entry.value.data)) {
@@ -64,7 +71,10 @@ export function zoneValueForScheme(key: RegistryTreeNode, scheme: string): { val
 function describeValues(key: RegistryTreeNode): string {
   if (key.values.length === 0) return 'no values';
   return key.values
-    .map((entry) => `${entry.name === '' ? '(Default)' : entry.name}=${entry.value.type === 'REG_DWORD' ? entry.value.data : `${entry.value.type} ${JSON.stringify(entry.value.data)}`}`)
+    .map(
+      (entry) =>
+        `${entry.name === '' ? '(Default)' : entry.name}=${entry.value.type === 'REG_DWORD' ? entry.value.data : `${entry.value.type} ${JSON.stringify(entry.value.data)}`}`,
+    )
     .join(', ');
 }
 
@@ -90,18 +100,28 @@ export function searchDomainSiteList(
     const topPath = joinRegistryPath(domainsPath, top.name);
     if (match.matchedStart === 0) {
       const value = zoneValueForScheme(top, scheme);
-      consulted.push(`${label}: key "${top.name}" matches ${host} exactly (${describeValues(top)})${value ? '' : ', but has no value for ' + scheme + ' or *'}`);
+      consulted.push(
+        `${label}: key "${top.name}" matches ${host} exactly (${describeValues(top)})${value ? '' : ', but has no value for ' + scheme + ' or *'}`,
+      );
       if (value) return { hive, keyPath: topPath, ...value, site: top.name };
       continue;
     }
     const remainder = host.slice(0, match.matchedStart - 1);
-    const sub = top.subkeys.find((candidate) => matchDomainPattern(candidate.name, remainder, false) !== null);
+    const sub = top.subkeys.find(
+      (candidate) => matchDomainPattern(candidate.name, remainder, false) !== null,
+    );
     if (sub) {
       const value = zoneValueForScheme(sub, scheme);
       consulted.push(
         `${label}: key "${top.name}\\${sub.name}" matches ${host} (${describeValues(sub)})${value ? '' : ', but has no value for ' + scheme + ' or *'}`,
       );
-      if (value) return { hive, keyPath: joinRegistryPath(topPath, sub.name), ...value, site: `${sub.name}.${top.name}` };
+      if (value)
+        return {
+          hive,
+          keyPath: joinRegistryPath(topPath, sub.name),
+          ...value,
+          site: `${sub.name}.${top.name}`,
+        };
       continue;
     }
     if (isRegistrableDomain(top.name)) {
@@ -112,7 +132,9 @@ export function searchDomainSiteList(
       if (value) return { hive, keyPath: topPath, ...value, site: `*.${top.name}` };
       continue;
     }
-    consulted.push(`${label}: key "${top.name}" ends like ${host} but is not a domain of its own and has no subkey for "${remainder}"`);
+    consulted.push(
+      `${label}: key "${top.name}" ends like ${host} but is not a domain of its own and has no subkey for "${remainder}"`,
+    );
   }
   if (topKeys.length === 0) {
     consulted.push(`${label}: ${view.key(hive, domainsPath) ? 'empty' : 'not present'}`);

@@ -7,7 +7,8 @@ import { joinRegistryPath } from '../host/registry.js';
 /** `Software\Microsoft\Windows\CurrentVersion\Internet Settings` — user or machine preferences. */
 export const internetSettingsPath = 'Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
 /** `Software\Policies\Microsoft\Windows\CurrentVersion\Internet Settings` — Group Policy. */
-export const internetSettingsPolicyPath = 'Software\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
+export const internetSettingsPolicyPath =
+  'Software\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
 
 export const zoneMapPath = joinRegistryPath(internetSettingsPath, 'ZoneMap');
 export const zoneMapPolicyPath = joinRegistryPath(internetSettingsPolicyPath, 'ZoneMap');

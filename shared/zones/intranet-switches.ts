@@ -28,7 +28,12 @@ export interface IntranetSwitch {
   readonly name: IntranetSwitchName;
   readonly enabled: boolean;
   /** Where the value was found, or null when it is not set anywhere. */
-  readonly source: { readonly level: 'policy' | 'preference'; readonly hive: RegistryHive; readonly keyPath: string; readonly value: number } | null;
+  readonly source: {
+    readonly level: 'policy' | 'preference';
+    readonly hive: RegistryHive;
+    readonly keyPath: string;
+    readonly value: number;
+  } | null;
   /** Plain words: why it is on or off. */
   readonly reason: string;
 }
@@ -40,7 +45,11 @@ export interface IntranetSwitches {
   readonly autoDetect: IntranetSwitch;
 }
 
-function readSwitch(view: RegistryView, name: IntranetSwitchName, hklmOnly: boolean): IntranetSwitch['source'] {
+function readSwitch(
+  view: RegistryView,
+  name: IntranetSwitchName,
+  hklmOnly: boolean,
+): IntranetSwitch['source'] {
   const places: { level: 'policy' | 'preference'; hive: RegistryHive; keyPath: string }[] = [
     { level: 'policy', hive: 'HKLM', keyPath: zoneMapPolicyPath },
     ...(hklmOnly ? [] : [{ level: 'policy' as const, hive: 'HKCU' as const, keyPath: zoneMapPolicyPath }]),
@@ -58,7 +67,11 @@ function describeSource(source: NonNullable<IntranetSwitch['source']>, name: Int
   return `${source.level === 'policy' ? 'policy' : 'setting'} ${source.hive}\\${source.keyPath}\\${name} = ${source.value}`;
 }
 
-export function readIntranetSwitches(view: RegistryView, domainJoined: boolean, hklmOnly: boolean): IntranetSwitches {
+export function readIntranetSwitches(
+  view: RegistryView,
+  domainJoined: boolean,
+  hklmOnly: boolean,
+): IntranetSwitches {
   const autoSource = readSwitch(view, 'AutoDetect', hklmOnly);
   const autoEnabled = autoSource ? autoSource.value === 1 : true;
   const autoDetect: IntranetSwitch = {
@@ -82,9 +95,19 @@ export function readIntranetSwitches(view: RegistryView, domainJoined: boolean, 
     }
     if (source) return { name, enabled: source.value === 1, source, reason: where };
     if (autoEnabled) {
-      return { name, enabled: false, source, reason: `${where}, and with AutoDetect on a computer that is not a domain member detects no intranet` };
+      return {
+        name,
+        enabled: false,
+        source,
+        reason: `${where}, and with AutoDetect on a computer that is not a domain member detects no intranet`,
+      };
     }
-    return { name, enabled: true, source, reason: `${where}; with AutoDetect off, Windows' default for it is on` };
+    return {
+      name,
+      enabled: true,
+      source,
+      reason: `${where}; with AutoDetect off, Windows' default for it is on`,
+    };
   };
   return {
     intranetName: resolve('IntranetName'),

@@ -33,7 +33,8 @@ function parseOctet(text: string): number {
 /** Parses a `:Range` value into four octet rules. */
 export function parseIpRange(spec: string): readonly OctetRule[] {
   const text = spec.trim().replace(/^\*:\/\//, '');
-  if (text.length === 0 || text.length > 64) throw new InvalidIpRangeError('range must be 1 to 64 characters');
+  if (text.length === 0 || text.length > 64)
+    throw new InvalidIpRangeError('range must be 1 to 64 characters');
   const parts = text.split('.');
   if (parts.length !== 4) throw new InvalidIpRangeError(`expected four octets: ${JSON.stringify(spec)}`);
   return parts.map((part) => {
@@ -53,10 +54,13 @@ export function parseIpRange(spec: string): readonly OctetRule[] {
 export function ipInRange(ip: string, spec: string): boolean {
   const rules = parseIpRange(spec);
   const octets = ip.split('.').map(Number);
-  return octets.length === 4 && rules.every((rule, i) => {
-    const octet = octets[i] ?? -1;
-    return octet >= rule.low && octet <= rule.high;
-  });
+  return (
+    octets.length === 4 &&
+    rules.every((rule, i) => {
+      const octet = octets[i] ?? -1;
+      return octet >= rule.low && octet <= rule.high;
+    })
+  );
 }
 
 export function searchRangeSiteList(
@@ -79,14 +83,21 @@ export function searchRangeSiteList(
     try {
       matches = ipInRange(ip, rangeValue.data);
     } catch (error) {
-      consulted.push(`${label}: key "${key.name}" has an unreadable :Range ${JSON.stringify(rangeValue.data)} (${(error as Error).message}), skipped`);
+      consulted.push(
+        `${label}: key "${key.name}" has an unreadable :Range ${JSON.stringify(rangeValue.data)} (${(error as Error).message}), skipped`,
+      );
       continue;
     }
     if (!matches) continue;
     const value = zoneValueForScheme(key, scheme);
-    consulted.push(`${label}: key "${key.name}" (:Range ${rangeValue.data}) contains ${ip}${value ? ` — ${value.valueName}=${value.zone}` : `, but has no value for ${scheme} or *`}`);
-    if (value) return { hive, keyPath: joinRegistryPath(rangesPath, key.name), ...value, site: rangeValue.data };
+    consulted.push(
+      `${label}: key "${key.name}" (:Range ${rangeValue.data}) contains ${ip}${value ? ` — ${value.valueName}=${value.zone}` : `, but has no value for ${scheme} or *`}`,
+    );
+    if (value)
+      return { hive, keyPath: joinRegistryPath(rangesPath, key.name), ...value, site: rangeValue.data };
   }
-  consulted.push(`${label}: ${keys.length === 0 ? 'no ranges' : `no range with a zone for ${scheme} contains ${ip}`}`);
+  consulted.push(
+    `${label}: ${keys.length === 0 ? 'no ranges' : `no range with a zone for ${scheme} contains ${ip}`}`,
+  );
   return null;
 }

@@ -7,11 +7,15 @@ import { zoneRegistryRoots } from './zone-registry-roots.js';
 
 const HKCU = 'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
 const HKLM = 'HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
-const HKLM_POLICY = 'HKEY_LOCAL_MACHINE\\Software\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
-const HKCU_POLICY = 'HKEY_CURRENT_USER\\Software\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
+const HKLM_POLICY =
+  'HKEY_LOCAL_MACHINE\\Software\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
+const HKCU_POLICY =
+  'HKEY_CURRENT_USER\\Software\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
 
 function registry(reg: string): RegistryView {
-  return createRegistryView(fetchedTreesFromExport(parseRegExport(`Windows Registry Editor Version 5.00\n${reg}`), zoneRegistryRoots));
+  return createRegistryView(
+    fetchedTreesFromExport(parseRegExport(`Windows Registry Editor Version 5.00\n${reg}`), zoneRegistryRoots),
+  );
 }
 
 describe('silent logon as Chromium decides it from 1A00 (url_security_manager_win.cc, §1.7)', () => {
@@ -35,24 +39,49 @@ describe('silent logon as Chromium decides it from 1A00 (url_security_manager_wi
 describe('logonActionForZone', () => {
   it('uses Windows defaults when nothing is set', () => {
     const view = registry('');
-    expect(logonActionForZone(1, view)).toMatchObject({ value: 0x20000, setting: 'intranet-only', source: { level: 'default' }, silentLogon: true });
+    expect(logonActionForZone(1, view)).toMatchObject({
+      value: 0x20000,
+      setting: 'intranet-only',
+      source: { level: 'default' },
+      silentLogon: true,
+    });
     expect(logonActionForZone(2, view)).toMatchObject({ value: 0, setting: 'automatic', silentLogon: true });
-    expect(logonActionForZone(3, view)).toMatchObject({ value: 0x20000, setting: 'intranet-only', silentLogon: false });
-    expect(logonActionForZone(4, view)).toMatchObject({ value: 0x10000, setting: 'prompt', silentLogon: false });
+    expect(logonActionForZone(3, view)).toMatchObject({
+      value: 0x20000,
+      setting: 'intranet-only',
+      silentLogon: false,
+    });
+    expect(logonActionForZone(4, view)).toMatchObject({
+      value: 0x10000,
+      setting: 'prompt',
+      silentLogon: false,
+    });
   });
 
   it('reads the real export values (Zones\\1 = 0x20000, Zones\\2 = 0) from HKCU preferences', () => {
-    const view = registry(`[${HKCU}\\Zones\\1]\n"1A00"=dword:00020000\n[${HKCU}\\Zones\\2]\n"1A00"=dword:00000000\n`);
+    const view = registry(
+      `[${HKCU}\\Zones\\1]\n"1A00"=dword:00020000\n[${HKCU}\\Zones\\2]\n"1A00"=dword:00000000\n`,
+    );
     expect(logonActionForZone(1, view)).toMatchObject({
       setting: 'intranet-only',
-      source: { level: 'preference', hive: 'HKCU', keyPath: 'Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\Zones\\1' },
+      source: {
+        level: 'preference',
+        hive: 'HKCU',
+        keyPath: 'Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\Zones\\1',
+      },
     });
     expect(logonActionForZone(2, view).source).toMatchObject({ level: 'preference', hive: 'HKCU' });
   });
 
   it('HKCU preference before HKLM preference; HKLM when HKCU has none', () => {
-    const view = registry(`[${HKCU}\\Zones\\1]\n"1A00"=dword:00010000\n[${HKLM}\\Zones\\1]\n"1A00"=dword:00000000\n[${HKLM}\\Zones\\3]\n"1A00"=dword:00030000\n`);
-    expect(logonActionForZone(1, view)).toMatchObject({ setting: 'prompt', source: { hive: 'HKCU' }, silentLogon: false });
+    const view = registry(
+      `[${HKCU}\\Zones\\1]\n"1A00"=dword:00010000\n[${HKLM}\\Zones\\1]\n"1A00"=dword:00000000\n[${HKLM}\\Zones\\3]\n"1A00"=dword:00030000\n`,
+    );
+    expect(logonActionForZone(1, view)).toMatchObject({
+      setting: 'prompt',
+      source: { hive: 'HKCU' },
+      silentLogon: false,
+    });
     expect(logonActionForZone(3, view)).toMatchObject({ setting: 'anonymous', source: { hive: 'HKLM' } });
   });
 
@@ -60,22 +89,37 @@ describe('logonActionForZone', () => {
     const view = registry(
       `[${HKCU}\\Zones\\1]\n"1A00"=dword:00000000\n[${HKCU_POLICY}\\Zones\\1]\n"1A00"=dword:00010000\n[${HKLM_POLICY}\\Zones\\2]\n"1A00"=dword:00010000\n[${HKCU_POLICY}\\Zones\\2]\n"1A00"=dword:00000000\n`,
     );
-    expect(logonActionForZone(1, view)).toMatchObject({ value: 0x10000, source: { level: 'policy', hive: 'HKCU' } });
-    expect(logonActionForZone(2, view)).toMatchObject({ value: 0x10000, source: { level: 'policy', hive: 'HKLM' } });
+    expect(logonActionForZone(1, view)).toMatchObject({
+      value: 0x10000,
+      source: { level: 'policy', hive: 'HKCU' },
+    });
+    expect(logonActionForZone(2, view)).toMatchObject({
+      value: 0x10000,
+      source: { level: 'policy', hive: 'HKLM' },
+    });
   });
 
   it('Security_HKLM_only ignores HKCU preference and policy', () => {
     const view = registry(
       `[${HKLM_POLICY}]\n"Security_HKLM_only"=dword:00000001\n[${HKCU}\\Zones\\1]\n"1A00"=dword:00010000\n[${HKCU_POLICY}\\Zones\\1]\n"1A00"=dword:00010000\n`,
     );
-    expect(logonActionForZone(1, view)).toMatchObject({ value: 0x20000, source: { level: 'default' }, silentLogon: true });
+    expect(logonActionForZone(1, view)).toMatchObject({
+      value: 0x20000,
+      source: { level: 'default' },
+      silentLogon: true,
+    });
   });
 
   it('reports a locked-down zone setting without letting it decide', () => {
     const view = registry(`[${HKLM_POLICY}\\Lockdown_Zones\\1]\n"1A00"=dword:00010000\n`);
     const action = logonActionForZone(1, view);
     expect(action.setting).toBe('intranet-only');
-    expect(action.lockdown).toMatchObject({ value: 0x10000, setting: 'prompt', level: 'policy', hive: 'HKLM' });
+    expect(action.lockdown).toMatchObject({
+      value: 0x10000,
+      setting: 'prompt',
+      level: 'policy',
+      hive: 'HKLM',
+    });
   });
 
   it('flags a value that is none of the four documented ones as not silent', () => {

@@ -17,15 +17,19 @@
  */
 import type { RegistryHive } from '../host/registry.js';
 import type { RegistryView } from '../host/registry-view.js';
-import { lockdownZonesPath, lockdownZonesPolicyPath, zonesPath, zonesPolicyPath } from './internet-settings-paths.js';
+import {
+  lockdownZonesPath,
+  lockdownZonesPolicyPath,
+  zonesPath,
+  zonesPolicyPath,
+} from './internet-settings-paths.js';
 import { internetSettingsPolicyPath } from './internet-settings-paths.js';
 import type { ZoneNumber } from './zone-numbers.js';
 
 export type LogonSetting = 'automatic' | 'intranet-only' | 'prompt' | 'anonymous';
 
 export type LogonSource =
-  | { level: 'policy' | 'lockdown' | 'preference'; hive: RegistryHive; keyPath: string }
-  | { level: 'default' };
+  { level: 'policy' | 'lockdown' | 'preference'; hive: RegistryHive; keyPath: string } | { level: 'default' };
 
 export interface LogonAction {
   zone: ZoneNumber;
@@ -37,7 +41,13 @@ export interface LogonAction {
   /** A 1A00 value that is none of the four documented ones (Chromium treats it as "not silent"). */
   unrecognisedValue?: boolean;
   /** The locked-down zone's 1A00, when one is set (reported, not used for web browsing). */
-  lockdown?: { value: number; setting: LogonSetting; hive: RegistryHive; keyPath: string; level: 'policy' | 'preference' };
+  lockdown?: {
+    value: number;
+    setting: LogonSetting;
+    hive: RegistryHive;
+    keyPath: string;
+    level: 'policy' | 'preference';
+  };
 }
 
 /** urlmon.h URLPOLICY_CREDENTIALS_* values (§1.7). */
@@ -109,7 +119,11 @@ export function logonActionForZone(zone: ZoneNumber, registry: RegistryView): Lo
   ]);
   const lockdownFound = first1A00(registry, [
     ...hives.map((hive) => ({ level: 'policy' as const, hive, keyPath: lockdownZonesPolicyPath(zone) })),
-    ...preferenceHives.map((hive) => ({ level: 'preference' as const, hive, keyPath: lockdownZonesPath(zone) })),
+    ...preferenceHives.map((hive) => ({
+      level: 'preference' as const,
+      hive,
+      keyPath: lockdownZonesPath(zone),
+    })),
   ]);
   const value = found?.value ?? defaultLogonValues[zone];
   const setting = logonSettingOf(value);

@@ -12,14 +12,18 @@ import { InvalidZoneUrlError } from './zone-url.js';
 
 const HKCU = 'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
 const HKLM = 'HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
-const HKLM_POLICY = 'HKEY_LOCAL_MACHINE\\Software\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
-const HKCU_POLICY = 'HKEY_CURRENT_USER\\Software\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
+const HKLM_POLICY =
+  'HKEY_LOCAL_MACHINE\\Software\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
+const HKCU_POLICY =
+  'HKEY_CURRENT_USER\\Software\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
 
 const member: ZoneMachineFacts = { isServer: false, domainJoined: true };
 const workgroup: ZoneMachineFacts = { isServer: false, domainJoined: false };
 
 function registry(reg: string): RegistryView {
-  return createRegistryView(fetchedTreesFromExport(parseRegExport(`Windows Registry Editor Version 5.00\n${reg}`), zoneRegistryRoots));
+  return createRegistryView(
+    fetchedTreesFromExport(parseRegExport(`Windows Registry Editor Version 5.00\n${reg}`), zoneRegistryRoots),
+  );
 }
 
 const protocolDefaults = `
@@ -65,7 +69,11 @@ ${protocolDefaults}`;
     ['implicit wildcard: key google.com matches www.google.com', 'http://www.google.com/', 2],
     ['implicit wildcard is label-aligned: wwwgoogle.com does not match', 'http://wwwgoogle.com/', 3],
     ['deeper hosts under a registrable domain key', 'https://a.b.google.com/', 2],
-    ['a key that is not a domain of its own (org) only matches through an explicit subkey', 'http://www.org/', 2],
+    [
+      'a key that is not a domain of its own (org) only matches through an explicit subkey',
+      'http://www.org/',
+      2,
+    ],
     ['... and not for other hosts under it', 'http://mail.org/', 3],
     ['top-level key "net" covers nothing implicitly', 'http://www.example.net/', 3],
     ['top-level *.gc.gov key (script sample) matches one label before', 'https://portal.gc.gov/', 1],
@@ -74,7 +82,11 @@ ${protocolDefaults}`;
     ['subkey value named like the scheme wins over *', 'https://intranet.contoso.com/', 1],
     ['* applies to the other schemes', 'http://intranet.contoso.com/', 4],
     ['a subkey holding several labels (www.intranet)', 'http://www.intranet.contoso.com/', 2],
-    ['a matching subkey without a value for the scheme does not fall back to its domain', 'https://www.fabrikam.com/', 3],
+    [
+      'a matching subkey without a value for the scheme does not fall back to its domain',
+      'https://www.fabrikam.com/',
+      3,
+    ],
     ['REG_SZ zone values are ignored (only REG_DWORD counts)', 'ftp://www.fabrikam.com/', 3],
     ['matching is case-insensitive', 'HTTP://WWW.GOOGLE.COM/', 2],
   ])('%s', (_, url, zone) => {
@@ -90,11 +102,14 @@ ${protocolDefaults}`;
       decidedBy: {
         rule: 'site-list',
         hive: 'HKCU',
-        keyPath: 'Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\ZoneMap\\Domains\\contoso.com\\intranet',
+        keyPath:
+          'Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\ZoneMap\\Domains\\contoso.com\\intranet',
         valueName: 'https',
       },
     });
-    expect(mapping.decidedBy.explanation).toContain('your own site list puts intranet.contoso.com in Local intranet');
+    expect(mapping.decidedBy.explanation).toContain(
+      'your own site list puts intranet.contoso.com in Local intranet',
+    );
     expect(mapping.consulted.join('\n')).toContain('contoso.com\\intranet');
   });
 
@@ -150,7 +165,11 @@ ${protocolDefaults}`;
 
   it('the dotless decision names the switch that made it', () => {
     const mapping = mapUrlToZone('http://web01/', registry(realExport), workgroup);
-    expect(mapping.decidedBy).toMatchObject({ rule: 'dotless-host', hive: 'HKCU', valueName: 'IntranetName' });
+    expect(mapping.decidedBy).toMatchObject({
+      rule: 'dotless-host',
+      hive: 'HKCU',
+      valueName: 'IntranetName',
+    });
     expect(mapping.decidedBy.explanation).toContain('has no dots');
   });
 
@@ -198,7 +217,9 @@ ${protocolDefaults}`;
     expect(mapping.zone).toBe(3);
     expect(mapping.alternatives).toHaveLength(1);
     expect(mapping.alternatives[0]).toMatchObject({ zone: 1, decidedBy: { rule: 'site-list' } });
-    expect(mapping.alternatives[0]?.decidedBy.explanation).toMatch(/^if Enhanced Security Configuration is off/);
+    expect(mapping.alternatives[0]?.decidedBy.explanation).toMatch(
+      /^if Enhanced Security Configuration is off/,
+    );
   });
 });
 
@@ -236,7 +257,11 @@ ${protocolDefaults}`;
   });
 
   it('an IP host is never matched against Domains, and a bad :Range is reported, not fatal', () => {
-    const mapping = mapUrlToZone('http://10.0.0.5/', registry(reg + `\n[${HKCU}\\ZoneMap\\Domains\\10.0.0.5]\n"*"=dword:00000001\n`), member);
+    const mapping = mapUrlToZone(
+      'http://10.0.0.5/',
+      registry(reg + `\n[${HKCU}\\ZoneMap\\Domains\\10.0.0.5]\n"*"=dword:00000001\n`),
+      member,
+    );
     expect(mapping.zone).toBe(4);
     expect(mapping.decidedBy.rule).toBe('range');
     expect(mapping.consulted.join('\n')).toContain('unreadable :Range "not an address"');
@@ -247,8 +272,18 @@ describe('Intranet switches and the dotless rule (§1.4)', () => {
   it.each([
     ['domain member, nothing set: AutoDetect default turns the dotless rule on', '', member, 1],
     ['workgroup machine, nothing set: no intranet is detected', '', workgroup, 3],
-    ['workgroup machine, IntranetName=1 set by the user', `[${HKCU}\\ZoneMap]\n"IntranetName"=dword:00000001\n`, workgroup, 1],
-    ['domain member, AutoDetect=0 and IntranetName=0', `[${HKCU}\\ZoneMap]\n"AutoDetect"=dword:00000000\n"IntranetName"=dword:00000000\n`, member, 3],
+    [
+      'workgroup machine, IntranetName=1 set by the user',
+      `[${HKCU}\\ZoneMap]\n"IntranetName"=dword:00000001\n`,
+      workgroup,
+      1,
+    ],
+    [
+      'domain member, AutoDetect=0 and IntranetName=0',
+      `[${HKCU}\\ZoneMap]\n"AutoDetect"=dword:00000000\n"IntranetName"=dword:00000000\n`,
+      member,
+      3,
+    ],
     [
       'domain member, AutoDetect on overrides IntranetName=0 (KB 2028170)',
       `[${HKCU}\\ZoneMap]\n"AutoDetect"=dword:00000001\n"IntranetName"=dword:00000000\n`,
@@ -300,7 +335,13 @@ ${protocolDefaults}`;
   });
 
   it('no proxy enabled: the bypass rule does not apply', () => {
-    expect(zoneOf('https://app.corp.contoso.com/', proxy.replace('"ProxyEnable"=dword:00000001', '"ProxyEnable"=dword:00000000'), workgroup)).toBe(3);
+    expect(
+      zoneOf(
+        'https://app.corp.contoso.com/',
+        proxy.replace('"ProxyEnable"=dword:00000001', '"ProxyEnable"=dword:00000000'),
+        workgroup,
+      ),
+    ).toBe(3);
   });
 });
 
@@ -335,7 +376,11 @@ ${protocolDefaults}`;
       expect(zoneOf(url, reg, workgroup), url).toBe(zone);
     }
     const mapping = mapUrlToZone('https://web.ad.adatum.com/', registry(reg), workgroup);
-    expect(mapping.decidedBy).toMatchObject({ rule: 'policy-site-list', hive: 'HKLM', valueName: 'https://*.ad.adatum.com' });
+    expect(mapping.decidedBy).toMatchObject({
+      rule: 'policy-site-list',
+      hive: 'HKLM',
+      valueName: 'https://*.ad.adatum.com',
+    });
     expect(mapping.userSiteListLocked).toBe(true);
     expect(mapping.lockedBy).toContain('Site to Zone Assignment List');
   });
@@ -359,8 +404,13 @@ ${protocolDefaults}`;
     const mapping = mapUrlToZone('https://intranet.contoso.com/', registry(reg), member);
     expect(mapping.zone).toBe(1);
     expect(mapping.alternatives).toHaveLength(1);
-    expect(mapping.alternatives[0]).toMatchObject({ zone: 4, decidedBy: { rule: 'site-list', hive: 'HKCU' } });
-    expect(mapping.alternatives[0]?.decidedBy.explanation).toMatch(/^if your own and the machine site lists were read before the policy lists/);
+    expect(mapping.alternatives[0]).toMatchObject({
+      zone: 4,
+      decidedBy: { rule: 'site-list', hive: 'HKCU' },
+    });
+    expect(mapping.alternatives[0]?.decidedBy.explanation).toMatch(
+      /^if your own and the machine site lists were read before the policy lists/,
+    );
   });
 
   it('HKLM and HKCU policy lists disagree: HKLM first, HKCU as the alternative', () => {
@@ -401,7 +451,11 @@ ${protocolDefaults}`;
   });
 
   it('Security_zones_map_edit = 1 locks the site list', () => {
-    const mapping = mapUrlToZone('https://x.contoso.com/', registry(`[${HKCU_POLICY}]\n"Security_zones_map_edit"=dword:00000001\n`), member);
+    const mapping = mapUrlToZone(
+      'https://x.contoso.com/',
+      registry(`[${HKCU_POLICY}]\n"Security_zones_map_edit"=dword:00000001\n`),
+      member,
+    );
     expect(mapping.userSiteListLocked).toBe(true);
     expect(mapping.lockedBy).toContain('Security_zones_map_edit');
   });
@@ -421,10 +475,16 @@ describe('defaults and input checking', () => {
   });
 
   it('a local file is My Computer', () => {
-    expect(mapUrlToZone('file:///C:/temp/a.html', registry(''), member)).toMatchObject({ zone: 0, decidedBy: { rule: 'local-file' } });
+    expect(mapUrlToZone('file:///C:/temp/a.html', registry(''), member)).toMatchObject({
+      zone: 0,
+      decidedBy: { rule: 'local-file' },
+    });
   });
 
-  it.each(['', 'not a url', 'http://', '/relative/path', 'x'.repeat(5000)])('rejects %j with a typed one-line error', (url) => {
-    expect(() => mapUrlToZone(url, registry(''), member)).toThrow(InvalidZoneUrlError);
-  });
+  it.each(['', 'not a url', 'http://', '/relative/path', 'x'.repeat(5000)])(
+    'rejects %j with a typed one-line error',
+    (url) => {
+      expect(() => mapUrlToZone(url, registry(''), member)).toThrow(InvalidZoneUrlError);
+    },
+  );
 });

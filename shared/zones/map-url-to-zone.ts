@@ -125,19 +125,42 @@ function hitDecision(hit: SiteListHit, rule: ZoneRule, url: ZoneUrl): ZonedDecis
   };
 }
 
-function searchSource(context: Context, source: SiteListSource, esc: boolean, consulted: string[]): ZonedDecision | null {
+function searchSource(
+  context: Context,
+  source: SiteListSource,
+  esc: boolean,
+  consulted: string[],
+): ZonedDecision | null {
   const { view, url } = context;
   const hive = sourceHive[source];
   const isPolicy = source.startsWith('policy');
   const zoneMap = isPolicy ? zoneMapPolicyPath : zoneMapPath;
-  const where = (sub: string) => `${hive} ${joinRegistryPath(zoneMap, sub).replace(/^.*?Internet Settings/, isPolicy ? 'Policies\\…\\Internet Settings' : '…\\Internet Settings')}`;
+  const where = (sub: string) =>
+    `${hive} ${joinRegistryPath(zoneMap, sub).replace(/^.*?Internet Settings/, isPolicy ? 'Policies\\…\\Internet Settings' : '…\\Internet Settings')}`;
   if (url.kind === 'ipv4') {
-    const hit = searchRangeSiteList(view, hive, joinRegistryPath(zoneMap, 'Ranges'), url.host, url.scheme, where('Ranges'), consulted);
+    const hit = searchRangeSiteList(
+      view,
+      hive,
+      joinRegistryPath(zoneMap, 'Ranges'),
+      url.host,
+      url.scheme,
+      where('Ranges'),
+      consulted,
+    );
     if (hit) return hitDecision(hit, 'range', url);
   } else if (url.kind !== 'ipv6' && url.kind !== 'local-file') {
     const listName = esc && !isPolicy ? 'EscDomains' : 'Domains';
-    const hit = searchDomainSiteList(view, hive, joinRegistryPath(zoneMap, listName), url.host, url.scheme, where(listName), consulted);
-    if (hit) return hitDecision(hit, isPolicy ? 'policy-site-list' : esc ? 'esc-site-list' : 'site-list', url);
+    const hit = searchDomainSiteList(
+      view,
+      hive,
+      joinRegistryPath(zoneMap, listName),
+      url.host,
+      url.scheme,
+      where(listName),
+      consulted,
+    );
+    if (hit)
+      return hitDecision(hit, isPolicy ? 'policy-site-list' : esc ? 'esc-site-list' : 'site-list', url);
   }
   if (isPolicy && url.kind !== 'local-file') {
     const label = `${hive} Policies\\…\\Internet Settings\\ZoneMapKey`;
@@ -150,26 +173,44 @@ function searchSource(context: Context, source: SiteListSource, esc: boolean, co
 function intranetRuleDecision(context: Context, esc: boolean, consulted: string[]): ZoneDecision | null {
   const { url, switches, view } = context;
   if (esc) {
-    consulted.push('Enhanced Security Configuration is on: the automatic Local intranet rules are not applied');
+    consulted.push(
+      'Enhanced Security Configuration is on: the automatic Local intranet rules are not applied',
+    );
     return null;
   }
   if (url.kind === 'dotless-name') {
-    consulted.push(`IntranetName (names without dots are Local intranet): ${switches.intranetName.enabled ? 'on' : 'off'} — ${switches.intranetName.reason}`);
+    consulted.push(
+      `IntranetName (names without dots are Local intranet): ${switches.intranetName.enabled ? 'on' : 'off'} — ${switches.intranetName.reason}`,
+    );
     if (switches.intranetName.enabled) {
       return {
         rule: 'dotless-host',
         explanation: `the name "${url.host}" has no dots, and Windows treats such names as Local intranet (${switches.intranetName.reason})`,
-        ...(switches.intranetName.source ? { hive: switches.intranetName.source.hive, keyPath: switches.intranetName.source.keyPath, valueName: 'IntranetName' } : {}),
+        ...(switches.intranetName.source
+          ? {
+              hive: switches.intranetName.source.hive,
+              keyPath: switches.intranetName.source.keyPath,
+              valueName: 'IntranetName',
+            }
+          : {}),
       };
     }
   }
   if (url.kind === 'unc') {
-    consulted.push(`UNCAsIntranet (network paths are Local intranet): ${switches.uncAsIntranet.enabled ? 'on' : 'off'} — ${switches.uncAsIntranet.reason}`);
+    consulted.push(
+      `UNCAsIntranet (network paths are Local intranet): ${switches.uncAsIntranet.enabled ? 'on' : 'off'} — ${switches.uncAsIntranet.reason}`,
+    );
     if (switches.uncAsIntranet.enabled) {
       return {
         rule: 'unc-path',
         explanation: `it is a network path, and Windows treats network paths as Local intranet (${switches.uncAsIntranet.reason})`,
-        ...(switches.uncAsIntranet.source ? { hive: switches.uncAsIntranet.source.hive, keyPath: switches.uncAsIntranet.source.keyPath, valueName: 'UNCAsIntranet' } : {}),
+        ...(switches.uncAsIntranet.source
+          ? {
+              hive: switches.uncAsIntranet.source.hive,
+              keyPath: switches.uncAsIntranet.source.keyPath,
+              valueName: 'UNCAsIntranet',
+            }
+          : {}),
       };
     }
   }
@@ -189,9 +230,13 @@ function intranetRuleDecision(context: Context, esc: boolean, consulted: string[
       };
     }
   } else if (route.route === 'proxy') {
-    consulted.push(`Proxy: ${url.host} goes through the proxy ${route.proxy} (no ProxyOverride entry matches), so the proxy-bypass intranet rule does not apply`);
+    consulted.push(
+      `Proxy: ${url.host} goes through the proxy ${route.proxy} (no ProxyOverride entry matches), so the proxy-bypass intranet rule does not apply`,
+    );
   } else {
-    consulted.push(`Proxy: ${route.reason === 'proxy-disabled' ? 'no fixed proxy is enabled' : `no proxy is set for ${url.scheme}`}, so the proxy-bypass intranet rule does not apply`);
+    consulted.push(
+      `Proxy: ${route.reason === 'proxy-disabled' ? 'no fixed proxy is enabled' : `no proxy is set for ${url.scheme}`}, so the proxy-bypass intranet rule does not apply`,
+    );
   }
   if (proxy.autoConfigUrl !== null && switches.proxyByPass.enabled) {
     consulted.push(
@@ -230,7 +275,11 @@ function protocolDefaultDecision(context: Context, consulted: string[]): ZonedDe
 function decide(context: Context, reading: Reading, consulted: string[]): ZonedDecision {
   const { url, locks } = context;
   if (url.kind === 'local-file') {
-    return { zone: 0, rule: 'local-file', explanation: 'it is a file on this computer, which Windows puts in the My Computer zone' };
+    return {
+      zone: 0,
+      rule: 'local-file',
+      explanation: 'it is a file on this computer, which Windows puts in the My Computer zone',
+    };
   }
   for (const source of reading.order) {
     if (locks.hklmOnly && sourceHive[source] === 'HKCU') continue;
@@ -242,8 +291,16 @@ function decide(context: Context, reading: Reading, consulted: string[]): ZonedD
   return protocolDefaultDecision(context, consulted);
 }
 
-function escState(view: RegistryView, machine: ZoneMachineFacts): { on: boolean; known: boolean; line: string } {
-  if (!machine.isServer) return { on: false, known: true, line: 'Not a server: Enhanced Security Configuration (EscDomains) does not apply' };
+function escState(
+  view: RegistryView,
+  machine: ZoneMachineFacts,
+): { on: boolean; known: boolean; line: string } {
+  if (!machine.isServer)
+    return {
+      on: false,
+      known: true,
+      line: 'Not a server: Enhanced Security Configuration (EscDomains) does not apply',
+    };
   const read = (path: string) => {
     const value = view.value('HKLM', path, 'IsInstalled');
     return value?.type === 'REG_DWORD' ? value.data === 1 : null;
@@ -251,7 +308,11 @@ function escState(view: RegistryView, machine: ZoneMachineFacts): { on: boolean;
   const admins = read(escAdminsComponentPath);
   const users = read(escUsersComponentPath);
   if (admins !== null && admins === users) {
-    return { on: admins, known: true, line: `Server: IE Enhanced Security Configuration is ${admins ? 'on' : 'off'} (Active Setup IsInstalled = ${admins ? 1 : 0} for administrators and users)` };
+    return {
+      on: admins,
+      known: true,
+      line: `Server: IE Enhanced Security Configuration is ${admins ? 'on' : 'off'} (Active Setup IsInstalled = ${admins ? 1 : 0} for administrators and users)`,
+    };
   }
   return {
     on: true,
@@ -271,14 +332,33 @@ export function mapUrlToZone(url: string, registry: RegistryView, machine: ZoneM
   const context: Context = { view: registry, url: parsed, switches, locks };
   const esc = escState(registry, machine);
   const consulted: string[] = [esc.line];
-  if (locks.hklmOnly) consulted.push('Security_HKLM_only = 1: only machine (HKLM) zone settings count; your own (HKCU) site list is ignored');
+  if (locks.hklmOnly)
+    consulted.push(
+      'Security_HKLM_only = 1: only machine (HKLM) zone settings count; your own (HKCU) site list is ignored',
+    );
 
   const policyFirst: SiteListSource[] = ['policy-hklm', 'policy-hkcu', 'preference-hkcu', 'preference-hklm'];
   const primary: Reading = { label: 'policy lists first', order: policyFirst, esc: esc.on };
   const others: Reading[] = [
-    { label: 'if your own and the machine site lists were read before the policy lists', order: ['preference-hkcu', 'preference-hklm', 'policy-hklm', 'policy-hkcu'], esc: esc.on },
-    { label: 'if the user policy list were read before the machine policy list', order: ['policy-hkcu', 'policy-hklm', 'preference-hkcu', 'preference-hklm'], esc: esc.on },
-    ...(esc.known ? [] : [{ label: 'if Enhanced Security Configuration is off for you (Domains instead of EscDomains)', order: policyFirst, esc: !esc.on }]),
+    {
+      label: 'if your own and the machine site lists were read before the policy lists',
+      order: ['preference-hkcu', 'preference-hklm', 'policy-hklm', 'policy-hkcu'],
+      esc: esc.on,
+    },
+    {
+      label: 'if the user policy list were read before the machine policy list',
+      order: ['policy-hkcu', 'policy-hklm', 'preference-hkcu', 'preference-hklm'],
+      esc: esc.on,
+    },
+    ...(esc.known
+      ? []
+      : [
+          {
+            label: 'if Enhanced Security Configuration is off for you (Domains instead of EscDomains)',
+            order: policyFirst,
+            esc: !esc.on,
+          },
+        ]),
   ];
 
   const decision = decide(context, primary, consulted);
@@ -288,7 +368,10 @@ export function mapUrlToZone(url: string, registry: RegistryView, machine: ZoneM
     const other = decide(context, reading, []);
     if (other.zone === zone || alternatives.some((alternative) => alternative.zone === other.zone)) continue;
     const { zone: otherZone, ...otherDecidedBy } = other;
-    alternatives.push({ zone: otherZone, decidedBy: { ...otherDecidedBy, explanation: `${reading.label}: ${otherDecidedBy.explanation}` } });
+    alternatives.push({
+      zone: otherZone,
+      decidedBy: { ...otherDecidedBy, explanation: `${reading.label}: ${otherDecidedBy.explanation}` },
+    });
   }
   const lockedBy = siteListLockDescription(locks);
   return {

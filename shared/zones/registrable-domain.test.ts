@@ -19,9 +19,12 @@ describe('registrableDomain (urlmon heuristic, no public suffix list)', () => {
     expect(registrableDomain(host)).toBe(expected);
   });
 
-  it.each(['web01', 'co.uk', 'com.au', 'ak.uk', 'org', 'a.b', '', '..', 'a..com'])('%s has no registrable domain', (host) => {
-    expect(registrableDomain(host)).toBeNull();
-  });
+  it.each(['web01', 'co.uk', 'com.au', 'ak.uk', 'org', 'a.b', '', '..', 'a..com'])(
+    '%s has no registrable domain',
+    (host) => {
+      expect(registrableDomain(host)).toBeNull();
+    },
+  );
 
   it('documents the known limit: multi-label public suffixes outside the short-label shape are not recognised', () => {
     expect(registrableDomain('trust.contoso.nhs.uk')).toBe('nhs.uk');

@@ -21,11 +21,24 @@ function regLine(name: string, value: RegistryValue): string {
   throw new Error(`test helper does not write ${value.type}`);
 }
 
-function withEntry(reg: string, url: string): { view: RegistryView; entry: ReturnType<typeof intranetSiteListEntry>; after: RegistryView } {
-  const parse = (text: string) => createRegistryView(fetchedTreesFromExport(parseRegExport(`Windows Registry Editor Version 5.00\n${text}`), zoneRegistryRoots));
+function withEntry(
+  reg: string,
+  url: string,
+): { view: RegistryView; entry: ReturnType<typeof intranetSiteListEntry>; after: RegistryView } {
+  const parse = (text: string) =>
+    createRegistryView(
+      fetchedTreesFromExport(
+        parseRegExport(`Windows Registry Editor Version 5.00\n${text}`),
+        zoneRegistryRoots,
+      ),
+    );
   const view = parse(reg);
   const entry = intranetSiteListEntry(url, view);
-  const lines = [`[${formatRegistryKey(entry.key)}]`, regLine(entry.valueName, entry.value), ...(entry.extraValues ?? []).map((extra) => regLine(extra.name, extra.value))];
+  const lines = [
+    `[${formatRegistryKey(entry.key)}]`,
+    regLine(entry.valueName, entry.value),
+    ...(entry.extraValues ?? []).map((extra) => regLine(extra.name, extra.value)),
+  ];
   return { view, entry, after: parse(`${reg}\n${lines.join('\n')}\n`) };
 }
 
@@ -39,8 +52,15 @@ describe('intranetSiteListEntry', () => {
     ['\\\\files.contoso.com\\share', `${DOMAINS}\\contoso.com\\files`],
   ])('%s is written to %s with value * = 1 and then maps to Local intranet', (url, path) => {
     const { entry, after } = withEntry('', url);
-    expect(entry).toMatchObject({ key: { hive: 'HKCU', path }, valueName: '*', value: { type: 'REG_DWORD', data: 1 } });
-    expect(mapUrlToZone(url, after, workgroup)).toMatchObject({ zone: 1, decidedBy: { rule: 'site-list', hive: 'HKCU' } });
+    expect(entry).toMatchObject({
+      key: { hive: 'HKCU', path },
+      valueName: '*',
+      value: { type: 'REG_DWORD', data: 1 },
+    });
+    expect(mapUrlToZone(url, after, workgroup)).toMatchObject({
+      zone: 1,
+      decidedBy: { rule: 'site-list', hive: 'HKCU' },
+    });
   });
 
   it('reuses an existing key for exactly this host, and overwrites the scheme value that would win over *', () => {
@@ -67,7 +87,10 @@ describe('intranetSiteListEntry', () => {
       valueName: '*',
       extraValues: [{ name: ':Range', value: { type: 'REG_SZ', data: '192.168.1.10' } }],
     });
-    expect(mapUrlToZone('http://192.168.1.10/', after, member)).toMatchObject({ zone: 1, decidedBy: { rule: 'range' } });
+    expect(mapUrlToZone('http://192.168.1.10/', after, member)).toMatchObject({
+      zone: 1,
+      decidedBy: { rule: 'range' },
+    });
   });
 
   it('an IPv4 host already in a range key reuses that key', () => {

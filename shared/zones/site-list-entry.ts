@@ -40,11 +40,20 @@ function valueNameFor(existing: RegistryView, keyPath: string, scheme: string): 
 function rangeEntry(ip: string, scheme: string, existing: RegistryView): SiteListEntry {
   const ranges = existing.subkeys('HKCU', rangesPath);
   const same = ranges.find((key) =>
-    key.values.some((entry) => sameRegistryName(entry.name, ':Range') && entry.value.type === 'REG_SZ' && entry.value.data.trim() === ip),
+    key.values.some(
+      (entry) =>
+        sameRegistryName(entry.name, ':Range') &&
+        entry.value.type === 'REG_SZ' &&
+        entry.value.data.trim() === ip,
+    ),
   );
   if (same) {
     const keyPath = joinRegistryPath(rangesPath, same.name);
-    return { key: { hive: 'HKCU', path: keyPath }, valueName: valueNameFor(existing, keyPath, scheme), value: intranetZone };
+    return {
+      key: { hive: 'HKCU', path: keyPath },
+      valueName: valueNameFor(existing, keyPath, scheme),
+      value: intranetZone,
+    };
   }
   const used = new Set(ranges.map((key) => key.name.toLowerCase()));
   let n = 1;
@@ -59,8 +68,14 @@ function rangeEntry(ip: string, scheme: string, existing: RegistryView): SiteLis
 
 export function intranetSiteListEntry(url: string, existing: RegistryView): SiteListEntry {
   const parsed = parseZoneUrl(url);
-  if (parsed.kind === 'local-file') throw new InvalidZoneUrlError('a file on this computer is always in the My Computer zone; it cannot be added to Local intranet');
-  if (parsed.kind === 'ipv6') throw new InvalidZoneUrlError('IPv6 addresses cannot be added to the Local intranet site list (Ranges hold IPv4 addresses only)');
+  if (parsed.kind === 'local-file')
+    throw new InvalidZoneUrlError(
+      'a file on this computer is always in the My Computer zone; it cannot be added to Local intranet',
+    );
+  if (parsed.kind === 'ipv6')
+    throw new InvalidZoneUrlError(
+      'IPv6 addresses cannot be added to the Local intranet site list (Ranges hold IPv4 addresses only)',
+    );
   if (parsed.kind === 'ipv4') return rangeEntry(parsed.host, parsed.scheme, existing);
 
   const host = parsed.host;
@@ -73,9 +88,19 @@ export function intranetSiteListEntry(url: string, existing: RegistryView): Site
     if (domain === null || domain === host) {
       keyPath = joinRegistryPath(domainsPath, host);
     } else {
-      const existingDomainKey = existing.subkeys('HKCU', domainsPath).find((key) => sameRegistryName(key.name, domain));
-      keyPath = joinRegistryPath(domainsPath, existingDomainKey?.name ?? domain, host.slice(0, host.length - domain.length - 1));
+      const existingDomainKey = existing
+        .subkeys('HKCU', domainsPath)
+        .find((key) => sameRegistryName(key.name, domain));
+      keyPath = joinRegistryPath(
+        domainsPath,
+        existingDomainKey?.name ?? domain,
+        host.slice(0, host.length - domain.length - 1),
+      );
     }
   }
-  return { key: { hive: 'HKCU', path: keyPath }, valueName: valueNameFor(existing, keyPath, parsed.scheme), value: intranetZone };
+  return {
+    key: { hive: 'HKCU', path: keyPath },
+    valueName: valueNameFor(existing, keyPath, parsed.scheme),
+    value: intranetZone,
+  };
 }

@@ -35,18 +35,28 @@ export class InvalidSiteEntryError extends Error {
 const entryPattern = /^(?:([a-z][a-z0-9+.-]*):\/\/)?([^/:\s]+)(?::(\d{1,5}))?\/?$/i;
 
 export function parseZoneMapKeyEntry(name: string): ZoneMapKeyEntry {
-  if (name.length === 0 || name.length > 2048) throw new InvalidSiteEntryError('site must be 1 to 2048 characters');
+  if (name.length === 0 || name.length > 2048)
+    throw new InvalidSiteEntryError('site must be 1 to 2048 characters');
   const match = entryPattern.exec(name.trim());
-  if (!match) throw new InvalidSiteEntryError(`not a site (scheme://host[:port]): ${JSON.stringify(name.slice(0, 200))}`);
+  if (!match)
+    throw new InvalidSiteEntryError(
+      `not a site (scheme://host[:port]): ${JSON.stringify(name.slice(0, 200))}`,
+    );
   const [, scheme, host, port] = match;
   const portNumber = port === undefined ? null : Number(port);
-  if (portNumber !== null && (portNumber < 1 || portNumber > 65535)) throw new InvalidSiteEntryError(`port out of range: ${port}`);
-  return { scheme: scheme?.toLowerCase() ?? null, host: (host ?? '').toLowerCase().replace(/\.$/, ''), port: portNumber };
+  if (portNumber !== null && (portNumber < 1 || portNumber > 65535))
+    throw new InvalidSiteEntryError(`port out of range: ${port}`);
+  return {
+    scheme: scheme?.toLowerCase() ?? null,
+    host: (host ?? '').toLowerCase().replace(/\.$/, ''),
+    port: portNumber,
+  };
 }
 
 function zoneFromData(entry: RegistryNamedValue): ZoneNumber | null {
   const { value } = entry;
-  if (value.type === 'REG_SZ' && /^\s*[0-4]\s*$/.test(value.data)) return Number(value.data.trim()) as ZoneNumber;
+  if (value.type === 'REG_SZ' && /^\s*[0-4]\s*$/.test(value.data))
+    return Number(value.data.trim()) as ZoneNumber;
   if (value.type === 'REG_DWORD' && isZoneNumber(value.data)) return value.data;
   return null;
 }
@@ -65,7 +75,8 @@ function hostCoverage(entry: ZoneMapKeyEntry, url: ZoneUrl): 1 | 2 | null {
     return null;
   }
   if (entry.host === url.host) return 2;
-  if (entry.host.startsWith('*.')) return url.host.endsWith(entry.host.slice(1)) && url.host.length > entry.host.length - 1 ? 1 : null;
+  if (entry.host.startsWith('*.'))
+    return url.host.endsWith(entry.host.slice(1)) && url.host.length > entry.host.length - 1 ? 1 : null;
   if (isRegistrableDomain(entry.host) && url.host.endsWith(`.${entry.host}`)) return 1;
   return null;
 }
@@ -85,12 +96,16 @@ export function searchZoneMapKeyList(
     try {
       parsed = parseZoneMapKeyEntry(entry.name);
     } catch (error) {
-      consulted.push(`${label}: entry ${JSON.stringify(entry.name)} is not a site (${(error as Error).message}), skipped`);
+      consulted.push(
+        `${label}: entry ${JSON.stringify(entry.name)} is not a site (${(error as Error).message}), skipped`,
+      );
       continue;
     }
     const zone = zoneFromData(entry);
     if (zone === null) {
-      consulted.push(`${label}: entry ${JSON.stringify(entry.name)} has no zone number 0–4 as its data, skipped`);
+      consulted.push(
+        `${label}: entry ${JSON.stringify(entry.name)} has no zone number 0–4 as its data, skipped`,
+      );
       continue;
     }
     if (parsed.scheme !== null && parsed.scheme !== url.scheme) continue;
@@ -103,6 +118,9 @@ export function searchZoneMapKeyList(
       best = { hit: { hive, keyPath: zoneMapKeyPath, valueName: entry.name, zone, site: entry.name }, rank };
     }
   }
-  if (!best) consulted.push(`${label}: ${entries.length === 0 ? (view.key(hive, zoneMapKeyPath) ? 'empty' : 'not present') : `no entry covers ${url.host}`}`);
+  if (!best)
+    consulted.push(
+      `${label}: ${entries.length === 0 ? (view.key(hive, zoneMapKeyPath) ? 'empty' : 'not present') : `no entry covers ${url.host}`}`,
+    );
   return best?.hit ?? null;
 }
