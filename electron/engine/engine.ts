@@ -63,6 +63,7 @@ export class Engine {
       host: this.host?.describe() ?? null,
       simulation: this.options.createHost === undefined,
       scenarios,
+      target: this.host instanceof ScenarioHost ? this.host.scenario.target : null,
     };
   }
 

@@ -33,6 +33,8 @@ export const apiContract = {
       simulation: z.boolean(),
       /** Scenarios the person may load (only where the engine runs in simulation mode). */
       scenarios: z.array(scenarioSummarySchema),
+      /** The target the loaded scenario is about, to prefill the start step. */
+      target: targetSchema.nullable(),
     }),
   },
   'causes:list': {

@@ -58,7 +58,7 @@ export function createWizardStore(callEngine: EngineCaller) {
     async initialise() {
       try {
         const info = await callEngine('app:info', {});
-        set({ info, error: null });
+        set({ info, error: null, ...(info.target ? { draft: info.target } : {}) });
         await get().refreshJournal();
       } catch (error) {
         set({ error: `IWA Doctor could not start its engine: ${messageOf(error)}` });
