@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import type { Evidence } from '../model/evidence.js';
+import type { LiveHttpLegFacts, LiveKerberosTicketFacts } from '../live/live-evidence.js';
+import type { TokenSummary } from '../live/token-summary.js';
+import { exchangeFromEvidence } from '../live/live-exchange.js';
+import { liveSignInRule } from './live-sign-in.js';
+
+const url = 'http://web.contoso.test:8080/';
+
+function leg(overrides: Partial<LiveHttpLegFacts>): LiveHttpLegFacts {
+  return {
+    url,
+    authorization: 'none',
+    requestToken: null,
+    authorizationHeaderChars: null,
+    status: 401,
+    statusText: 'Unauthorized',
+    offers: ['Negotiate', 'NTLM'],
+    responseToken: null,
+    server: 'Microsoft-IIS/10.0',
+    redirects: [],
+    finalUrl: url,
+    connectionReused: false,
+    remoteAddress: '127.0.0.1',
+    tls: null,
+    failure: null,
+    elapsedMs: 3,
+    ...overrides,
+  };
+}
+
+function token(overrides: Partial<TokenSummary>): TokenSummary {
+  return {
+    scheme: 'Negotiate',
+    base64Chars: 1008,
+    bytes: 754,
+    kind: 'kerberos-ap-req',
+    description: 'Kerberos ticket for HTTP/srv01.contoso.test in CONTOSO.TEST',
+    mechanism: 'kerberos',
+    spn: 'HTTP/srv01.contoso.test',
+    realm: 'CONTOSO.TEST',
+    etype: 'aes256-cts-hmac-sha1-96',
+    kvno: 3,
+    negState: null,
+    kerberosError: null,
+    decodeError: null,
+    ...overrides,
+  };
+}
+
+const anonymous = (facts: Partial<LiveHttpLegFacts> = {}): Evidence => ({
+  id: 'live-anonymous-request',
+  probe: 'live-sign-in',
+  kind: 'live-anonymous-request',
+  status: 'info',
+  summary: '',
+  facts: leg(facts),
+  raw: [],
+});
+
+const spn: Evidence = {
+  id: 'live-browser-spn',
+  probe: 'live-sign-in',
+  kind: 'live-browser-spn',
+  status: 'info',
+  summary: '',
+  facts: {
+    typedHost: 'web.contoso.test',
+    port: 8080,
+    requested: 'HTTP/srv01.contoso.test',
+    spnHost: 'srv01.contoso.test',
+    cnameFollowed: true,
+    portOmitted: true,
+    aliasForm: 'HTTP/web.contoso.test',
+    otherPortForm: 'HTTP/srv01.contoso.test:8080',
+  },
+  raw: [],
+};
+
+const ticket = (facts: Partial<LiveKerberosTicketFacts>): Evidence => {
+  const role = facts.role ?? 'browser';
+  return {
+    id: `live-kerberos-ticket-${role}`,
+    probe: 'live-sign-in',
+    kind: 'live-kerberos-ticket',
+    status: 'info',
+    summary: '',
+    facts: { spn: 'HTTP/srv01.contoso.test', role, outcome: 'token', message: null, token: token({}), ...facts },
+    raw: [],
+  };
+};
+
+const signed = (facts: Partial<LiveHttpLegFacts>): Evidence => ({
+  id: 'live-authenticated-request',
+  probe: 'live-sign-in',
+  kind: 'live-authenticated-request',
+  status: 'info',
+  summary: '',
+  facts: leg({ authorization: 'Negotiate', requestToken: token({}), authorizationHeaderChars: 1033, offers: ['Negotiate'], ...facts }),
+  raw: [],
+});
+
+function causes(evidence: Evidence[]): string[] {
+  return liveSignInRule({ target: { url, symptom: 'check-everything' }, evidence }).findings.map((finding) => `${finding.cause}:${finding.confidence}`);
+}
+
+describe('liveSignInRule', () => {
+  it('calls a 401 then 200 the normal first leg, and rules out the SPN causes', () => {
+    const evidence = [anonymous(), spn, ticket({}), signed({ status: 200, statusText: 'OK' })];
+    const outcome = liveSignInRule({ target: { url, symptom: 'check-everything' }, evidence });
+    expect(outcome.findings.map((finding) => finding.cause)).toEqual(['challenge-normal']);
+    expect(outcome.findings[0]?.evidence).toEqual(['live-anonymous-request', 'live-kerberos-ticket-browser', 'live-authenticated-request']);
+    expect(outcome.ruledOut.map((item) => item.cause)).toEqual(
+      expect.arrayContaining(['windows-auth-disabled', 'providers-misconfigured', 'spn-missing', 'cname-alias-spn', 'spn-wrong-account']),
+    );
+  });
+
+  it('reports anonymous access and missing challenges as windows-auth-disabled', () => {
+    expect(causes([anonymous({ status: 200, statusText: 'OK', offers: [] })])).toEqual(['windows-auth-disabled:confirmed']);
+    expect(causes([anonymous({ offers: ['Basic'] })])).toEqual(['windows-auth-disabled:likely']);
+    expect(causes([anonymous({ status: 403, offers: [] })])).toEqual(['windows-auth-disabled:possible']);
+  });
+
+  it('reports an NTLM-only offer as providers-misconfigured', () => {
+    expect(causes([anonymous({ offers: ['NTLM'] })])).toEqual(['providers-misconfigured:confirmed']);
+  });
+
+  it('tells an alias SPN, a port SPN and a missing SPN apart by the forms the KDC knows', () => {
+    const unknown = ticket({ outcome: 'principal-unknown', token: null, message: 'Server HTTP/srv01.contoso.test@CONTOSO.TEST not found in Kerberos database' });
+    expect(causes([anonymous(), spn, unknown, ticket({ role: 'alias', spn: 'HTTP/web.contoso.test' })])).toEqual(['cname-alias-spn:confirmed']);
+    expect(causes([anonymous(), spn, unknown, ticket({ role: 'other-port', spn: 'HTTP/srv01.contoso.test:8080' })])).toEqual(['port-in-spn:confirmed']);
+    expect(
+      causes([anonymous(), spn, unknown, ticket({ role: 'alias', outcome: 'principal-unknown', token: null }), ticket({ role: 'other-port', outcome: 'principal-unknown', token: null })]),
+    ).toEqual(['spn-missing:confirmed']);
+  });
+
+  it('mentions the silent NTLM fallback only when the site offers NTLM', () => {
+    const unknown = ticket({ outcome: 'principal-unknown', token: null });
+    const withNtlm = liveSignInRule({ target: { url, symptom: 'check-everything' }, evidence: [anonymous(), spn, unknown] }).findings[0];
+    const withoutNtlm = liveSignInRule({ target: { url, symptom: 'check-everything' }, evidence: [anonymous({ offers: ['Negotiate'] }), spn, unknown] }).findings[0];
+    expect(withNtlm?.explanation).toMatch(/fall back to NTLM/);
+    expect(withoutNtlm?.explanation).toMatch(/no NTLM fallback/);
+  });
+
+  it('reports an unreachable KDC, a duplicate SPN and clock skew from the ticket request', () => {
+    expect(causes([anonymous(), spn, ticket({ outcome: 'kdc-unreachable', token: null, message: "Cannot contact any KDC for realm 'CONTOSO.TEST'" })])).toEqual([
+      'kdc-unreachable:confirmed',
+    ]);
+    expect(causes([anonymous(), spn, ticket({ outcome: 'principal-not-unique', token: null })])).toEqual(['spn-duplicate:confirmed']);
+    expect(causes([anonymous(), spn, ticket({ outcome: 'clock-skew', token: null })])).toEqual(['clock-skew:confirmed']);
+    expect(causes([anonymous(), spn, ticket({ outcome: 'no-credentials', token: null })])).toEqual([]);
+  });
+
+  it('reads the signed answer: 400 is a too-large token, 401 an undecryptable ticket', () => {
+    expect(causes([anonymous(), spn, ticket({}), signed({ status: 400, statusText: 'Bad Request', offers: [] })])).toEqual(['kerberos-token-too-large:confirmed']);
+    const rejected = token({ kind: 'kerberos-error', negState: 'reject', kerberosError: { code: 44, name: 'KRB_AP_ERR_BADKEYVER' } });
+    expect(causes([anonymous(), spn, ticket({}), signed({ responseToken: rejected })])).toEqual(['spn-wrong-account:confirmed']);
+    expect(causes([anonymous(), spn, ticket({}), signed({})])).toEqual(['spn-wrong-account:likely']);
+    const skew = token({ kind: 'kerberos-error', kerberosError: { code: 37, name: 'KRB_AP_ERR_SKEW' } });
+    expect(causes([anonymous(), spn, ticket({}), signed({ responseToken: skew })])).toEqual(['clock-skew:confirmed']);
+  });
+
+  it('proves nothing when the site could not be reached', () => {
+    const failure = { kind: 'connection-refused' as const, message: 'refused', code: 'ECONNREFUSED' };
+    expect(causes([anonymous({ status: null, failure })])).toEqual([]);
+  });
+});
+
+describe('exchangeFromEvidence', () => {
+  it('draws client, KDC and server legs in order with the verdict', () => {
+    const evidence = [anonymous(), spn, ticket({}), signed({ status: 200, statusText: 'OK', responseToken: token({ kind: 'kerberos-ap-rep', negState: 'accept-completed', description: 'mutual reply' }) })];
+    const exchange = exchangeFromEvidence(url, evidence);
+    expect(exchange.legs.map((item) => `${item.from}>${item.to}`)).toEqual([
+      'client>server',
+      'server>client',
+      'client>kdc',
+      'kdc>client',
+      'client>server',
+      'server>client',
+    ]);
+    expect(exchange.legs.map((item) => item.step)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(exchange.legs[3]?.detail).toBe('ticket for HTTP/srv01.contoso.test, aes256-cts-hmac-sha1-96, kvno 3');
+    expect(exchange.legs[5]?.token?.kind).toBe('kerberos-ap-rep');
+    expect(exchange.verdict).toBe('signed-in');
+    expect(exchange.spn).toBe('HTTP/srv01.contoso.test');
+    expect(exchange.participants.find((item) => item.id === 'kdc')?.label).toBe('Domain KDC (CONTOSO.TEST)');
+  });
+
+  it('stops at the KDC when it cannot be reached', () => {
+    const exchange = exchangeFromEvidence(url, [anonymous(), spn, ticket({ outcome: 'kdc-unreachable', token: null, message: 'Cannot contact any KDC' })]);
+    expect(exchange.legs.at(-1)).toMatchObject({ from: 'client', to: 'kdc', status: 'problem', detail: 'Cannot contact any KDC' });
+    expect(exchange.verdict).toBe('kerberos-not-attempted');
+  });
+
+  it('shows a network failure as one problem leg', () => {
+    const failure = { kind: 'timeout' as const, message: 'web did not answer in time.', code: 'ETIMEDOUT' };
+    const exchange = exchangeFromEvidence(url, [anonymous({ status: null, failure })]);
+    expect(exchange.legs).toHaveLength(1);
+    expect(exchange.legs[0]).toMatchObject({ status: 'problem', detail: 'web did not answer in time.' });
+    expect(exchange.verdict).toBe('network-error');
+  });
+});
