@@ -1,0 +1,155 @@
+/**
+ * The production Host (Windows): every primitive is a fixed script under ./scripts, its
+ * arguments travel as base64 JSON, and its answer is one JSON document validated with zod
+ * (design.md, Seams → Host; docs/powershell-host.md).
+ *
+ * Scope: a host made by createPowerShellHost runs as the signed-in person. `elevated()`
+ * opens (once, through UAC) a second, elevated PowerShell and returns a Host whose primitives
+ * run there; that host refuses HKCU, because an elevated process may belong to another
+ * administrator (over-the-shoulder elevation) and user-scope changes never need elevation.
+ */
+import { hostname } from 'node:os';
+import type { z } from 'zod';
+import type { HostDescription } from '../../../shared/model/diagnosis.js';
+import {
+  registryKeyRefSchema,
+  registryValueNameSchema,
+  registryValueSchema,
+  type RegistryKeyRef,
+  type RegistryTreeNode,
+  type RegistryValue,
+} from '../../../shared/host/registry.js';
+import { HostError, type AllowedTool, type Host, type MachineIdentity, type ToolRun, type WindowsZoneAnswer } from '../host.js';
+import { encodeArguments } from './argument-encoding.js';
+import { machineIdentityResultSchema, toMachineIdentity, type MachineIdentityResult } from './machine-identity-result.js';
+import type { SessionPrimitive } from './primitive-names.js';
+import type { PrimitiveRunner } from './primitive-runner.js';
+import { registryTreeResultSchema, toRegistryTree } from './registry-tree-result.js';
+import { deleteEmptyRegistryKeyResultSchema, deleteRegistryValueResultSchema, setRegistryValueResultSchema } from './registry-write-results.js';
+import { parsePrimitiveResult } from './result-envelope.js';
+import { assertAllowedTool, assertToolArguments } from './tool-allow-list.js';
+import { toToolRun, toolRunResultSchema } from './tool-run-result.js';
+import { toWindowsZoneAnswer, windowsZoneResultSchema } from './windows-zone-result.js';
+
+export const maxRegistryDepth = 16;
+export const maxRegistryNodes = 20_000;
+export const maxUrlLength = 8192;
+
+export interface PowerShellHostOptions {
+  readonly runner: PrimitiveRunner;
+  readonly scope: 'user' | 'elevated';
+  /** How long one allow-listed tool may run before run-tool.ps1 stops it. */
+  readonly toolTimeoutMs?: number;
+  /** Opens the elevated session (UAC); absent for a host that is already the elevated one. */
+  readonly openElevatedRunner?: () => Promise<PrimitiveRunner>;
+}
+
+function validated<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new HostError(`${what}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, 'invalid-argument');
+  return parsed.data;
+}
+
+export class PowerShellHost implements Host {
+  private machineName: string = process.env.COMPUTERNAME ?? hostname();
+  private elevatedHost: Promise<PowerShellHost> | null = null;
+
+  constructor(private readonly options: PowerShellHostOptions) {}
+
+  describe(): HostDescription {
+    return { kind: 'powershell', machine: this.machineName };
+  }
+
+  /** Identity plus what only this host knows (PowerShell edition, raw OS fields). */
+  async machineReading(): Promise<MachineIdentityResult> {
+    const result = await this.call('machine-identity', {}, machineIdentityResultSchema);
+    this.machineName = result.computerName;
+    return result;
+  }
+
+  async machineIdentity(): Promise<MachineIdentity> {
+    return toMachineIdentity(await this.machineReading());
+  }
+
+  async readRegistryTree(key: RegistryKeyRef, depth: number): Promise<RegistryTreeNode | null> {
+    const checkedKey = this.checkedKey(key, 'read');
+    if (!Number.isInteger(depth) || depth < 0 || depth > maxRegistryDepth) {
+      throw new HostError(`registry depth must be an integer 0..${maxRegistryDepth}`, 'invalid-argument');
+    }
+    const result = await this.call('read-registry-tree', { ...checkedKey, depth, maxNodes: maxRegistryNodes }, registryTreeResultSchema);
+    return toRegistryTree(result);
+  }
+
+  async setRegistryValue(key: RegistryKeyRef, name: string, value: RegistryValue): Promise<void> {
+    const checkedKey = this.checkedKey(key, 'write');
+    const checkedName = validated(registryValueNameSchema, name, 'registry value name');
+    const checkedValue = validated(registryValueSchema, value, 'registry value');
+    await this.call('set-registry-value', { ...checkedKey, name: checkedName, value: checkedValue }, setRegistryValueResultSchema);
+  }
+
+  async deleteRegistryValue(key: RegistryKeyRef, name: string): Promise<void> {
+    const checkedKey = this.checkedKey(key, 'write');
+    const checkedName = validated(registryValueNameSchema, name, 'registry value name');
+    await this.call('delete-registry-value', { ...checkedKey, name: checkedName }, deleteRegistryValueResultSchema);
+  }
+
+  async deleteEmptyRegistryKey(key: RegistryKeyRef): Promise<boolean> {
+    const checkedKey = this.checkedKey(key, 'write');
+    if (!checkedKey.path.includes('\\')) throw new HostError('refusing to delete a key directly below the hive', 'invalid-argument');
+    const result = await this.call('delete-empty-registry-key', checkedKey, deleteEmptyRegistryKeyResultSchema);
+    return result.deleted;
+  }
+
+  async runTool(tool: AllowedTool, args: readonly string[]): Promise<ToolRun> {
+    assertAllowedTool(tool);
+    assertToolArguments(args);
+    const result = await this.call('run-tool', { tool, args: [...args], timeoutMs: this.options.toolTimeoutMs ?? 60_000 }, toolRunResultSchema);
+    return toToolRun(tool, args, result);
+  }
+
+  async windowsZoneForUrl(url: string): Promise<WindowsZoneAnswer | null> {
+    if (typeof url !== 'string' || url.length === 0 || url.length > maxUrlLength) {
+      throw new HostError(`the URL must be 1..${maxUrlLength} characters`, 'invalid-argument');
+    }
+    return toWindowsZoneAnswer(await this.call('windows-zone-for-url', { url }, windowsZoneResultSchema));
+  }
+
+  /**
+   * The elevated twin of this host, started through UAC on first call and kept until close().
+   * UNTESTED ON WINDOWS (see elevated-session.ts).
+   */
+  elevated(): Promise<PowerShellHost> {
+    const open = this.options.openElevatedRunner;
+    if (!open) return Promise.reject(new HostError('this host cannot open an elevated session', 'not-supported'));
+    this.elevatedHost ??= open().then(
+      (runner) => new PowerShellHost({ runner, scope: 'elevated', toolTimeoutMs: this.options.toolTimeoutMs }),
+      (error: unknown) => {
+        // A refused prompt may be accepted next time: do not keep the rejection.
+        this.elevatedHost = null;
+        throw error;
+      },
+    );
+    return this.elevatedHost;
+  }
+
+  async close(): Promise<void> {
+    const elevated = this.elevatedHost;
+    this.elevatedHost = null;
+    const closing: Promise<void>[] = [this.options.runner.close()];
+    if (elevated) closing.push(elevated.then((host) => host.close(), () => undefined));
+    await Promise.all(closing);
+  }
+
+  private checkedKey(key: RegistryKeyRef, access: 'read' | 'write'): RegistryKeyRef {
+    const checked = validated(registryKeyRefSchema, key, 'registry key');
+    if (this.options.scope === 'elevated' && checked.hive !== 'HKLM') {
+      throw new HostError(`the elevated session does not ${access} HKCU: its HKCU may be another administrator's`, 'invalid-argument');
+    }
+    return checked;
+  }
+
+  private async call<T>(primitive: SessionPrimitive, args: unknown, schema: z.ZodType<T>): Promise<T> {
+    const output = await this.options.runner.run(primitive, encodeArguments(args));
+    return parsePrimitiveResult(primitive, output, schema);
+  }
+}
