@@ -1,0 +1,102 @@
+/**
+ * The live sign-in test against the real lab (MIT KDC + Apache mod_auth_gssapi + dnsmasq on
+ * 127.0.0.1): every lab site must be diagnosed with its cause id.
+ */
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { labPackagesMissing, startLab, type Lab } from '../lab/lab.js';
+import { labSitePlans } from '../lab/lab-sites.js';
+import { freePort } from '../lab/free-port.js';
+import { runLiveSignInTest, type LiveTestResult } from '../../electron/live/run-live-sign-in-test.js';
+
+const kerberosMissing = (() => {
+  try {
+    createRequire(import.meta.url).resolve('kerberos');
+    return [];
+  } catch {
+    return ['kerberos (npm, optional dependency)'];
+  }
+})();
+const missing = [...labPackagesMissing(), ...kerberosMissing];
+if (missing.length > 0) console.warn(`[lab] skipping live sign-in tests, missing: ${missing.join(', ')}`);
+
+/** No token may leak into a result: the longest base64-looking run stays short. */
+function longestBase64Run(result: LiveTestResult): number {
+  return Math.max(0, ...(JSON.stringify(result).match(/[A-Za-z0-9+/]{80,}={0,2}/g) ?? []).map((run) => run.length));
+}
+
+describe.skipIf(missing.length > 0)('live sign-in test against the lab', () => {
+  let lab: Lab;
+  beforeAll(async () => {
+    lab = await startLab();
+  }, 60_000);
+  afterAll(async () => {
+    await lab?.stop();
+  });
+
+  const run = (url: string, env?: Record<string, string>): Promise<LiveTestResult> =>
+    runLiveSignInTest(url, { dnsServer: lab.dnsServer, kerberosEnv: env ?? lab.clientEnv, timeoutMs: 8_000 });
+
+  for (const plan of labSitePlans) {
+    it(`diagnoses ${plan.id} (${plan.reproduces}) as ${plan.expectedCause}`, async () => {
+      const result = await run(lab.sites[plan.id].url);
+      expect(result.findings.map((finding) => finding.cause)).toEqual([plan.expectedCause]);
+      const finding = result.findings[0];
+      expect(finding?.remedies).toEqual([]);
+      for (const id of finding?.evidence ?? []) expect(result.evidence.some((item) => item.id === id)).toBe(true);
+      expect(longestBase64Run(result)).toBeLessThan(80);
+    });
+  }
+
+  it('shows the whole good exchange: challenge, ticket, signed request, mutual authentication', async () => {
+    const result = await run(lab.sites.good.url);
+    const { exchange } = result;
+    expect(exchange.verdict).toBe('signed-in');
+    expect(exchange.spn).toBe('HTTP/web01.contoso.test');
+    expect(exchange.legs.map((leg) => `${leg.from}>${leg.to}:${leg.httpStatus ?? ''}`)).toEqual([
+      'client>server:',
+      'server>client:401',
+      'client>kdc:',
+      'kdc>client:',
+      'client>server:',
+      'server>client:200',
+    ]);
+    expect(exchange.legs[4]?.token).toMatchObject({ kind: 'kerberos-ap-req', spn: 'HTTP/web01.contoso.test', realm: 'CONTOSO.TEST', kvno: 2 });
+    expect(exchange.legs[5]?.token).toMatchObject({ kind: 'kerberos-ap-rep', negState: 'accept-completed' });
+    const signed = result.evidence.find((item) => item.kind === 'live-authenticated-request');
+    expect(signed?.facts).toMatchObject({ connectionReused: true, status: 200 });
+    expect(signed?.summary).toMatch(/proved its identity/);
+  });
+
+  it('reads the KRB-ERROR inside the rejecting NegTokenResp of the stale keytab', async () => {
+    const result = await run(lab.sites['stale-key'].url);
+    const answer = result.exchange.legs.at(-1);
+    expect(answer?.httpStatus).toBe(401);
+    expect(answer?.token).toMatchObject({ kind: 'kerberos-error', negState: 'reject', kerberosError: { code: 44, name: 'KRB_AP_ERR_BADKEYVER' } });
+    expect(result.findings[0]?.confidence).toBe('confirmed');
+  });
+
+  it('follows the CNAME to the canonical name like a browser', async () => {
+    const result = await run(lab.sites['cname-alias'].url);
+    expect(result.exchange.spn).toBe('HTTP/srv01.contoso.test');
+    const names = result.evidence.find((item) => item.kind === 'live-name-resolution');
+    expect(names?.facts).toMatchObject({ cnameChain: ['web.contoso.test', 'srv01.contoso.test'], canonicalName: 'srv01.contoso.test', addresses: ['127.0.0.1'] });
+  });
+
+  it('diagnoses kdc-unreachable when the realm has no reachable KDC', async () => {
+    const result = await run(lab.sites.good.url, lab.unreachableKdcEnv);
+    expect(result.findings.map((finding) => finding.cause)).toEqual(['kdc-unreachable']);
+    expect(result.exchange.legs.at(-1)).toMatchObject({ from: 'client', to: 'kdc', status: 'problem' });
+  });
+
+  it('turns a name DNS does not know and a closed port into clear messages, not crashes', async () => {
+    const unknownName = await run('http://nowhere.contoso.test/');
+    expect(unknownName.exchange.verdict).toBe('network-error');
+    expect(unknownName.exchange.summary).toBe('The name in nowhere.contoso.test does not exist in DNS.');
+    expect(unknownName.findings).toEqual([]);
+    const closed = await run(`http://web01.contoso.test:${await freePort()}/`);
+    expect(closed.exchange.summary).toMatch(/refused the connection/);
+    const invalid = await run('ftp://web01.contoso.test/');
+    expect(invalid.exchange.verdict).toBe('network-error');
+  });
+});
