@@ -83,7 +83,7 @@ function realTokens(): Uint8Array[] {
 const ntlmSignature = Buffer.from('NTLMSSP\0', 'latin1');
 const negoexSignature = Buffer.from('NEGOEXTS', 'latin1');
 
-/** Real tokens plus every well-formed DER element and NTLMSSP/NEGOEX message inside them (de-duplicated). */
+/** Real tokens (as bytes, as base64 text, as a header line) plus every well-formed DER element and NTLMSSP/NEGOEX message inside them (de-duplicated). */
 export function seedCorpus(): Uint8Array[] {
   const seen = new Set<string>();
   const corpus: Uint8Array[] = [];
@@ -96,6 +96,9 @@ export function seedCorpus(): Uint8Array[] {
   };
   for (const token of realTokens()) {
     add(token);
+    // Text seeds for the text-level targets: a header line and bare base64.
+    add(Uint8Array.from(Buffer.from(`Authorization: Negotiate ${base64(token)}`, 'latin1')));
+    add(Uint8Array.from(Buffer.from(base64(token), 'latin1')));
     const buffer = Buffer.from(token);
     for (let offset = 0; offset < token.length; offset += 1) {
       if (buffer.subarray(offset, offset + 8).equals(ntlmSignature) || buffer.subarray(offset, offset + 8).equals(negoexSignature)) {
@@ -105,13 +108,19 @@ export function seedCorpus(): Uint8Array[] {
       if (tag === undefined || (tag & 0x20) === 0) continue;
       try {
         const element = new DerReader(token.subarray(offset)).read('seed');
-        if (element.content.length >= 2) add(token.subarray(offset, element.contentOffset + element.content.length));
+        if (element.content.length >= 2) add(token.subarray(offset, offset + element.contentOffset + element.content.length));
       } catch (error) {
         if (!(error instanceof TokenDecodeError)) throw error;
       }
     }
   }
   return corpus;
+}
+
+/** The seeds a target accepts unmodified (mutating those reaches deep code); all seeds if it accepts none. */
+export function seedsFor(target: FuzzTarget, corpus: readonly Uint8Array[]): Uint8Array[] {
+  const accepted = corpus.filter((seed) => runTarget(target, seed) === 'decoded');
+  return accepted.length > 0 ? accepted : [...corpus];
 }
 
 /** A tiny deterministic PRNG (xorshift32) so the long run is reproducible from its seed. */
@@ -132,7 +141,8 @@ const interesting = [0x00, 0x01, 0x02, 0x30, 0x60, 0x7f, 0x80, 0x81, 0x82, 0x84,
 /** Applies 1–8 random edits: flip, set to an interesting byte, insert, delete, truncate, duplicate a slice, or 16-bit field stomp. */
 export function mutate(input: Uint8Array, random: () => number): Uint8Array {
   let bytes = Array.from(input);
-  const edits = 1 + (random() % 8);
+  // Mostly one or two edits, sometimes up to eight: small changes get past the outer checks.
+  const edits = 1 + Math.min(random() % 8, random() % 8);
   for (let edit = 0; edit < edits; edit += 1) {
     const position = bytes.length === 0 ? 0 : random() % bytes.length;
     switch (random() % 7) {
