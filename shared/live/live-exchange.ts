@@ -5,6 +5,7 @@
  */
 import { evidenceOfKind, type Evidence } from '../model/evidence.js';
 import type { LiveHttpLegFacts, LiveKerberosTicketFacts } from './live-evidence.js';
+import { describeTicketOutcome } from './ticket-outcome.js';
 import type { TokenSummary } from './token-summary.js';
 import './live-evidence.js';
 
@@ -197,7 +198,10 @@ function verdictOf(
     };
   }
   if (!ticket || ticket.outcome !== 'token') {
-    return { verdict: 'kerberos-not-attempted', summary: ticket?.message ?? 'No Kerberos ticket could be obtained.' };
+    return {
+      verdict: 'kerberos-not-attempted',
+      summary: ticket ? describeTicketOutcome(ticket.outcome, ticket.spn) : 'No Kerberos ticket was requested.',
+    };
   }
   if (!authenticated || authenticated.failure) {
     return { verdict: 'network-error', summary: authenticated?.failure?.message ?? 'The signed request was not sent.' };

@@ -190,6 +190,7 @@ describe('exchangeFromEvidence', () => {
     const exchange = exchangeFromEvidence(url, [anonymous(), spn, ticket({ outcome: 'kdc-unreachable', token: null, message: 'Cannot contact any KDC' })]);
     expect(exchange.legs.at(-1)).toMatchObject({ from: 'client', to: 'kdc', status: 'problem', detail: 'Cannot contact any KDC' });
     expect(exchange.verdict).toBe('kerberos-not-attempted');
+    expect(exchange.summary).toBe('No domain controller (KDC) answered when asking for a ticket for HTTP/srv01.contoso.test.');
   });
 
   it('shows a network failure as one problem leg', () => {
