@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { MachineIdentity } from '../host.js';
+import { powerShellDateSchema } from './powershell-json-quirks.js';
 
 const nullableString = z.preprocess((value) => (value === undefined || value === '' ? null : value), z.string().nullable());
 
@@ -27,6 +28,8 @@ export const machineIdentityResultSchema = z.object({
   }),
   elevated: z.boolean(),
   powershell: z.object({ edition: z.string(), version: z.string() }),
+  /** This machine's clock when the script ran (UTC). */
+  clockUtc: powerShellDateSchema,
 });
 export type MachineIdentityResult = z.infer<typeof machineIdentityResultSchema>;
 

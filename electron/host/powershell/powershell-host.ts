@@ -33,7 +33,7 @@ import { toWindowsZoneAnswer, windowsZoneResultSchema } from './windows-zone-res
 
 export const maxRegistryDepth = 16;
 export const maxRegistryNodes = 20_000;
-export const maxUrlLength = 8192;
+export const maxUrlLength = 32_768;
 
 export interface PowerShellHostOptions {
   readonly runner: PrimitiveRunner;

@@ -7,7 +7,8 @@
 import { HostError, allowedTools, type AllowedTool } from '../host.js';
 
 export const maxToolArguments = 64;
-export const maxToolArgumentLength = 8192;
+/** A Windows command line holds 32 767 characters at most (CreateProcess); run-tool.ps1 checks the total. */
+export const maxToolArgumentLength = 16_384;
 
 export function assertAllowedTool(tool: unknown): asserts tool is AllowedTool {
   if (typeof tool !== 'string' || !(allowedTools as readonly string[]).includes(tool)) {

@@ -44,5 +44,8 @@ function Invoke-IwaPrimitive {
     os = @{ caption = [string]$operatingSystem.Caption; version = [string]$operatingSystem.Version; build = [string]$operatingSystem.BuildNumber; productType = [int]$operatingSystem.ProductType }
     elevated = [bool]$principal.IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
     powershell = @{ edition = [string]$edition; version = $PSVersionTable['PSVersion'].ToString() }
+    # [DateTime] (not Get-Date, whose note properties turn it into an object in 5.1 JSON);
+    # 5.1 writes it as "\/Date(ms)\/". The clock-skew cause compares it with the DC (reference 6.3).
+    clockUtc = [DateTime]::UtcNow
   }
 }

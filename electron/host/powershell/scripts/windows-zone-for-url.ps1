@@ -7,7 +7,7 @@
 function Invoke-IwaPrimitive {
   param($Arguments)
   $url = [string]$Arguments.url
-  if ($url.Length -eq 0 -or $url.Length -gt 8192) { throw (New-IwaError 'invalid-argument' 'url must be 1..8192 characters') }
+  if ($url.Length -eq 0 -or $url.Length -gt 32768) { throw (New-IwaError 'invalid-argument' 'url must be 1..32768 characters') }
   $edition = $PSVersionTable['PSEdition']
   $isDesktop = ($edition -eq 'Desktop') -or ($null -eq $edition -and $PSVersionTable['PSVersion'].Major -le 5)
   if (-not $isDesktop) { return @{ zone = $null; edition = [string]$edition } }
