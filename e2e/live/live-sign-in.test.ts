@@ -8,6 +8,7 @@ import { labPackagesMissing, startLab, type Lab } from '../lab/lab.js';
 import { labSitePlans } from '../lab/lab-sites.js';
 import { freePort } from '../lab/free-port.js';
 import { runLiveSignInTest, type LiveTestResult } from '../../electron/live/run-live-sign-in-test.js';
+import { liveTestResultSchema, renderLiveTestText } from '../../shared/live/live-test-result.js';
 
 const kerberosMissing = (() => {
   try {
@@ -45,6 +46,9 @@ describe.skipIf(missing.length > 0)('live sign-in test against the lab', () => {
       expect(finding?.remedies).toEqual([]);
       for (const id of finding?.evidence ?? []) expect(result.evidence.some((item) => item.id === id)).toBe(true);
       expect(longestBase64Run(result)).toBeLessThan(80);
+      // The wire form validates, and survives a JSON round trip unchanged.
+      const wire = liveTestResultSchema.parse(JSON.parse(JSON.stringify(result)));
+      expect(renderLiveTestText(wire)).toContain(`* ${plan.expectedCause} (`);
     });
   }
 
