@@ -8,9 +8,9 @@
 import type { HostDescription } from '../../shared/model/diagnosis.js';
 import type { RegistryKeyRef, RegistryTreeNode, RegistryValue } from '../../shared/host/registry.js';
 
-/** Executables a probe or remedy may run; anything else is refused before it reaches the OS. */
-export const allowedTools = ['setspn', 'appcmd', 'klist', 'cmdkey', 'nltest', 'w32tm'] as const;
-export type AllowedTool = (typeof allowedTools)[number];
+import type { AllowedTool } from '../../shared/host/allowed-tools.js';
+
+export { allowedTools, type AllowedTool } from '../../shared/host/allowed-tools.js';
 
 /** Tri-state, as style.md asks: it ran and succeeded, it ran and failed, or it could not run. */
 export type ToolRunOutcome = 'succeeded' | 'failed' | 'could-not-run';
@@ -82,6 +82,14 @@ export interface Host {
 
   /** Asks Windows which zone it maps a URL to; null where that cannot be asked (not Windows PowerShell 5.1). */
   windowsZoneForUrl(url: string): Promise<WindowsZoneAnswer | null>;
+
+  /**
+   * A host whose primitives run elevated, for machine- and IIS-scope fixes: on Windows one UAC
+   * prompt starts one elevated PowerShell for the whole fix; the scenario host answers as its
+   * `machine.uac` says. Returns this host when it already runs elevated; throws HostError
+   * 'elevation-refused' when the person says no. Absent where elevation cannot be had.
+   */
+  elevated?(): Promise<Host>;
 
   /** Ends the session (the persistent PowerShell, or nothing for a scenario). */
   close(): Promise<void>;

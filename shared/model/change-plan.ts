@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { remedyScopeSchema } from '../causes/cause-catalog.js';
+import { toolInvocationSchema } from '../host/allowed-tools.js';
 import { registryKeyRefSchema, registryValueNameSchema, registryValueSchema } from '../host/registry.js';
 import { remedyIdSchema } from './remedy-ids.js';
 
@@ -18,6 +19,19 @@ export const changeOperationSchema = z.discriminatedUnion('op', [
     op: z.literal('registry.deleteValue'),
     key: registryKeyRefSchema,
     name: registryValueNameSchema,
+  }),
+  /**
+   * Run one allow-listed tool (setspn -S, appcmd set config, klist purge, w32tm /resync, ...).
+   * The remedy computes the undo from the state it read while planning (e.g. the previous
+   * appcmd value) and states it here; null means it cannot be undone (the plan's notes say
+   * why, before the person applies it).
+   */
+  z.object({
+    op: z.literal('tool.run'),
+    run: toolInvocationSchema,
+    undo: toolInvocationSchema.nullable(),
+    /** What it does, in plain words, for the journal and the History view. */
+    describe: z.string(),
   }),
 ]);
 export type ChangeOperation = z.infer<typeof changeOperationSchema>;
@@ -38,7 +52,10 @@ export const changePlanSchema = z.object({
 });
 export type ChangePlan = z.infer<typeof changePlanSchema>;
 
-/** The state an operation found, recorded before it ran, so undo can restore exactly that. */
+/**
+ * The state a registry operation found, recorded before it ran, so undo can restore exactly
+ * that. Tool operations carry their undo in the operation itself, so their previous state is null.
+ */
 export const previousStateSchema = z.object({
   /** Keys the operation had to create, deepest first: undo removes them again if still empty. */
   keysCreated: z.array(registryKeyRefSchema),

@@ -12,7 +12,7 @@ export const journalStates = ['pending', 'applied', 'failed', 'undone'] as const
 
 export const journaledOperationSchema = z.object({
   operation: changeOperationSchema,
-  previous: previousStateSchema,
+  previous: previousStateSchema.nullable(),
 });
 export type JournaledOperation = z.infer<typeof journaledOperationSchema>;
 
@@ -26,6 +26,8 @@ export const journalEntrySchema = z.object({
   /** Which machine: "scenario:<name>" or the Windows computer name. */
   machine: z.string(),
   exactChange: z.array(z.string()),
+  /** Whether applying (and so undoing) it needs an elevated host. */
+  needsElevation: z.boolean().default(false),
   operations: z.array(journaledOperationSchema),
   state: z.enum(journalStates),
   createdAt: z.string(),

@@ -6,6 +6,7 @@ import type { ChangePlan } from '../../../shared/model/change-plan.js';
 import type { RegistryKeyRef, RegistryTreeNode } from '../../../shared/host/registry.js';
 import { parseScenario } from '../../host/scenario/load-scenario.js';
 import { ScenarioHost } from '../../host/scenario/scenario-host.js';
+import { simulatedTools } from '../../host/scenario/simulated-tools.js';
 import { JournalStore } from '../journal/journal-store.js';
 import { applyPlan, undoEntry } from './remedy-runner.js';
 
@@ -142,10 +143,76 @@ describe('journal store', () => {
       await writeFile(join(dir, 'journal.json'), '{not json');
       const journal = JournalStore.inDirectory(dir);
       await expect(journal.list()).rejects.toThrow(/is damaged; it was left untouched/);
-      await expect(journal.put({ id: 'a', remedy: 'zone.add-to-intranet', title: 't', scope: 'user', targetUrl: 'u', machine: 'm', exactChange: [], operations: [], state: 'pending', createdAt: 'now' })).rejects.toThrow();
+      await expect(journal.put({ id: 'a', remedy: 'zone.add-to-intranet', title: 't', scope: 'user', targetUrl: 'u', machine: 'm', exactChange: [], needsElevation: false, operations: [], state: 'pending', createdAt: 'now' })).rejects.toThrow();
       expect(await readFile(join(dir, 'journal.json'), 'utf8')).toBe('{not json');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('remedy runner: tool operations and elevation', () => {
+  let dir: string;
+  let journal: JournalStore;
+  const calls: string[] = [];
+  const original = simulatedTools.w32tm;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'iwa-journal-'));
+    journal = JournalStore.inDirectory(dir);
+    calls.length = 0;
+    // A recording stand-in for one tool, so the runner's own logic is what is tested here.
+    simulatedTools.w32tm = (args) => {
+      calls.push(args.join(' '));
+      return args[0] === '/fail' ? { exitCode: 5, stdout: '', stderr: 'Access is denied.\r\n' } : { exitCode: 0, stdout: 'The command completed successfully.\r\n', stderr: '' };
+    };
+  });
+  afterEach(async () => {
+    simulatedTools.w32tm = original;
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const toolPlan = (needsElevation: boolean, undo: { tool: 'w32tm'; args: string[] } | null): ChangePlan => ({
+    ...plan([{ op: 'tool.run', run: { tool: 'w32tm', args: ['/resync'] }, undo, describe: 'resynchronise the clock' }]),
+    needsElevation,
+  });
+
+  it('runs the tool, journals its undo, and undo runs it', async () => {
+    const host = scenarioHost();
+    const entry = await applyPlan(toolPlan(false, { tool: 'w32tm', args: ['/undo'] }), { host, journal, targetUrl: 'u', machine: 'm' });
+    expect(entry.operations[0]?.previous).toBeNull();
+    await undoEntry(entry, { host, journal, machine: 'm' });
+    expect(calls).toEqual(['/resync', '/undo']);
+  });
+
+  it('refuses to undo an irreversible change and says why, running nothing', async () => {
+    const host = scenarioHost();
+    const entry = await applyPlan(toolPlan(false, null), { host, journal, targetUrl: 'u', machine: 'm' });
+    await expect(undoEntry(entry, { host, journal, machine: 'm' })).rejects.toThrow(/cannot be undone \(resynchronise the clock\)/);
+    expect(calls).toEqual(['/resync']);
+  });
+
+  it('a failing tool marks the entry failed with what the tool said', async () => {
+    const host = scenarioHost();
+    const failing: ChangePlan = { ...plan([{ op: 'tool.run', run: { tool: 'w32tm', args: ['/fail'] }, undo: null, describe: 'x' }]) };
+    await expect(applyPlan(failing, { host, journal, targetUrl: 'u', machine: 'm' })).rejects.toThrow(/w32tm \/fail failed \(exit 5\): Access is denied/);
+    expect((await journal.list())[0]?.state).toBe('failed');
+  });
+
+  it('elevates once for a machine fix; a refused UAC prompt changes and journals nothing', async () => {
+    const host = scenarioHost();
+    const hklm: RegistryKeyRef = { hive: 'HKLM', path: 'SYSTEM\\CurrentControlSet\\Control\\Lsa\\MSV1_0' };
+    const machinePlan: ChangePlan = {
+      ...plan([{ op: 'registry.setValue', key: hklm, name: 'BackConnectionHostNames', value: { type: 'REG_MULTI_SZ', data: ['web01'] } }]),
+      needsElevation: true,
+    };
+    const entry = await applyPlan(machinePlan, { host, journal, targetUrl: 'u', machine: 'm' });
+    expect(entry.state).toBe('applied');
+    expect((await host.readRegistryTree(hklm, 0))?.values[0]?.name).toBe('BackConnectionHostNames');
+    await undoEntry(entry, { host, journal, machine: 'm' });
+    expect(await host.readRegistryTree(hklm, 0)).toBeNull();
+
+    host.scenario.machine.uac = 'deny';
+    await expect(applyPlan(machinePlan, { host, journal, targetUrl: 'u', machine: 'm' })).rejects.toThrow(/UAC\) was refused/);
+    expect((await journal.list()).map((item) => item.state)).toEqual(['undone']);
   });
 });

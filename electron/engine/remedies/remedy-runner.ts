@@ -10,9 +10,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { formatRegistryKey, formatRegistryData, sameRegistryValue, type RegistryKeyRef, type RegistryValue } from '../../../shared/host/registry.js';
+import type { ToolInvocation } from '../../../shared/host/allowed-tools.js';
 import type { ChangeOperation, ChangePlan, PreviousState } from '../../../shared/model/change-plan.js';
 import type { JournalEntry, JournaledOperation } from '../../../shared/model/journal.js';
-import type { Host } from '../../host/host.js';
+import { HostError, type Host } from '../../host/host.js';
 import type { JournalStore } from '../journal/journal-store.js';
 import { RemedyPreconditionError } from './remedy.js';
 
@@ -32,8 +33,17 @@ async function missingKeys(host: Host, key: RegistryKeyRef): Promise<RegistryKey
   return missing;
 }
 
-async function previousStateOf(host: Host, operation: ChangeOperation): Promise<PreviousState> {
+async function previousStateOf(host: Host, operation: ChangeOperation): Promise<PreviousState | null> {
+  if (operation.op === 'tool.run') return null;
   return { keysCreated: await missingKeys(host, operation.key), value: await readValue(host, operation.key, operation.name) };
+}
+
+async function runTool(host: Host, invocation: ToolInvocation): Promise<void> {
+  const result = await host.runTool(invocation.tool, invocation.args);
+  if (result.outcome !== 'succeeded') {
+    const said = (result.stderr.trim() || result.stdout.trim() || result.reason || '').split('\n')[0] ?? '';
+    throw new HostError(`${invocation.tool} ${invocation.args.join(' ')} ${result.outcome === 'failed' ? `failed (exit ${result.exitCode})` : 'could not run'}: ${said}`, 'failed');
+  }
 }
 
 async function perform(host: Host, operation: ChangeOperation): Promise<void> {
@@ -42,13 +52,27 @@ async function perform(host: Host, operation: ChangeOperation): Promise<void> {
       return host.setRegistryValue(operation.key, operation.name, operation.value);
     case 'registry.deleteValue':
       return host.deleteRegistryValue(operation.key, operation.name);
+    case 'tool.run':
+      return runTool(host, operation.run);
   }
 }
 
 async function restore(host: Host, { operation, previous }: JournaledOperation): Promise<void> {
+  if (operation.op === 'tool.run') {
+    if (operation.undo) await runTool(host, operation.undo);
+    return;
+  }
+  if (!previous) throw new HostError('the journal entry has no previous state for a registry change', 'failed');
   if (previous.value === null) await host.deleteRegistryValue(operation.key, operation.name);
   else await host.setRegistryValue(operation.key, operation.name, previous.value);
   for (const key of previous.keysCreated) await host.deleteEmptyRegistryKey(key);
+}
+
+/** Machine, IIS and domain fixes run through one elevated host (one UAC prompt per fix). */
+async function hostFor(host: Host, needsElevation: boolean): Promise<Host> {
+  if (!needsElevation) return host;
+  if (!host.elevated) throw new HostError('this fix needs administrator rights, which cannot be requested here', 'elevation-refused');
+  return host.elevated();
 }
 
 function describeValue(value: RegistryValue | null): string {
@@ -64,7 +88,9 @@ export interface ApplyContext {
 }
 
 export async function applyPlan(plan: ChangePlan, context: ApplyContext): Promise<JournalEntry> {
-  const { host, journal } = context;
+  const { journal } = context;
+  // Elevate first: if the person refuses UAC, nothing is journaled and nothing changes.
+  const host = await hostFor(context.host, plan.needsElevation);
   const operations: JournaledOperation[] = [];
   for (const operation of plan.operations) operations.push({ operation, previous: await previousStateOf(host, operation) });
   let entry: JournalEntry = {
@@ -75,6 +101,7 @@ export async function applyPlan(plan: ChangePlan, context: ApplyContext): Promis
     targetUrl: context.targetUrl,
     machine: context.machine,
     exactChange: plan.exactChange,
+    needsElevation: plan.needsElevation,
     operations,
     state: 'pending',
     createdAt: new Date().toISOString(),
@@ -105,13 +132,21 @@ export interface UndoContext {
 }
 
 export async function undoEntry(entry: JournalEntry, context: UndoContext): Promise<JournalEntry> {
-  const { host, journal } = context;
+  const { journal } = context;
   if (entry.state !== 'applied') throw new RemedyPreconditionError(`this change is ${entry.state}, so there is nothing to undo`);
   if (entry.machine !== context.machine) {
     throw new RemedyPreconditionError(`this change was made on ${entry.machine}, not on ${context.machine}`);
   }
+  const irreversible = entry.operations.find(({ operation }) => operation.op === 'tool.run' && operation.undo === null);
+  if (irreversible?.operation.op === 'tool.run') {
+    throw new RemedyPreconditionError(`this change cannot be undone (${irreversible.operation.describe}); nothing was changed`);
+  }
+  const host = await hostFor(context.host, entry.needsElevation);
   // Check everything before touching anything: undo either restores all or changes nothing.
+  // Tool changes (setspn, appcmd) carry their own undo; their current state is re-checked by
+  // the verification diagnosis that follows.
   for (const { operation } of entry.operations) {
+    if (operation.op === 'tool.run') continue;
     const now = await readValue(host, operation.key, operation.name);
     const expected = operation.op === 'registry.setValue' ? operation.value : null;
     if (!sameRegistryValue(now, expected)) {

@@ -10,12 +10,26 @@ import { HostError, allowedTools, type AllowedTool, type Host, type MachineIdent
 import { SimulatedRegistry } from './simulated-registry.js';
 import { simulatedTools } from './simulated-tools.js';
 
+interface SimulatedState {
+  readonly registry: SimulatedRegistry;
+  readonly scenario: Scenario;
+}
+
 export class ScenarioHost implements Host {
-  readonly registry = new SimulatedRegistry();
+  readonly registry: SimulatedRegistry;
   /** The live state: simulated tools mutate it (setspn -S, klist purge, ...). */
   readonly scenario: Scenario;
+  /** True for the view returned by elevated(): the same machine, with administrator rights. */
+  private readonly elevatedSession: boolean;
 
-  constructor(scenario: Scenario) {
+  constructor(scenario: Scenario, shared?: { state: SimulatedState; elevated: boolean }) {
+    this.elevatedSession = shared?.elevated ?? false;
+    if (shared) {
+      this.registry = shared.state.registry;
+      this.scenario = shared.state.scenario;
+      return;
+    }
+    this.registry = new SimulatedRegistry();
     this.scenario = structuredClone(scenario);
     for (const entry of this.scenario.registry) {
       const [hive, ...rest] = entry.key.split('\\');
@@ -42,8 +56,15 @@ export class ScenarioHost implements Host {
       user: { ...machine.user },
       os: machine.os,
       isServer: machine.isServer,
-      elevated: machine.elevated,
+      elevated: machine.elevated || this.elevatedSession,
     };
+  }
+
+  /** Simulates the UAC prompt: the scenario's `machine.uac` is what the person answers. */
+  async elevated(): Promise<Host> {
+    if (this.scenario.machine.elevated || this.elevatedSession) return this;
+    if (this.scenario.machine.uac === 'deny') throw new HostError('the administrator prompt (UAC) was refused, so nothing was changed', 'elevation-refused');
+    return new ScenarioHost(this.scenario, { state: { registry: this.registry, scenario: this.scenario }, elevated: true });
   }
 
   async readRegistryTree(key: RegistryKeyRef, depth: number): Promise<RegistryTreeNode | null> {
@@ -92,7 +113,7 @@ export class ScenarioHost implements Host {
 
   /** HKLM needs elevation on Windows; the simulated machine enforces the same rule. */
   private assertWritable(key: RegistryKeyRef): void {
-    if (key.hive === 'HKLM' && !this.scenario.machine.elevated) {
+    if (key.hive === 'HKLM' && !this.scenario.machine.elevated && !this.elevatedSession) {
       throw new HostError(`writing ${key.hive}\\${key.path} needs administrator rights`, 'access-denied');
     }
   }

@@ -36,7 +36,7 @@ function recordingEngine(answers: Partial<{ [C in ApiChannel]: (request: ApiRequ
 }
 
 const plan = { offerId: 'offer-1', remedy: 'zone.add-to-intranet', title: 'Add', scope: 'user', summary: 's', operations: [], exactChange: ['reg add'], notes: [], needsElevation: false } as unknown as ApiResponse<'remedy:preview'>;
-const entry = { id: 'e1', remedy: 'zone.add-to-intranet', title: 'Add', scope: 'user', targetUrl: target.url, machine: 'm', exactChange: [], operations: [], state: 'applied', createdAt: '' } as ApiResponse<'journal:list'>[number];
+const entry = { id: 'e1', remedy: 'zone.add-to-intranet', title: 'Add', scope: 'user', targetUrl: target.url, machine: 'm', exactChange: [], needsElevation: false, operations: [], state: 'applied', createdAt: '' } as ApiResponse<'journal:list'>[number];
 
 describe('wizard store', () => {
   it('walks start -> running -> findings -> preview -> verified -> undo -> findings, naming offers by id only', async () => {
