@@ -3,20 +3,48 @@
  * harness). Requests are `unknown` until the channel's zod schema says otherwise; responses
  * are validated too, so neither side ever trusts the other's types (style.md).
  */
-import { apiContract, isApiChannel, type ApiChannel, type ApiError, type ApiResponse, type ApiResult } from '../../shared/api/contract.js';
+import {
+  apiContract,
+  isApiChannel,
+  type ApiChannel,
+  type ApiError,
+  type ApiResponse,
+  type ApiResult,
+} from '../../shared/api/contract.js';
 import { HostError } from '../host/host.js';
 import { ScenarioFileError } from '../host/scenario/load-scenario.js';
 import { EngineError, type Engine } from '../engine/engine.js';
 import { JournalFileError } from '../engine/journal/journal-store.js';
 
-type Handlers = { [C in ApiChannel]: (request: ReturnType<(typeof apiContract)[C]['request']['parse']>) => Promise<ApiResponse<C>> | ApiResponse<C> };
+type Handlers = {
+  [C in ApiChannel]: (
+    request: ReturnType<(typeof apiContract)[C]['request']['parse']>,
+  ) => Promise<ApiResponse<C>> | ApiResponse<C>;
+};
 
-function handlersFor(engine: Engine): Handlers {
+/** Capabilities only some transports have (Electron prints to PDF; the web harness cannot). */
+export interface DispatcherCapabilities {
+  /** The window as a PDF document (Electron `webContents.printToPDF`). */
+  readonly printToPdf?: () => Promise<Uint8Array>;
+}
+
+function handlersFor(engine: Engine, capabilities: DispatcherCapabilities): Handlers {
   return {
     'app:info': () => engine.info(),
     'causes:list': () => engine.causes(),
     'scenario:load': ({ id }) => engine.loadScenario(id),
     'diagnosis:run': (target) => engine.runDiagnosis(target),
+    'diagnosis:progress': () => engine.diagnosisProgress(),
+    'diagnosis:cancel': () => engine.cancelDiagnosis(),
+    'targets:recent': () => engine.recentTargetList(),
+    'report:pdf': async () => {
+      if (!capabilities.printToPdf)
+        throw new EngineError(
+          'this window cannot make a PDF itself; use the browser’s Print instead',
+          'unavailable',
+        );
+      return { pdfBase64: Buffer.from(await capabilities.printToPdf()).toString('base64') };
+    },
     'remedy:preview': ({ offerId }) => engine.previewRemedy(offerId),
     'remedy:apply': ({ offerId }) => engine.applyRemedy(offerId),
     'journal:list': () => engine.journalEntries(),
@@ -29,22 +57,42 @@ function toApiError(error: unknown): ApiError {
   if (error instanceof ScenarioFileError) return { code: 'bad-request', message: error.message };
   if (error instanceof JournalFileError) return { code: 'failed', message: error.message };
   if (error instanceof HostError) {
-    return { code: error.code === 'access-denied' || error.code === 'elevation-refused' ? 'precondition-failed' : 'failed', message: error.message };
+    return {
+      code:
+        error.code === 'access-denied' || error.code === 'elevation-refused'
+          ? 'precondition-failed'
+          : 'failed',
+      message: error.message,
+    };
   }
-  return { code: 'failed', message: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+  return {
+    code: 'failed',
+    message: `unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+  };
 }
 
 export type ApiDispatcher = (channel: unknown, request: unknown) => Promise<ApiResult<unknown>>;
 
-export function createApiDispatcher(engine: Engine, onUnexpected: (error: unknown) => void = () => undefined): ApiDispatcher {
-  const handlers = handlersFor(engine);
+export function createApiDispatcher(
+  engine: Engine,
+  onUnexpected: (error: unknown) => void = () => undefined,
+  capabilities: DispatcherCapabilities = {},
+): ApiDispatcher {
+  const handlers = handlersFor(engine, capabilities);
   return async (channel, request) => {
-    if (!isApiChannel(channel)) return { ok: false, error: { code: 'bad-request', message: 'unknown API channel' } };
+    if (!isApiChannel(channel))
+      return { ok: false, error: { code: 'bad-request', message: 'unknown API channel' } };
     const contract = apiContract[channel];
     const parsed = contract.request.safeParse(request ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return { ok: false, error: { code: 'bad-request', message: `${channel}: ${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}` } };
+      return {
+        ok: false,
+        error: {
+          code: 'bad-request',
+          message: `${channel}: ${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}`,
+        },
+      };
     }
     try {
       const handler = handlers[channel] as (request: unknown) => Promise<unknown> | unknown;

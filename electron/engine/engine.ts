@@ -3,6 +3,7 @@
  * the journal. The renderer names offers and journal entries by id; everything else (what a
  * remedy changes, on which key) is decided here from the engine's own state.
  */
+import { dirname } from 'node:path';
 import type { ApiResponse, ScenarioSummary } from '../../shared/api/contract.js';
 import { causeCatalog } from '../../shared/causes/cause-catalog.js';
 import type { Diagnosis } from '../../shared/model/diagnosis.js';
@@ -10,11 +11,15 @@ import type { RemedyOffer } from '../../shared/model/finding.js';
 import type { JournalEntry } from '../../shared/model/journal.js';
 import type { ChangePlan } from '../../shared/model/change-plan.js';
 import type { Target } from '../../shared/model/target.js';
+import { probesFor } from '../../shared/wizard/probe-plan.js';
+import type { ProbeProgress } from '../../shared/wizard/probe-progress.js';
 import type { Host } from '../host/host.js';
 import { ScenarioHost } from '../host/scenario/scenario-host.js';
 import type { ScenarioLibrary } from '../host/scenario/scenario-library.js';
 import { diagnose } from './diagnose.js';
 import type { JournalStore } from './journal/journal-store.js';
+import { findProbe } from './probes/probe-catalog.js';
+import { RecentTargetsStore } from './recent-targets/recent-targets-store.js';
 import { applyPlan, undoEntry } from './remedies/remedy-runner.js';
 import { findRemedy } from './remedies/remedy-catalog.js';
 import { RemedyPreconditionError } from './remedies/remedy.js';
@@ -40,6 +45,13 @@ export interface EngineOptions {
   readonly createHost?: () => Promise<Host>;
   /** A host to start with (e.g. a scenario given on the command line). */
   readonly initialHost?: Host;
+  /** Addresses checked before; by default `recent-targets.json` beside the journal. */
+  readonly recentTargets?: RecentTargetsStore;
+}
+
+interface RunningDiagnosis {
+  readonly controller: AbortController;
+  readonly progress: ProbeProgress[];
 }
 
 interface OfferRecord {
@@ -50,9 +62,14 @@ interface OfferRecord {
 export class Engine {
   private host: Host | null;
   private offers = new Map<string, OfferRecord>();
+  private readonly recentTargets: RecentTargetsStore;
+  private running: RunningDiagnosis | null = null;
+  private lastProgress: ProbeProgress[] = [];
 
   constructor(private readonly options: EngineOptions) {
     this.host = options.initialHost ?? null;
+    this.recentTargets =
+      options.recentTargets ?? RecentTargetsStore.inDirectory(dirname(options.journal.file));
   }
 
   async info(): Promise<ApiResponse<'app:info'>> {
@@ -72,7 +89,8 @@ export class Engine {
   }
 
   async loadScenario(id: string): Promise<ApiResponse<'scenario:load'>> {
-    if (!this.options.scenarios) throw new EngineError('scenarios can only be loaded in simulation mode', 'unavailable');
+    if (!this.options.scenarios)
+      throw new EngineError('scenarios can only be loaded in simulation mode', 'unavailable');
     const scenario = await this.options.scenarios.load(id);
     await this.host?.close();
     const host = new ScenarioHost(scenario);
@@ -82,13 +100,67 @@ export class Engine {
   }
 
   async runDiagnosis(target: Target): Promise<Diagnosis> {
-    const host = await this.currentHost();
-    const result = await diagnose(host, target);
+    this.running?.controller.abort();
+    const progress: ProbeProgress[] = probesFor(target.symptom).map((probe) => {
+      const known = findProbe(probe);
+      return known
+        ? { probe, title: known.title, phase: 'waiting' }
+        : {
+            probe,
+            title: probe,
+            phase: 'unavailable',
+            message: 'this check is not available in this version',
+          };
+    });
+    const running: RunningDiagnosis = { controller: new AbortController(), progress };
+    this.running = running;
+    this.lastProgress = progress;
+    let result: Diagnosis;
+    try {
+      const host = await this.currentHost();
+      result = await diagnose(host, target, {
+        signal: running.controller.signal,
+        onProbe: (run) => {
+          const index = progress.findIndex((item) => item.probe === run.probe);
+          const phase = run.phase === 'started' ? 'running' : run.status;
+          const update: ProbeProgress = {
+            probe: run.probe,
+            title: run.title,
+            phase,
+            ...(run.message ? { message: run.message } : {}),
+          };
+          if (index >= 0) progress[index] = update;
+          else progress.push(update);
+        },
+      });
+    } catch (error) {
+      if (running.controller.signal.aborted)
+        throw new EngineError('the check was cancelled', 'precondition-failed');
+      throw error;
+    } finally {
+      if (this.running === running) this.running = null;
+    }
+    // Remembering the address must never cost the person their diagnosis.
+    await this.recentTargets.remember(target).catch(() => undefined);
     this.offers.clear();
     for (const finding of result.findings) {
       for (const offer of finding.remedies) this.offers.set(offer.offerId, { offer, target });
     }
     return result;
+  }
+
+  diagnosisProgress(): ApiResponse<'diagnosis:progress'> {
+    return { running: this.running !== null, probes: this.lastProgress.map((item) => ({ ...item })) };
+  }
+
+  cancelDiagnosis(): ApiResponse<'diagnosis:cancel'> {
+    if (!this.running) return { cancelled: false };
+    this.running.controller.abort();
+    return { cancelled: true };
+  }
+
+  recentTargetList(): Promise<Target[]> {
+    return this.recentTargets.list();
   }
 
   async previewRemedy(offerId: string): Promise<ChangePlan> {
@@ -121,12 +193,19 @@ export class Engine {
     const host = await this.currentHost();
     let undone: JournalEntry;
     try {
-      undone = await undoEntry(entry, { host, journal: this.options.journal, machine: await this.machineLabel(host) });
+      undone = await undoEntry(entry, {
+        host,
+        journal: this.options.journal,
+        machine: await this.machineLabel(host),
+      });
     } catch (error) {
-      if (error instanceof RemedyPreconditionError) throw new EngineError(error.message, 'precondition-failed');
+      if (error instanceof RemedyPreconditionError)
+        throw new EngineError(error.message, 'precondition-failed');
       throw error;
     }
-    const verification = await this.runDiagnosis({ url: entry.targetUrl, symptom: 'check-everything' }).catch(() => null);
+    const verification = await this.runDiagnosis({ url: entry.targetUrl, symptom: 'check-everything' }).catch(
+      () => null,
+    );
     return { entry: undone, verification };
   }
 
@@ -137,19 +216,26 @@ export class Engine {
 
   private offerRecord(offerId: string): OfferRecord {
     const record = this.offers.get(offerId);
-    if (!record) throw new EngineError('this fix is no longer on offer; run the diagnosis again', 'not-found');
-    if (!record.offer.available) throw new EngineError(record.offer.unavailableReason ?? 'this fix cannot be applied here', 'precondition-failed');
+    if (!record)
+      throw new EngineError('this fix is no longer on offer; run the diagnosis again', 'not-found');
+    if (!record.offer.available)
+      throw new EngineError(
+        record.offer.unavailableReason ?? 'this fix cannot be applied here',
+        'precondition-failed',
+      );
     return record;
   }
 
   private async plan(offer: RemedyOffer): Promise<ChangePlan> {
     const remedy = findRemedy(offer.remedy);
-    if (!remedy) throw new EngineError(`the fix ${offer.remedy} is not available in this version`, 'unavailable');
+    if (!remedy)
+      throw new EngineError(`the fix ${offer.remedy} is not available in this version`, 'unavailable');
     const host = await this.currentHost();
     try {
       return await remedy.plan(offer, { host, machine: await host.machineIdentity() });
     } catch (error) {
-      if (error instanceof RemedyPreconditionError) throw new EngineError(error.message, 'precondition-failed');
+      if (error instanceof RemedyPreconditionError)
+        throw new EngineError(error.message, 'precondition-failed');
       throw error;
     }
   }
@@ -165,6 +251,8 @@ export class Engine {
 
   private async machineLabel(host: Host): Promise<string> {
     const description = host.describe();
-    return description.scenario ? `scenario:${description.scenario.id}` : (await host.machineIdentity()).computerName;
+    return description.scenario
+      ? `scenario:${description.scenario.id}`
+      : (await host.machineIdentity()).computerName;
   }
 }

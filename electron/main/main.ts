@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createApiDispatcher } from '../api/api-dispatcher.js';
 import { createSimulationEngine } from '../engine/create-engine.js';
 import { registerApi } from './ipc.js';
+import { printAppWindowToPdf } from './print-to-pdf.js';
 import { createMainWindow } from './window.js';
 
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -26,7 +27,11 @@ const engine = await createSimulationEngine({
   // Packaged builds carry the scenarios as extra resources (build/electron-builder.config.cjs).
   ...(app.isPackaged ? { scenarioDirectory: join(process.resourcesPath, 'scenarios') } : {}),
 });
-registerApi(createApiDispatcher(engine, (error) => console.error('IWA Doctor engine error', error)));
+registerApi(
+  createApiDispatcher(engine, (error) => console.error('IWA Doctor engine error', error), {
+    printToPdf: printAppWindowToPdf,
+  }),
+);
 createMainWindow();
 
 app.on('window-all-closed', () => {

@@ -12,8 +12,11 @@ import { changePlanSchema } from '../model/change-plan.js';
 import { diagnosisSchema, hostDescriptionSchema } from '../model/diagnosis.js';
 import { journalEntrySchema } from '../model/journal.js';
 import { targetSchema } from '../model/target.js';
+import { probeProgressSchema } from '../wizard/probe-progress.js';
 
-const idSchema = z.string().regex(/^[a-z0-9-]{1,64}$/, 'expected an id of lowercase letters, digits and dashes');
+const idSchema = z
+  .string()
+  .regex(/^[a-z0-9-]{1,64}$/, 'expected an id of lowercase letters, digits and dashes');
 
 export const scenarioSummarySchema = z.object({
   id: idSchema,
@@ -40,7 +43,12 @@ export const apiContract = {
   'causes:list': {
     request: z.object({}).strict(),
     response: z.array(
-      z.object({ id: causeIdSchema, title: z.string(), scope: remedyScopeSchema, side: z.enum(['client', 'server']) }),
+      z.object({
+        id: causeIdSchema,
+        title: z.string(),
+        scope: remedyScopeSchema,
+        side: z.enum(['client', 'server']),
+      }),
     ),
   },
   'scenario:load': {
@@ -54,6 +62,29 @@ export const apiContract = {
   'diagnosis:run': {
     request: targetSchema.strict(),
     response: diagnosisSchema,
+  },
+  /** Addresses this person checked before, newest first (remembered per user, beside the journal). */
+  'targets:recent': {
+    request: z.object({}).strict(),
+    response: z.array(targetSchema).max(20),
+  },
+  /** How far the running diagnosis is, probe by probe (the renderer asks while it waits). */
+  'diagnosis:progress': {
+    request: z.object({}).strict(),
+    response: z.object({ running: z.boolean(), probes: z.array(probeProgressSchema) }),
+  },
+  /** Stops the running diagnosis after the probe in progress; its answer is then an error. */
+  'diagnosis:cancel': {
+    request: z.object({}).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  /**
+   * The window as PDF (Electron printToPDF of the report view). Where the engine cannot print
+   * (the web harness) the answer is `unavailable` and the renderer uses the browser's print.
+   */
+  'report:pdf': {
+    request: z.object({}).strict(),
+    response: z.object({ pdfBase64: z.string().max(50_000_000) }),
   },
   'remedy:preview': {
     request: z.object({ offerId: idSchema }).strict(),

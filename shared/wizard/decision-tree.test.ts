@@ -1,7 +1,16 @@
 /** The decision tree is data; these tests are what keeps it a tree people can follow. */
 import { describe, expect, it } from 'vitest';
 import { causeIds } from '../causes/cause-catalog.js';
-import { causesForSymptom, decisionTree, escalationsForSymptom, plannedProbeIds, probesForSymptom, questionsForSymptom, walkDecisionTree, type DecisionNode } from './decision-tree.js';
+import {
+  causesForSymptom,
+  decisionTree,
+  escalationsForSymptom,
+  plannedProbeIds,
+  probesForSymptom,
+  questionsForSymptom,
+  walkDecisionTree,
+  type DecisionNode,
+} from './decision-tree.js';
 import { probesFor } from './probe-plan.js';
 import { symptomIds } from './symptoms.js';
 
@@ -18,13 +27,21 @@ describe('decision tree', () => {
   });
 
   it('has no dead ends: every check leads somewhere, every question has at least two answers', () => {
-    const deadEnds = everyNode.filter((node) => (node.kind === 'check' && node.next.length === 0) || (node.kind === 'question' && node.answers.length < 2));
+    const deadEnds = everyNode.filter(
+      (node) =>
+        (node.kind === 'check' && node.next.length === 0) ||
+        (node.kind === 'question' && node.answers.length < 2),
+    );
     expect(deadEnds).toEqual([]);
   });
 
   it('ends every path in a finding or an escalation', () => {
     const leavesOf = (node: DecisionNode): DecisionNode[] =>
-      node.kind === 'check' ? node.next.flatMap(leavesOf) : node.kind === 'question' ? node.answers.flatMap((answer) => leavesOf(answer.next)) : [node];
+      node.kind === 'check'
+        ? node.next.flatMap(leavesOf)
+        : node.kind === 'question'
+          ? node.answers.flatMap((answer) => leavesOf(answer.next))
+          : [node];
     for (const symptom of symptomIds) {
       const leaves = leavesOf(decisionTree[symptom]);
       expect(leaves.length).toBeGreaterThan(0);
@@ -33,7 +50,8 @@ describe('decision tree', () => {
   });
 
   it('offers a way out (an escalation) for every symptom', () => {
-    for (const symptom of symptomIds) expect(escalationsForSymptom(symptom).length, symptom).toBeGreaterThan(0);
+    for (const symptom of symptomIds)
+      expect(escalationsForSymptom(symptom).length, symptom).toBeGreaterThan(0);
   });
 
   it('names only probe ids from its own list, and every listed id is used', () => {

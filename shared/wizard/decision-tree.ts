@@ -36,13 +36,29 @@ export type PlannedProbeId = (typeof plannedProbeIds)[number];
 
 export type DecisionNode =
   /** Run these checks, then follow the causes they can prove (each a finding leaf, or more nodes). */
-  | { readonly kind: 'check'; readonly id: string; readonly what: string; readonly probes: readonly PlannedProbeId[]; readonly next: readonly DecisionNode[] }
+  | {
+      readonly kind: 'check';
+      readonly id: string;
+      readonly what: string;
+      readonly probes: readonly PlannedProbeId[];
+      readonly next: readonly DecisionNode[];
+    }
   /** Ask the person; each answer leads on. */
-  | { readonly kind: 'question'; readonly id: string; readonly text: string; readonly answers: readonly DecisionAnswer[] }
+  | {
+      readonly kind: 'question';
+      readonly id: string;
+      readonly text: string;
+      readonly answers: readonly DecisionAnswer[];
+    }
   /** A leaf: the cause the checks above prove. */
   | { readonly kind: 'finding'; readonly cause: CauseId }
   /** A leaf: nothing here can decide it; who to hand it to, and what to give them. */
-  | { readonly kind: 'escalation'; readonly id: string; readonly to: 'it-support' | 'server-admin' | 'network-team'; readonly text: string };
+  | {
+      readonly kind: 'escalation';
+      readonly id: string;
+      readonly to: 'it-support' | 'server-admin' | 'network-team';
+      readonly text: string;
+    };
 
 export interface DecisionAnswer {
   readonly label: string;
@@ -67,7 +83,11 @@ const browserBranch: DecisionNode = {
   id: 'browser',
   what: 'Whether Windows sign-in is switched on in Internet Options and allowed in Chrome, Edge and Firefox',
   probes: ['browser:negotiate-settings', 'browser:allow-lists'],
-  next: [finding('negotiate-disabled'), finding('browser-not-configured'), finding('ntlm-preauth-kernel-mode')],
+  next: [
+    finding('negotiate-disabled'),
+    finding('browser-not-configured'),
+    finding('ntlm-preauth-kernel-mode'),
+  ],
 };
 
 const workstationNetworkBranch: DecisionNode = {
@@ -115,7 +135,11 @@ const iisBranch: DecisionNode = {
   id: 'iis',
   what: 'How IIS is set up for the site: Windows authentication, its providers, Extended Protection',
   probes: ['iis:authentication'],
-  next: [finding('windows-auth-disabled'), finding('providers-misconfigured'), finding('epa-channel-binding')],
+  next: [
+    finding('windows-auth-disabled'),
+    finding('providers-misconfigured'),
+    finding('epa-channel-binding'),
+  ],
 };
 
 const askServerAdmin: DecisionNode = {
@@ -139,7 +163,13 @@ const farmQuestion: DecisionNode = {
   answers: [
     {
       label: 'Yes',
-      next: { kind: 'check', id: 'farm', what: 'Whether every server behind the name decrypts tickets with the same account', probes: ['spn:registrations', 'iis:app-pools'], next: [finding('farm-shared-name')] },
+      next: {
+        kind: 'check',
+        id: 'farm',
+        what: 'Whether every server behind the name decrypts tickets with the same account',
+        probes: ['spn:registrations', 'iis:app-pools'],
+        next: [finding('farm-shared-name')],
+      },
     },
     { label: 'No, or I do not know', next: askServerAdmin },
   ],
@@ -172,15 +202,41 @@ export const decisionTree: Readonly<Record<SymptomId, DecisionNode>> = {
     id: 'prompt-three',
     what: 'Whether Kerberos can work for this site at all: the service name, the account behind it, the server settings',
     probes: [],
-    next: [zoneBranch, browserBranch, kerberosClientBranch, liveSignInBranch, spnBranch, iisBranch, askServerAdmin],
+    next: [
+      zoneBranch,
+      browserBranch,
+      kerberosClientBranch,
+      liveSignInBranch,
+      spnBranch,
+      iisBranch,
+      askServerAdmin,
+    ],
   },
   'http-401': {
     kind: 'question',
     id: 'which-401',
     text: 'Which number does the page show?',
     answers: [
-      { label: '401.1 (logon failed)', next: { kind: 'check', id: 'http-401-1', what: 'Why the server could not accept the sign-in', probes: [], next: [browserBranch, spnBranch, iisBranch, liveSignInBranch, farmQuestion] } },
-      { label: '401.2 (server configuration)', next: { kind: 'check', id: 'http-401-2', what: 'Whether the server offers Windows sign-in at all', probes: [], next: [iisBranch, liveSignInBranch, askServerAdmin] } },
+      {
+        label: '401.1 (logon failed)',
+        next: {
+          kind: 'check',
+          id: 'http-401-1',
+          what: 'Why the server could not accept the sign-in',
+          probes: [],
+          next: [browserBranch, spnBranch, iisBranch, liveSignInBranch, farmQuestion],
+        },
+      },
+      {
+        label: '401.2 (server configuration)',
+        next: {
+          kind: 'check',
+          id: 'http-401-2',
+          what: 'Whether the server offers Windows sign-in at all',
+          probes: [],
+          next: [iisBranch, liveSignInBranch, askServerAdmin],
+        },
+      },
     ],
   },
   'http-400': {
@@ -195,7 +251,19 @@ export const decisionTree: Readonly<Record<SymptomId, DecisionNode>> = {
     id: 'works-for-me',
     what: 'What differs between people: the browser, the account type, saved passwords, the ticket size',
     probes: [],
-    next: [zoneBranch, browserBranch, workstationNetworkBranch, { kind: 'check', id: 'ticket-size', what: 'Whether some people’s tickets are too big for the server', probes: ['httpsys:limits'], next: [finding('kerberos-token-too-large')] }, farmQuestion],
+    next: [
+      zoneBranch,
+      browserBranch,
+      workstationNetworkBranch,
+      {
+        kind: 'check',
+        id: 'ticket-size',
+        what: 'Whether some people’s tickets are too big for the server',
+        probes: ['httpsys:limits'],
+        next: [finding('kerberos-token-too-large')],
+      },
+      farmQuestion,
+    ],
   },
   'works-on-server-only': {
     kind: 'question',
@@ -204,11 +272,30 @@ export const decisionTree: Readonly<Record<SymptomId, DecisionNode>> = {
     answers: [
       {
         label: 'On the web server itself, but not from my PC',
-        next: { kind: 'check', id: 'from-my-pc', what: 'What this PC does differently from the server', probes: [], next: [zoneBranch, browserBranch, workstationNetworkBranch, kerberosClientBranch, liveSignInBranch, spnBranch] },
+        next: {
+          kind: 'check',
+          id: 'from-my-pc',
+          what: 'What this PC does differently from the server',
+          probes: [],
+          next: [
+            zoneBranch,
+            browserBranch,
+            workstationNetworkBranch,
+            kerberosClientBranch,
+            liveSignInBranch,
+            spnBranch,
+          ],
+        },
       },
       {
         label: 'From my PC, but not on the web server itself',
-        next: { kind: 'check', id: 'on-server', what: 'Whether Windows blocks the server from signing in to itself under another name', probes: ['loopback:check'], next: [finding('loopback-check'), askServerAdmin] },
+        next: {
+          kind: 'check',
+          id: 'on-server',
+          what: 'Whether Windows blocks the server from signing in to itself under another name',
+          probes: ['loopback:check'],
+          next: [finding('loopback-check'), askServerAdmin],
+        },
       },
     ],
   },
@@ -225,7 +312,13 @@ export const decisionTree: Readonly<Record<SymptomId, DecisionNode>> = {
       liveSignInBranch,
       spnBranch,
       iisBranch,
-      { kind: 'check', id: 'server-limits', what: 'Server limits and the loopback check', probes: ['httpsys:limits', 'loopback:check'], next: [finding('kerberos-token-too-large'), finding('loopback-check')] },
+      {
+        kind: 'check',
+        id: 'server-limits',
+        what: 'Server limits and the loopback check',
+        probes: ['httpsys:limits', 'loopback:check'],
+        next: [finding('kerberos-token-too-large'), finding('loopback-check')],
+      },
       farmQuestion,
       askItSupport,
     ],
@@ -242,14 +335,16 @@ export function* walkDecisionTree(node: DecisionNode): Generator<DecisionNode> {
 /** The probes worth running for a symptom, in the order the tree meets them, each once. */
 export function probesForSymptom(symptom: SymptomId): readonly PlannedProbeId[] {
   const ids = new Set<PlannedProbeId>();
-  for (const node of walkDecisionTree(decisionTree[symptom])) if (node.kind === 'check') for (const id of node.probes) ids.add(id);
+  for (const node of walkDecisionTree(decisionTree[symptom]))
+    if (node.kind === 'check') for (const id of node.probes) ids.add(id);
   return [...ids];
 }
 
 /** The causes a symptom can lead to. */
 export function causesForSymptom(symptom: SymptomId): readonly CauseId[] {
   const ids = new Set<CauseId>();
-  for (const node of walkDecisionTree(decisionTree[symptom])) if (node.kind === 'finding') ids.add(node.cause);
+  for (const node of walkDecisionTree(decisionTree[symptom]))
+    if (node.kind === 'finding') ids.add(node.cause);
   return [...ids];
 }
 
@@ -280,14 +375,21 @@ export function questionsForSymptom(symptom: SymptomId): readonly FollowUpQuesti
   for (const node of walkDecisionTree(decisionTree[symptom])) {
     if (node.kind !== 'question' || seen.has(node.id)) continue;
     seen.add(node.id);
-    questions.push({ id: node.id, text: node.text, answers: node.answers.map((answer) => ({ label: answer.label, leadsTo: describeNode(answer.next) })) });
+    questions.push({
+      id: node.id,
+      text: node.text,
+      answers: node.answers.map((answer) => ({ label: answer.label, leadsTo: describeNode(answer.next) })),
+    });
   }
   return questions;
 }
 
 /** Where the tree sends a symptom when no cause is found. */
-export function escalationsForSymptom(symptom: SymptomId): readonly Extract<DecisionNode, { kind: 'escalation' }>[] {
+export function escalationsForSymptom(
+  symptom: SymptomId,
+): readonly Extract<DecisionNode, { kind: 'escalation' }>[] {
   const byId = new Map<string, Extract<DecisionNode, { kind: 'escalation' }>>();
-  for (const node of walkDecisionTree(decisionTree[symptom])) if (node.kind === 'escalation') byId.set(node.id, node);
+  for (const node of walkDecisionTree(decisionTree[symptom]))
+    if (node.kind === 'escalation') byId.set(node.id, node);
   return [...byId.values()];
 }
