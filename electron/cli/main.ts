@@ -6,9 +6,10 @@ import { HostError } from '../host/host.js';
 import { ScenarioFileError } from '../host/scenario/load-scenario.js';
 import { CliUsageError, type CliCommand, type CliIo } from './cli-command.js';
 import { causesCommand } from './commands/causes.js';
+import { decodeCommand } from './commands/decode.js';
 import { diagnoseCommand } from './commands/diagnose.js';
 
-const commands: readonly CliCommand[] = [diagnoseCommand, causesCommand];
+const commands: readonly CliCommand[] = [diagnoseCommand, decodeCommand, causesCommand];
 
 function usage(): string {
   return ['usage: iwa-doctor <command> [options]', '', ...commands.map((command) => `  ${command.usage}`)].join('\n') + '\n';
