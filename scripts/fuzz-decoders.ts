@@ -7,7 +7,15 @@
  *   npx tsx scripts/fuzz-decoders.ts [--runs N] [--seed S]
  */
 import { performance } from 'node:perf_hooks';
-import { fuzzTargets, mutate, randomBytes, runTarget, seedCorpus, seedsFor, xorshift32 } from '../shared/tokens/token-fuzz-targets.fuzz.js';
+import {
+  fuzzTargets,
+  mutate,
+  randomBytes,
+  runTarget,
+  seedCorpus,
+  seedsFor,
+  xorshift32,
+} from '../shared/tokens/token-fuzz-targets.fuzz.js';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -23,7 +31,9 @@ function option(name: string, fallback: number): number {
 const runs = option('runs', 1_000_000);
 const seed = option('seed', 20261122);
 const corpus = seedCorpus();
-console.log(`fuzz-decoders: ${runs.toLocaleString('en')} inputs per decoder, seed ${seed}, ${corpus.length} seed inputs from real tokens`);
+console.log(
+  `fuzz-decoders: ${runs.toLocaleString('en')} inputs per decoder, seed ${seed}, ${corpus.length} seed inputs from real tokens`,
+);
 
 let failed = false;
 const started = performance.now();
@@ -34,12 +44,17 @@ for (const target of fuzzTargets) {
   let slowestMs = 0;
   const begin = performance.now();
   for (let run = 0; run < runs; run += 1) {
-    const input = run % 2 === 0 ? randomBytes(random, 512) : mutate(seeds[random() % seeds.length] ?? new Uint8Array(0), random);
+    const input =
+      run % 2 === 0
+        ? randomBytes(random, 512)
+        : mutate(seeds[random() % seeds.length] ?? new Uint8Array(0), random);
     const before = performance.now();
     try {
       counts[runTarget(target, input)] += 1;
     } catch (error) {
-      console.error(`FAIL ${target.name}: run ${run} threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+      console.error(
+        `FAIL ${target.name}: run ${run} threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+      );
       console.error(`  input (base64): ${Buffer.from(input).toString('base64')}`);
       failed = true;
       break;
@@ -50,9 +65,15 @@ for (const target of fuzzTargets) {
   const seconds = (performance.now() - begin) / 1000;
   const total = counts.decoded + counts.rejected;
   console.log(
-    `${target.name.padEnd(38)} ${String(seeds.length).padStart(4)} seeds ${total.toLocaleString('en').padStart(10)} inputs  ${counts.decoded.toLocaleString('en').padStart(9)} decoded  ${counts.rejected.toLocaleString('en').padStart(10)} TokenDecodeError  ${Math.round(total / seconds).toLocaleString('en').padStart(8)}/s  slowest ${slowestMs.toFixed(2)} ms`,
+    `${target.name.padEnd(38)} ${String(seeds.length).padStart(4)} seeds ${total.toLocaleString('en').padStart(10)} inputs  ${counts.decoded.toLocaleString('en').padStart(9)} decoded  ${counts.rejected.toLocaleString('en').padStart(10)} TokenDecodeError  ${Math.round(
+      total / seconds,
+    )
+      .toLocaleString('en')
+      .padStart(8)}/s  slowest ${slowestMs.toFixed(2)} ms`,
   );
   if (failed) break;
 }
-console.log(`fuzz-decoders: ${failed ? 'FAILED' : 'ok'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `fuzz-decoders: ${failed ? 'FAILED' : 'ok'} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
 process.exit(failed ? 1 : 0);

@@ -9,7 +9,12 @@ import { TokenDecodeError } from './token-decode-error.js';
 /** Longest input accepted: http.sys caps a header at 64 KB (reference §7.2), so twice that is never a real token. */
 export const maxAuthInputCharacters = 128 * 1024;
 
-export const authHeaderNames = ['Authorization', 'Proxy-Authorization', 'WWW-Authenticate', 'Proxy-Authenticate'] as const;
+export const authHeaderNames = [
+  'Authorization',
+  'Proxy-Authorization',
+  'WWW-Authenticate',
+  'Proxy-Authenticate',
+] as const;
 export type AuthHeaderName = (typeof authHeaderNames)[number];
 
 export const authSchemes = ['Negotiate', 'NTLM', 'Kerberos'] as const;
@@ -28,7 +33,18 @@ export interface ParsedAuthInput {
   readonly notes: readonly string[];
 }
 
-const otherSchemes = ['basic', 'digest', 'bearer', 'hoba', 'mutual', 'scram-sha-1', 'scram-sha-256', 'vapid', 'aws4-hmac-sha256', 'oauth'];
+const otherSchemes = [
+  'basic',
+  'digest',
+  'bearer',
+  'hoba',
+  'mutual',
+  'scram-sha-1',
+  'scram-sha-256',
+  'vapid',
+  'aws4-hmac-sha256',
+  'oauth',
+];
 
 function findScheme(word: string): AuthScheme | null {
   return authSchemes.find((scheme) => scheme.toLowerCase() === word.toLowerCase()) ?? null;
@@ -41,7 +57,10 @@ function directionOf(headerName: AuthHeaderName | null): TokenDirection {
 
 export function parseAuthInput(input: string): ParsedAuthInput {
   if (input.length > maxAuthInputCharacters) {
-    throw new TokenDecodeError('input-too-large', `the input is ${input.length} characters; a Negotiate/NTLM header is never longer than ${maxAuthInputCharacters}`);
+    throw new TokenDecodeError(
+      'input-too-large',
+      `the input is ${input.length} characters; a Negotiate/NTLM header is never longer than ${maxAuthInputCharacters}`,
+    );
   }
   let rest = input.trim();
   if (rest === '') {
@@ -54,7 +73,10 @@ export function parseAuthInput(input: string): ParsedAuthInput {
     const name = headerMatch[1] ?? '';
     headerName = authHeaderNames.find((candidate) => candidate.toLowerCase() === name.toLowerCase()) ?? null;
     if (headerName === null) {
-      throw new TokenDecodeError('malformed-header', `"${name.slice(0, 40)}" is not an authentication header (expected Authorization, WWW-Authenticate or their Proxy- forms)`);
+      throw new TokenDecodeError(
+        'malformed-header',
+        `"${name.slice(0, 40)}" is not an authentication header (expected Authorization, WWW-Authenticate or their Proxy- forms)`,
+      );
     }
     rest = rest.slice(headerMatch[0].length).trim();
   }
@@ -65,28 +87,54 @@ export function parseAuthInput(input: string): ParsedAuthInput {
   const scheme = findScheme(bareWord);
   if (scheme === null) {
     if (otherSchemes.includes(bareWord.toLowerCase())) {
-      throw new TokenDecodeError('unsupported-scheme', `${bareWord} is not an integrated Windows authentication scheme (expected Negotiate, NTLM or Kerberos)`);
+      throw new TokenDecodeError(
+        'unsupported-scheme',
+        `${bareWord} is not an integrated Windows authentication scheme (expected Negotiate, NTLM or Kerberos)`,
+      );
     }
     if (headerName !== null || !looksLikeBase64(rest.replace(/\s+/g, ''))) {
       if (!/\s/.test(rest) && headerName === null) {
         // One word that is not base64: decodeBase64Token names the bad character.
         decodeBase64Token(rest);
       }
-      throw new TokenDecodeError('malformed-header', `expected "Negotiate <token>", "NTLM <token>" or a base64 token, found "${bareWord.slice(0, 40)}"`);
+      throw new TokenDecodeError(
+        'malformed-header',
+        `expected "Negotiate <token>", "NTLM <token>" or a base64 token, found "${bareWord.slice(0, 40)}"`,
+      );
     }
     const decoded = decodeBase64Token(rest);
-    return { headerName, scheme: null, direction, offeredSchemes: [], token: decoded.bytes, notes: decoded.notes };
+    return {
+      headerName,
+      scheme: null,
+      direction,
+      offeredSchemes: [],
+      token: decoded.bytes,
+      notes: decoded.notes,
+    };
   }
 
   const afterScheme = rest.slice(firstWord.length).trim();
   if (afterScheme === '' || firstWord.endsWith(',')) {
     // A challenge without data, possibly listing several schemes.
-    const offered = rest.split(',').map((part) => part.trim()).filter((part) => part !== '');
+    const offered = rest
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '');
     const schemes = offered.map(findScheme);
     if (schemes.some((found) => found === null)) {
-      throw new TokenDecodeError('malformed-header', 'a challenge list may only name Negotiate, NTLM or Kerberos here');
+      throw new TokenDecodeError(
+        'malformed-header',
+        'a challenge list may only name Negotiate, NTLM or Kerberos here',
+      );
     }
-    return { headerName, scheme, direction, offeredSchemes: schemes.filter((found): found is AuthScheme => found !== null), token: null, notes: [] };
+    return {
+      headerName,
+      scheme,
+      direction,
+      offeredSchemes: schemes.filter((found): found is AuthScheme => found !== null),
+      token: null,
+      notes: [],
+    };
   }
   const decoded = decodeBase64Token(afterScheme);
   return { headerName, scheme, direction, offeredSchemes: [], token: decoded.bytes, notes: decoded.notes };

@@ -29,15 +29,24 @@ export function decodeBase64Token(text: string): DecodedBase64 {
   for (let index = 0; index < unpadded.length; index += 1) {
     const code = unpadded.charCodeAt(index);
     if (code >= 128 || values[code] === -1) {
-      throw new TokenDecodeError('not-base64', `the token is not base64 (character ${JSON.stringify(unpadded[index])} at position ${index + 1})`);
+      throw new TokenDecodeError(
+        'not-base64',
+        `the token is not base64 (character ${JSON.stringify(unpadded[index])} at position ${index + 1})`,
+      );
     }
   }
   const remainder = unpadded.length % 4;
   if (remainder === 1) {
-    throw new TokenDecodeError('not-base64', `the token is not base64 (${unpadded.length} characters cannot encode whole bytes)`);
+    throw new TokenDecodeError(
+      'not-base64',
+      `the token is not base64 (${unpadded.length} characters cannot encode whole bytes)`,
+    );
   }
   if (padding > 0 && (unpadded.length + padding) % 4 !== 0) {
-    throw new TokenDecodeError('not-base64', 'the token is not base64 (wrong number of "=" padding characters)');
+    throw new TokenDecodeError(
+      'not-base64',
+      'the token is not base64 (wrong number of "=" padding characters)',
+    );
   }
   const bytes = new Uint8Array(Math.floor((unpadded.length * 3) / 4));
   let accumulator = 0;

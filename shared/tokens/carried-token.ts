@@ -85,7 +85,11 @@ export function decodeCarriedToken(bytes: Uint8Array, baseOffset: number): Carri
   }
   const first = bytes[0];
   if (first === gssInitialContextTokenTag) return decodeGssFramed(bytes, baseOffset);
-  if (first === kerberosMessageTags.apReq || first === kerberosMessageTags.apRep || first === kerberosMessageTags.krbError) {
+  if (
+    first === kerberosMessageTags.apReq ||
+    first === kerberosMessageTags.apRep ||
+    first === kerberosMessageTags.krbError
+  ) {
     const message = decodeKerberosMessage(bytes, baseOffset);
     return {
       ...none,
@@ -106,37 +110,69 @@ function decodeGssFramed(bytes: Uint8Array, baseOffset: number): CarriedToken {
   const mechanismField = field('GSS-API mechanism', `${gss.mechanism.name} (${oid})`);
   if (isKerberosOid(oid) || oid === oids.kerberosUserToUser) {
     if (gss.inner.length < 2) {
-      throw new TokenDecodeError('truncated', `GSS-API Kerberos token ends before its 2-byte TOK_ID at byte ${gss.innerOffset}`);
+      throw new TokenDecodeError(
+        'truncated',
+        `GSS-API Kerberos token ends before its 2-byte TOK_ID at byte ${gss.innerOffset}`,
+      );
     }
     const tokenId = hexPair(gss.inner.subarray(0, 2));
     const tokenIdName = kerberosTokenIds[tokenId];
     if (tokenIdName === undefined || (tokenId === '04 00' && oid !== oids.kerberosUserToUser)) {
-      throw new TokenDecodeError('unexpected-structure', `GSS-API Kerberos token has unknown TOK_ID ${tokenId} at byte ${gss.innerOffset}`);
+      throw new TokenDecodeError(
+        'unexpected-structure',
+        `GSS-API Kerberos token has unknown TOK_ID ${tokenId} at byte ${gss.innerOffset}`,
+      );
     }
     const messageBytes = gss.inner.subarray(2);
-    const message = tokenId === '04 00' ? decodeKerberosTgtRequest(messageBytes, gss.innerOffset + 2) : decodeKerberosMessage(messageBytes, gss.innerOffset + 2);
-    const expected: Readonly<Record<string, string>> = { '01 00': 'AP-REQ', '02 00': 'AP-REP', '03 00': 'KRB-ERROR', '04 00': 'TGT-REQ' };
+    const message =
+      tokenId === '04 00'
+        ? decodeKerberosTgtRequest(messageBytes, gss.innerOffset + 2)
+        : decodeKerberosMessage(messageBytes, gss.innerOffset + 2);
+    const expected: Readonly<Record<string, string>> = {
+      '01 00': 'AP-REQ',
+      '02 00': 'AP-REP',
+      '03 00': 'KRB-ERROR',
+      '04 00': 'TGT-REQ',
+    };
     if (expected[tokenId] !== message.facts.messageType) {
-      throw new TokenDecodeError('unexpected-structure', `GSS-API TOK_ID ${tokenId} announces ${tokenIdName} but the message is a ${message.facts.messageType}`);
+      throw new TokenDecodeError(
+        'unexpected-structure',
+        `GSS-API TOK_ID ${tokenId} announces ${tokenIdName} but the message is a ${message.facts.messageType}`,
+      );
     }
     return {
       ...none,
       mechanism: 'kerberos',
       kerberos: { ...message.facts, gssMechanism: gss.mechanism, tokenId },
-      field: group('GSS-API Kerberos token', [mechanismField, field('TOK_ID (2 bytes, not ASN.1)', `${tokenId} = ${tokenIdName}`), message.field]),
+      field: group('GSS-API Kerberos token', [
+        mechanismField,
+        field('TOK_ID (2 bytes, not ASN.1)', `${tokenId} = ${tokenIdName}`),
+        message.field,
+      ]),
     };
   }
   if (oid === oids.ntlmssp && startsWithNtlmSignature(gss.inner)) {
     const ntlm = decodeNtlmMessage(gss.inner);
-    return { ...none, mechanism: 'ntlm', ntlm: ntlm.facts, field: group('GSS-API NTLM token', [mechanismField, ntlm.field]) };
+    return {
+      ...none,
+      mechanism: 'ntlm',
+      ntlm: ntlm.facts,
+      field: group('GSS-API NTLM token', [mechanismField, ntlm.field]),
+    };
   }
   if (oid === oids.spnego) {
-    throw new TokenDecodeError('unexpected-structure', `SPNEGO token nested inside a mechanism token at byte ${baseOffset}`);
+    throw new TokenDecodeError(
+      'unexpected-structure',
+      `SPNEGO token nested inside a mechanism token at byte ${baseOffset}`,
+    );
   }
   return {
     ...none,
     mechanism: 'unknown',
     unknownMechanism: gss.mechanism,
-    field: group('GSS-API token for a mechanism this tool does not decode', [mechanismField, field('inner token', `${gss.inner.length} bytes`)]),
+    field: group('GSS-API token for a mechanism this tool does not decode', [
+      mechanismField,
+      field('inner token', `${gss.inner.length} bytes`),
+    ]),
   };
 }

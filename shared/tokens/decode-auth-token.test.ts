@@ -45,20 +45,58 @@ const spnegoOid = '1.3.6.1.5.5.2';
 const ntlmOid = '1.3.6.1.4.1.311.2.2.10';
 
 function principal(nameType: number, ...parts: string[]): number[] {
-  return tlv(derTags.sequence, explicit(0, int(nameType)), explicit(1, tlv(derTags.sequence, ...parts.map(str))));
+  return tlv(
+    derTags.sequence,
+    explicit(0, int(nameType)),
+    explicit(1, tlv(derTags.sequence, ...parts.map(str))),
+  );
 }
 function encrypted(etype: number, kvno: number | null, cipherLength: number): number[] {
-  return tlv(derTags.sequence, explicit(0, int(etype)), ...(kvno === null ? [] : [explicit(1, int(kvno))]), explicit(2, octets(new Array(cipherLength).fill(0xab))));
+  return tlv(
+    derTags.sequence,
+    explicit(0, int(etype)),
+    ...(kvno === null ? [] : [explicit(1, int(kvno))]),
+    explicit(2, octets(new Array(cipherLength).fill(0xab))),
+  );
 }
-function apReq(options: { realm?: string; sname?: string[]; nameType?: number; etype?: number; kvno?: number | null; mutual?: boolean } = {}): number[] {
+function apReq(
+  options: {
+    realm?: string;
+    sname?: string[];
+    nameType?: number;
+    etype?: number;
+    kvno?: number | null;
+    mutual?: boolean;
+  } = {},
+): number[] {
   const ticket = tlv(
     0x61,
-    tlv(derTags.sequence, explicit(0, int(5)), explicit(1, str(options.realm ?? 'CONTOSO.COM')), explicit(2, principal(options.nameType ?? 2, ...(options.sname ?? ['HTTP', 'web01.contoso.com']))), explicit(3, encrypted(options.etype ?? 18, options.kvno === undefined ? 7 : options.kvno, 40))),
+    tlv(
+      derTags.sequence,
+      explicit(0, int(5)),
+      explicit(1, str(options.realm ?? 'CONTOSO.COM')),
+      explicit(2, principal(options.nameType ?? 2, ...(options.sname ?? ['HTTP', 'web01.contoso.com']))),
+      explicit(3, encrypted(options.etype ?? 18, options.kvno === undefined ? 7 : options.kvno, 40)),
+    ),
   );
   const apOptions = tlv(derTags.bitString, [0, options.mutual === false ? 0 : 0x20, 0, 0, 0]);
-  return tlv(0x6e, tlv(derTags.sequence, explicit(0, int(5)), explicit(1, int(14)), explicit(2, apOptions), explicit(3, ticket), explicit(4, encrypted(18, null, 30))));
+  return tlv(
+    0x6e,
+    tlv(
+      derTags.sequence,
+      explicit(0, int(5)),
+      explicit(1, int(14)),
+      explicit(2, apOptions),
+      explicit(3, ticket),
+      explicit(4, encrypted(18, null, 30)),
+    ),
+  );
 }
-const apRep = () => tlv(0x6f, tlv(derTags.sequence, explicit(0, int(5)), explicit(1, int(15)), explicit(2, encrypted(18, null, 20))));
+const apRep = () =>
+  tlv(
+    0x6f,
+    tlv(derTags.sequence, explicit(0, int(5)), explicit(1, int(15)), explicit(2, encrypted(18, null, 20))),
+  );
 function krbError(code: number, eText?: string): number[] {
   return tlv(
     0x7e,
@@ -75,14 +113,27 @@ function krbError(code: number, eText?: string): number[] {
     ),
   );
 }
-const gssKrb = (mechOid: string, tokId: [number, number], message: number[]) => tlv(0x60, oid(mechOid), [...tokId, ...message]);
+const gssKrb = (mechOid: string, tokId: [number, number], message: number[]) =>
+  tlv(0x60, oid(mechOid), [...tokId, ...message]);
 function negTokenInit(mechOids: string[], mechToken?: number[]): number[] {
-  return tlv(0x60, oid(spnegoOid), explicit(0, tlv(derTags.sequence, explicit(0, tlv(derTags.sequence, ...mechOids.map(oid))), ...(mechToken ? [explicit(2, octets(mechToken))] : []))));
+  return tlv(
+    0x60,
+    oid(spnegoOid),
+    explicit(
+      0,
+      tlv(
+        derTags.sequence,
+        explicit(0, tlv(derTags.sequence, ...mechOids.map(oid))),
+        ...(mechToken ? [explicit(2, octets(mechToken))] : []),
+      ),
+    ),
+  );
 }
 const b64 = (bytes: number[] | Uint8Array) => btoa(String.fromCharCode(...Array.from(bytes)));
 
 // ---- NTLMSSP builder (MS-NLMP §2.2.1.3 layout, reference §8.6) ---------------------------
-const utf16 = (text: string) => Array.from(text).flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8]);
+const utf16 = (text: string) =>
+  Array.from(text).flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8]);
 const u16 = (n: number) => [n & 0xff, n >> 8];
 const u32 = (n: number) => [n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, (n >>> 24) & 0xff];
 const signature = Array.from(new TextEncoder().encode('NTLMSSP\0'));
@@ -96,12 +147,51 @@ function avPairs(pairs: [number, number[]][]): number[] {
   return [...pairs.flatMap(([id, value]) => [...u16(id), ...u16(value.length), ...value]), 0, 0, 0, 0];
 }
 function ntlmv2Response(pairs: [number, number[]][]): number[] {
-  return [...new Array(16).fill(0x11), 1, 1, 0, 0, 0, 0, 0, 0, ...new Array(8).fill(0), ...new Array(8).fill(0x22), 0, 0, 0, 0, ...avPairs(pairs), 0, 0, 0, 0];
+  return [
+    ...new Array(16).fill(0x11),
+    1,
+    1,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    ...new Array(8).fill(0),
+    ...new Array(8).fill(0x22),
+    0,
+    0,
+    0,
+    0,
+    ...avPairs(pairs),
+    0,
+    0,
+    0,
+    0,
+  ];
 }
-function type3(options: { headerLength?: number; flags?: number; domain?: string; user?: string; workstation?: string; nt?: number[]; lm?: number[]; mic?: boolean } = {}): number[] {
+function type3(
+  options: {
+    headerLength?: number;
+    flags?: number;
+    domain?: string;
+    user?: string;
+    workstation?: string;
+    nt?: number[];
+    lm?: number[];
+    mic?: boolean;
+  } = {},
+): number[] {
   const headerLength = options.headerLength ?? 88;
   const flags = options.flags ?? 0xe2888235;
-  const payloads = [options.lm ?? [], options.nt ?? new Array(24).fill(0x33), utf16(options.domain ?? 'CONTOSO'), utf16(options.user ?? 'bob'), utf16(options.workstation ?? 'WS01'), []];
+  const payloads = [
+    options.lm ?? [],
+    options.nt ?? new Array(24).fill(0x33),
+    utf16(options.domain ?? 'CONTOSO'),
+    utf16(options.user ?? 'bob'),
+    utf16(options.workstation ?? 'WS01'),
+    [],
+  ];
   let offset = headerLength;
   const fields = payloads.flatMap((payload) => {
     const item = [...u16(payload.length), ...u16(payload.length), ...u32(offset)];
@@ -128,13 +218,28 @@ function decodeError(input: string): TokenDecodeError {
 describe('GSS framing: the 2-byte TOK_ID is not ASN.1 (reference §8.3)', () => {
   it('reads TOK_ID 01 00 then the AP-REQ behind it', () => {
     const decoded = decodeAuthToken(`Negotiate ${b64(gssKrb(krb5, [1, 0], apReq()))}`);
-    expect(decoded).toMatchObject({ container: 'gss-kerberos', mechanism: 'kerberos', verdict: 'Kerberos ticket for HTTP/web01.contoso.com in CONTOSO.COM' });
-    expect(decoded.kerberos).toMatchObject({ tokenId: '01 00', realm: 'CONTOSO.COM', spn: 'HTTP/web01.contoso.com', nameType: 2, nameTypeName: 'NT-SRV-INST', etype: 18, kvno: 7, mutualRequired: true });
+    expect(decoded).toMatchObject({
+      container: 'gss-kerberos',
+      mechanism: 'kerberos',
+      verdict: 'Kerberos ticket for HTTP/web01.contoso.com in CONTOSO.COM',
+    });
+    expect(decoded.kerberos).toMatchObject({
+      tokenId: '01 00',
+      realm: 'CONTOSO.COM',
+      spn: 'HTTP/web01.contoso.com',
+      nameType: 2,
+      nameTypeName: 'NT-SRV-INST',
+      etype: 18,
+      kvno: 7,
+      mutualRequired: true,
+    });
   });
 
   it('rejects an unknown TOK_ID and a TOK_ID that announces a different message', () => {
     expect(decodeError(b64(gssKrb(krb5, [5, 0], apReq()))).code).toBe('unexpected-structure');
-    expect(decodeError(b64(gssKrb(krb5, [2, 0], apReq()))).message).toMatch(/announces KRB_AP_REP but the message is a AP-REQ/);
+    expect(decodeError(b64(gssKrb(krb5, [2, 0], apReq()))).message).toMatch(
+      /announces KRB_AP_REP but the message is a AP-REQ/,
+    );
   });
 
   it('rejects a GSS Kerberos token with the TOK_ID missing', () => {
@@ -144,9 +249,24 @@ describe('GSS framing: the 2-byte TOK_ID is not ASN.1 (reference §8.3)', () => 
 
 describe('both Kerberos OIDs (reference §8.2)', () => {
   it('decodes the Microsoft OID 1.2.840.48018.1.2.2 as Kerberos, in mechTypes and in GSS framing', () => {
-    const decoded = decodeAuthToken(b64(negTokenInit([msKrb5, krb5, ntlmOid], gssKrb(msKrb5, [1, 0], apReq({ realm: 'ODESSY.LOCAL', sname: ['HTTP', 'web-server.odessy.local'] })))));
+    const decoded = decodeAuthToken(
+      b64(
+        negTokenInit(
+          [msKrb5, krb5, ntlmOid],
+          gssKrb(
+            msKrb5,
+            [1, 0],
+            apReq({ realm: 'ODESSY.LOCAL', sname: ['HTTP', 'web-server.odessy.local'] }),
+          ),
+        ),
+      ),
+    );
     expect(decoded.mechanism).toBe('kerberos');
-    expect(decoded.spnego?.mechTypes.map((mechanism) => mechanism.name)).toEqual(['Kerberos V5 (Microsoft OID)', 'Kerberos V5', 'NTLM']);
+    expect(decoded.spnego?.mechTypes.map((mechanism) => mechanism.name)).toEqual([
+      'Kerberos V5 (Microsoft OID)',
+      'Kerberos V5',
+      'NTLM',
+    ]);
     expect(decoded.spnego?.tokenMatchesFirstMech).toBe(true);
     expect(decoded.kerberos?.gssMechanism?.oid).toBe(msKrb5);
     expect(decoded.verdict).toBe('Kerberos ticket for HTTP/web-server.odessy.local in ODESSY.LOCAL');
@@ -162,13 +282,35 @@ describe('both Kerberos OIDs (reference §8.2)', () => {
 });
 
 describe('NTLM under the Negotiate scheme (reference §8.1, §8.4)', () => {
-  const type1 = b64([...signature, ...u32(1), ...u32(0xa2088207), ...new Array(16).fill(0), 5, 1, ...u16(2600), 0, 0, 0, 15]);
+  const type1 = b64([
+    ...signature,
+    ...u32(1),
+    ...u32(0xa2088207),
+    ...new Array(16).fill(0),
+    5,
+    1,
+    ...u16(2600),
+    0,
+    0,
+    0,
+    15,
+  ]);
 
   it('raw NTLMSSP under Negotiate is the fallback, and a problem in evidence', () => {
     const decoded = decodeAuthToken(`Authorization: Negotiate ${type1}`);
-    expect(decoded).toMatchObject({ scheme: 'Negotiate', container: 'raw-ntlmssp', mechanism: 'ntlm', ntlmInsideNegotiate: true, verdict: ntlmFallbackVerdict });
+    expect(decoded).toMatchObject({
+      scheme: 'Negotiate',
+      container: 'raw-ntlmssp',
+      mechanism: 'ntlm',
+      ntlmInsideNegotiate: true,
+      verdict: ntlmFallbackVerdict,
+    });
     expect(decoded.ntlm?.osVersion?.text).toBe('5.1.2600 rev 15');
-    const evidence = authTokenEvidence(decoded, { id: 'token-1', probe: 'http-negotiate', seenIn: 'Authorization header' });
+    const evidence = authTokenEvidence(decoded, {
+      id: 'token-1',
+      probe: 'http-negotiate',
+      seenIn: 'Authorization header',
+    });
     expect(evidence).toMatchObject({ kind: 'auth-token', status: 'problem', summary: ntlmFallbackVerdict });
     expect(JSON.stringify(evidence)).not.toContain(type1.slice(0, 20));
   });
@@ -182,9 +324,17 @@ describe('NTLM under the Negotiate scheme (reference §8.1, §8.4)', () => {
 
 describe('SPNEGO NegTokenResp (reference §8.4)', () => {
   it('decodes a NegTokenResp without negState', () => {
-    const token = explicit(1, tlv(derTags.sequence, explicit(1, oid(krb5)), explicit(2, octets(gssKrb(krb5, [2, 0], apRep())))));
+    const token = explicit(
+      1,
+      tlv(derTags.sequence, explicit(1, oid(krb5)), explicit(2, octets(gssKrb(krb5, [2, 0], apRep())))),
+    );
     const decoded = decodeAuthToken(`WWW-Authenticate: Negotiate ${b64(token)}`);
-    expect(decoded.spnego).toMatchObject({ kind: 'response', negState: null, gssFramed: false, carries: 'kerberos' });
+    expect(decoded.spnego).toMatchObject({
+      kind: 'response',
+      negState: null,
+      gssFramed: false,
+      carries: 'kerberos',
+    });
     expect(decoded.kerberos?.messageType).toBe('AP-REP');
     expect(decoded.direction).toBe('server-to-client');
   });
@@ -197,7 +347,9 @@ describe('SPNEGO NegTokenResp (reference §8.4)', () => {
   });
 
   it('rejects a negState outside RFC 4178', () => {
-    expect(decodeError(b64(explicit(1, tlv(derTags.sequence, explicit(0, tlv(derTags.enumerated, [9])))))).code).toBe('unexpected-structure');
+    expect(
+      decodeError(b64(explicit(1, tlv(derTags.sequence, explicit(0, tlv(derTags.enumerated, [9])))))).code,
+    ).toBe('unexpected-structure');
   });
 });
 
@@ -207,11 +359,27 @@ describe('KRB-ERROR (reference §6.2, §8.5)', () => {
     [37, 'KRB_AP_ERR_SKEW', /five minutes/],
     [7, 'KDC_ERR_S_PRINCIPAL_UNKNOWN', /no account holds the SPN/],
   ])('names error %i %s and explains it', (code, name, meaning) => {
-    const token = explicit(1, tlv(derTags.sequence, explicit(0, tlv(derTags.enumerated, [2])), explicit(2, octets(gssKrb(krb5, [3, 0], krbError(code, 'oops'))))));
+    const token = explicit(
+      1,
+      tlv(
+        derTags.sequence,
+        explicit(0, tlv(derTags.enumerated, [2])),
+        explicit(2, octets(gssKrb(krb5, [3, 0], krbError(code, 'oops')))),
+      ),
+    );
     const decoded = decodeAuthToken(`WWW-Authenticate: Negotiate ${b64(token)}`);
-    expect(decoded.kerberos).toMatchObject({ messageType: 'KRB-ERROR', errorCode: code, errorName: name, errorText: 'oops', serverTime: '2026-11-22T02:15:00Z', spn: 'HTTP/web01.contoso.com' });
+    expect(decoded.kerberos).toMatchObject({
+      messageType: 'KRB-ERROR',
+      errorCode: code,
+      errorName: name,
+      errorText: 'oops',
+      serverTime: '2026-11-22T02:15:00Z',
+      spn: 'HTTP/web01.contoso.com',
+    });
     expect(decoded.kerberos?.errorMeaning).toMatch(meaning);
-    expect(decoded.verdict).toMatch(new RegExp(`^Kerberos error ${name} \\(${code}\\) for HTTP/web01.contoso.com in CONTOSO.COM: `));
+    expect(decoded.verdict).toMatch(
+      new RegExp(`^Kerberos error ${name} \\(${code}\\) for HTTP/web01.contoso.com in CONTOSO.COM: `),
+    );
     expect(authTokenEvidence(decoded, { id: 't', probe: 'p' }).status).toBe('problem');
   });
 });
@@ -219,7 +387,14 @@ describe('KRB-ERROR (reference §6.2, §8.5)', () => {
 describe('NTLM AUTHENTICATE header length rules (reference §8.6)', () => {
   it('reads Version and MIC from an 88-byte header', () => {
     const decoded = decodeAuthToken(`NTLM ${b64(type3())}`);
-    expect(decoded.ntlm).toMatchObject({ domain: 'CONTOSO', user: 'bob', workstation: 'WS01', version: 'v1', micPresent: true, osVersion: { text: '10.0.19041 rev 15' } });
+    expect(decoded.ntlm).toMatchObject({
+      domain: 'CONTOSO',
+      user: 'bob',
+      workstation: 'WS01',
+      version: 'v1',
+      micPresent: true,
+      osVersion: { text: '10.0.19041 rev 15' },
+    });
     expect(decoded.verdict).toBe('NTLM NTLMv1 (weak) logon as CONTOSO\\bob from WS01');
   });
 
@@ -230,7 +405,10 @@ describe('NTLM AUTHENTICATE header length rules (reference §8.6)', () => {
   });
 
   it('reads Version but no MIC from a 72-byte header', () => {
-    expect(decodeAuthToken(b64(type3({ headerLength: 72 }))).ntlm).toMatchObject({ micPresent: false, osVersion: { build: 19041 } });
+    expect(decodeAuthToken(b64(type3({ headerLength: 72 }))).ntlm).toMatchObject({
+      micPresent: false,
+      osVersion: { build: 19041 },
+    });
   });
 
   it('rejects a payload offset inside the header, and a field past the end', () => {
@@ -251,8 +429,17 @@ describe('NTLM AUTHENTICATE header length rules (reference §8.6)', () => {
       [0x0007, fileTime('2000-01-01T00:00:00.000Z')],
     ]);
     const decoded = decodeAuthToken(`Authorization: Negotiate ${b64(type3({ nt }))}`);
-    expect(decoded.ntlm).toMatchObject({ version: 'v2', targetName: 'HTTP/web01.contoso.com', channelBindings: true, timestamp: '2000-01-01T00:00:00.000Z' });
-    expect(decoded.ntlm?.avPairs).toContainEqual({ id: 6, name: 'MsvAvFlags', value: 'mic-present (0x00000002)' });
+    expect(decoded.ntlm).toMatchObject({
+      version: 'v2',
+      targetName: 'HTTP/web01.contoso.com',
+      channelBindings: true,
+      timestamp: '2000-01-01T00:00:00.000Z',
+    });
+    expect(decoded.ntlm?.avPairs).toContainEqual({
+      id: 6,
+      name: 'MsvAvFlags',
+      value: 'mic-present (0x00000002)',
+    });
     expect(decoded.verdict).toBe(`${ntlmFallbackVerdict} (NTLMv2 logon as CONTOSO\\bob from WS01)`);
   });
 
@@ -290,8 +477,15 @@ describe('header forms (reference §8.1)', () => {
   });
 
   it('a challenge without a token lists the schemes offered', () => {
-    expect(decodeAuthToken('WWW-Authenticate: Negotiate')).toMatchObject({ container: 'no-token', offeredSchemes: ['Negotiate'], verdict: expect.stringMatching(/normal first 401/) });
-    expect(decodeAuthToken('WWW-Authenticate: Negotiate, NTLM').offeredSchemes).toEqual(['Negotiate', 'NTLM']);
+    expect(decodeAuthToken('WWW-Authenticate: Negotiate')).toMatchObject({
+      container: 'no-token',
+      offeredSchemes: ['Negotiate'],
+      verdict: expect.stringMatching(/normal first 401/),
+    });
+    expect(decodeAuthToken('WWW-Authenticate: Negotiate, NTLM').offeredSchemes).toEqual([
+      'Negotiate',
+      'NTLM',
+    ]);
   });
 
   it.each([
@@ -317,7 +511,9 @@ describe('header forms (reference §8.1)', () => {
   });
 
   it('recognises the mangled "NTSP" token as not NTLMSSP (PROVENANCE: em-http-request #218)', () => {
-    expect(decodeError('Negotiate TlRTUAABAAMTVNAAB4IIAA==').message).toMatch(/not NTLMSSP, SPNEGO, Kerberos or NEGOEX/);
+    expect(decodeError('Negotiate TlRTUAABAAMTVNAAB4IIAA==').message).toMatch(
+      /not NTLMSSP, SPNEGO, Kerberos or NEGOEX/,
+    );
   });
 });
 
@@ -327,7 +523,9 @@ describe('DER strictness (der-reader.ts)', () => {
   it('rejects indefinite and non-minimal lengths', () => {
     expect(decodeError(b64([0x60, 0x80, ...valid.slice(4), 0, 0])).code).toBe('der-invalid');
     const inner = valid.slice(4);
-    expect(decodeError(b64([0x60, 0x83, 0, ...length(inner.length).slice(1), ...inner])).code).toBe('der-invalid');
+    expect(decodeError(b64([0x60, 0x83, 0, ...length(inner.length).slice(1), ...inner])).code).toBe(
+      'der-invalid',
+    );
   });
 
   it('rejects every truncation of a valid token with a typed error', () => {
@@ -358,6 +556,10 @@ describe('display safety', () => {
 
   it('an unknown GSS mechanism decodes as mechanism "unknown"', () => {
     const decoded = decodeAuthToken(b64(tlv(0x60, oid('1.3.6.1.4.1.99999.1'), [1, 2, 3])));
-    expect(decoded).toMatchObject({ container: 'gss-other', mechanism: 'unknown', unknownMechanism: { oid: '1.3.6.1.4.1.99999.1' } });
+    expect(decoded).toMatchObject({
+      container: 'gss-other',
+      mechanism: 'unknown',
+      unknownMechanism: { oid: '1.3.6.1.4.1.99999.1' },
+    });
   });
 });

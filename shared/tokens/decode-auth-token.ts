@@ -62,10 +62,15 @@ function unwrap(bytes: Uint8Array): Unwrapped {
 function inferDirection(unwrapped: Unwrapped): TokenDirection {
   const { spnego, carried } = unwrapped;
   if (carried?.kerberos) {
-    return carried.kerberos.messageType === 'AP-REQ' || carried.kerberos.messageType === 'TGT-REQ' ? 'client-to-server' : 'server-to-client';
+    return carried.kerberos.messageType === 'AP-REQ' || carried.kerberos.messageType === 'TGT-REQ'
+      ? 'client-to-server'
+      : 'server-to-client';
   }
   if (carried?.ntlm) return carried.ntlm.messageType === 2 ? 'server-to-client' : 'client-to-server';
-  if (spnego) return spnego.facts.kind === 'response' || spnego.facts.negHint !== null ? 'server-to-client' : 'client-to-server';
+  if (spnego)
+    return spnego.facts.kind === 'response' || spnego.facts.negHint !== null
+      ? 'server-to-client'
+      : 'client-to-server';
   return 'unknown';
 }
 
@@ -73,7 +78,14 @@ function httpField(parsed: ParsedAuthInput, direction: TokenDirection, tokenLeng
   return group('HTTP', [
     field('header', parsed.headerName ?? 'not given'),
     field('scheme', parsed.scheme ?? 'not given (bare token)'),
-    field('sent by', direction === 'client-to-server' ? 'client (browser)' : direction === 'server-to-client' ? 'server' : 'unknown'),
+    field(
+      'sent by',
+      direction === 'client-to-server'
+        ? 'client (browser)'
+        : direction === 'server-to-client'
+          ? 'server'
+          : 'unknown',
+    ),
     field('token length', `${tokenLength} bytes`),
   ]);
 }
@@ -100,14 +112,19 @@ export function decodeAuthToken(input: string): DecodedAuthToken {
     return {
       ...base,
       verdict: tokenVerdict(base),
-      fields: [httpField(parsed, parsed.direction, 0), field('schemes offered', parsed.offeredSchemes.join(', '))],
+      fields: [
+        httpField(parsed, parsed.direction, 0),
+        field('schemes offered', parsed.offeredSchemes.join(', ')),
+      ],
     };
   }
 
   const unwrapped = unwrap(parsed.token);
   const { spnego, carried } = unwrapped;
   // A NegTokenResp without a responseToken still says which mechanism the exchange uses.
-  const mechanism = carried?.mechanism ?? (spnego?.facts.supportedMech ? mechanismOfOid(spnego.facts.supportedMech.oid) : 'unknown');
+  const mechanism =
+    carried?.mechanism ??
+    (spnego?.facts.supportedMech ? mechanismOfOid(spnego.facts.supportedMech.oid) : 'unknown');
   const direction = parsed.direction === 'unknown' ? inferDirection(unwrapped) : parsed.direction;
   const notes = [...parsed.notes, ...(carried?.ntlm?.notes ?? [])];
   if (spnego?.facts.tokenMatchesFirstMech === false) {
@@ -135,6 +152,12 @@ export function decodeAuthToken(input: string): DecodedAuthToken {
   const fields: TokenField[] = [httpField(parsed, direction, parsed.token.length)];
   if (spnego) fields.push(spnego.field);
   else if (carried) fields.push(carried.field);
-  if (notes.length > 0) fields.push(group('notes', notes.map((note) => field('note', note))));
+  if (notes.length > 0)
+    fields.push(
+      group(
+        'notes',
+        notes.map((note) => field('note', note)),
+      ),
+    );
   return { ...base, verdict: tokenVerdict(base), fields };
 }

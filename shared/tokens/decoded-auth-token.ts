@@ -16,13 +16,7 @@ export type { KerberosFacts, Mechanism, NegoexFacts, NtlmFacts, SpnegoFacts, Tok
 
 /** How the token is packaged, outermost first. */
 export type TokenContainer =
-  | 'spnego'
-  | 'gss-kerberos'
-  | 'bare-kerberos'
-  | 'raw-ntlmssp'
-  | 'negoex'
-  | 'gss-other'
-  | 'no-token';
+  'spnego' | 'gss-kerberos' | 'bare-kerberos' | 'raw-ntlmssp' | 'negoex' | 'gss-other' | 'no-token';
 
 export interface DecodedAuthToken {
   /** The HTTP auth scheme named in the input (`Negotiate`, `NTLM`, `Kerberos`), null for bare base64. */

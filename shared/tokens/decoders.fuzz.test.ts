@@ -5,7 +5,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fuzzTargets, mutate, runTarget, seedCorpus, seedsFor, xorshift32 } from './token-fuzz-targets.fuzz.js';
+import {
+  fuzzTargets,
+  mutate,
+  runTarget,
+  seedCorpus,
+  seedsFor,
+  xorshift32,
+} from './token-fuzz-targets.fuzz.js';
 
 const corpus = seedCorpus();
 const runsPerKind = 1500;

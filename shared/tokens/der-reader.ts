@@ -72,14 +72,20 @@ export class DerReader {
     private readonly depth = 0,
   ) {
     if (depth > maxDerDepth) {
-      throw new TokenDecodeError('der-too-deep', `ASN.1 nesting deeper than ${maxDerDepth} levels at byte ${baseOffset}`);
+      throw new TokenDecodeError(
+        'der-too-deep',
+        `ASN.1 nesting deeper than ${maxDerDepth} levels at byte ${baseOffset}`,
+      );
     }
   }
 
   /** A reader over the content of a constructed element. */
   static inside(element: DerElement, what: string): DerReader {
     if (!element.constructed) {
-      throw new TokenDecodeError('der-invalid', `${what} at byte ${element.offset} must be a constructed element`);
+      throw new TokenDecodeError(
+        'der-invalid',
+        `${what} at byte ${element.offset} must be a constructed element`,
+      );
     }
     return new DerReader(element.content, element.contentOffset, element.depth + 1);
   }
@@ -106,14 +112,23 @@ export class DerReader {
     const offset = this.baseOffset + start;
     const tag = this.bytes[start];
     if (tag === undefined) {
-      throw new TokenDecodeError('truncated', `${what}: token ends at byte ${offset} where an ASN.1 element was expected`);
+      throw new TokenDecodeError(
+        'truncated',
+        `${what}: token ends at byte ${offset} where an ASN.1 element was expected`,
+      );
     }
     if ((tag & 0x1f) === 0x1f) {
-      throw new TokenDecodeError('der-invalid', `${what}: multi-byte ASN.1 tag at byte ${offset} is not used by these protocols`);
+      throw new TokenDecodeError(
+        'der-invalid',
+        `${what}: multi-byte ASN.1 tag at byte ${offset} is not used by these protocols`,
+      );
     }
     const first = this.bytes[start + 1];
     if (first === undefined) {
-      throw new TokenDecodeError('truncated', `${what}: token ends inside the ASN.1 length at byte ${offset + 1}`);
+      throw new TokenDecodeError(
+        'truncated',
+        `${what}: token ends inside the ASN.1 length at byte ${offset + 1}`,
+      );
     }
     let length: number;
     let headerLength: number;
@@ -121,21 +136,33 @@ export class DerReader {
       length = first;
       headerLength = 2;
     } else if (first === 0x80) {
-      throw new TokenDecodeError('der-invalid', `${what}: indefinite ASN.1 length at byte ${offset + 1} is not DER`);
+      throw new TokenDecodeError(
+        'der-invalid',
+        `${what}: indefinite ASN.1 length at byte ${offset + 1} is not DER`,
+      );
     } else {
       const octets = first & 0x7f;
       if (octets > 4) {
-        throw new TokenDecodeError('der-invalid', `${what}: ASN.1 length of ${octets} octets at byte ${offset + 1} is too large`);
+        throw new TokenDecodeError(
+          'der-invalid',
+          `${what}: ASN.1 length of ${octets} octets at byte ${offset + 1} is too large`,
+        );
       }
       if (start + 2 + octets > this.bytes.length) {
-        throw new TokenDecodeError('truncated', `${what}: token ends inside the ASN.1 length at byte ${offset + 1}`);
+        throw new TokenDecodeError(
+          'truncated',
+          `${what}: token ends inside the ASN.1 length at byte ${offset + 1}`,
+        );
       }
       length = 0;
       for (let index = 0; index < octets; index += 1) {
         length = length * 256 + (this.bytes[start + 2 + index] ?? 0);
       }
       if (this.bytes[start + 2] === 0 || length < 0x80) {
-        throw new TokenDecodeError('der-invalid', `${what}: non-minimal ASN.1 length at byte ${offset + 1} is not DER`);
+        throw new TokenDecodeError(
+          'der-invalid',
+          `${what}: non-minimal ASN.1 length at byte ${offset + 1} is not DER`,
+        );
       }
       headerLength = 2 + octets;
     }
@@ -211,11 +238,17 @@ export function integerValue(element: DerElement, what: string): number {
     throw new TokenDecodeError('der-invalid', `${what}: empty INTEGER at byte ${element.offset}`);
   }
   if (bytes.length > 5) {
-    throw new TokenDecodeError('der-invalid', `${what}: INTEGER at byte ${element.offset} is larger than 32 bits`);
+    throw new TokenDecodeError(
+      'der-invalid',
+      `${what}: INTEGER at byte ${element.offset} is larger than 32 bits`,
+    );
   }
   const second = bytes[1];
   if (second !== undefined && ((first === 0x00 && second < 0x80) || (first === 0xff && second >= 0x80))) {
-    throw new TokenDecodeError('der-invalid', `${what}: non-minimal INTEGER at byte ${element.offset} is not DER`);
+    throw new TokenDecodeError(
+      'der-invalid',
+      `${what}: non-minimal INTEGER at byte ${element.offset} is not DER`,
+    );
   }
   let value = first >= 0x80 ? first - 256 : first;
   for (let index = 1; index < bytes.length; index += 1) {
@@ -227,19 +260,28 @@ export function integerValue(element: DerElement, what: string): number {
 export function oidValue(element: DerElement, what: string): string {
   const bytes = element.content;
   if (bytes.length === 0 || bytes.length > 64) {
-    throw new TokenDecodeError('der-invalid', `${what}: OBJECT IDENTIFIER at byte ${element.offset} has ${bytes.length} bytes`);
+    throw new TokenDecodeError(
+      'der-invalid',
+      `${what}: OBJECT IDENTIFIER at byte ${element.offset} has ${bytes.length} bytes`,
+    );
   }
   const arcs: number[] = [];
   let arc = 0;
   let arcStarted = false;
   for (const byte of bytes) {
     if (!arcStarted && byte === 0x80) {
-      throw new TokenDecodeError('der-invalid', `${what}: non-minimal OBJECT IDENTIFIER arc at byte ${element.offset}`);
+      throw new TokenDecodeError(
+        'der-invalid',
+        `${what}: non-minimal OBJECT IDENTIFIER arc at byte ${element.offset}`,
+      );
     }
     arcStarted = true;
     arc = arc * 128 + (byte & 0x7f);
     if (arc > 0xffffffff) {
-      throw new TokenDecodeError('der-invalid', `${what}: OBJECT IDENTIFIER arc over 32 bits at byte ${element.offset}`);
+      throw new TokenDecodeError(
+        'der-invalid',
+        `${what}: OBJECT IDENTIFIER arc over 32 bits at byte ${element.offset}`,
+      );
     }
     if ((byte & 0x80) === 0) {
       arcs.push(arc);
@@ -248,7 +290,10 @@ export function oidValue(element: DerElement, what: string): string {
     }
   }
   if (arcStarted) {
-    throw new TokenDecodeError('truncated', `${what}: OBJECT IDENTIFIER at byte ${element.offset} ends inside an arc`);
+    throw new TokenDecodeError(
+      'truncated',
+      `${what}: OBJECT IDENTIFIER at byte ${element.offset} ends inside an arc`,
+    );
   }
   const head = arcs[0] ?? 0;
   const first = head < 40 ? 0 : head < 80 ? 1 : 2;

@@ -17,7 +17,12 @@ import {
   integerValue,
   unwrapExplicit,
 } from './der-reader.js';
-import { apOptionBits, encryptionTypeName, kerberosErrorName, principalNameTypeName } from './kerberos-names.js';
+import {
+  apOptionBits,
+  encryptionTypeName,
+  kerberosErrorName,
+  principalNameTypeName,
+} from './kerberos-names.js';
 import type { TokenField } from './token-field.js';
 import { field, group } from './token-field.js';
 import { TokenDecodeError } from './token-decode-error.js';
@@ -123,7 +128,10 @@ function expectVersionAndType(reader: DerReader, messageType: number, what: stri
   }
   const msgType = explicitInteger(reader, 1, `${what} msg-type`);
   if (msgType !== messageType) {
-    throw new TokenDecodeError('unexpected-structure', `${what}: msg-type ${msgType}, expected ${messageType}`);
+    throw new TokenDecodeError(
+      'unexpected-structure',
+      `${what}: msg-type ${msgType}, expected ${messageType}`,
+    );
   }
 }
 
@@ -143,11 +151,17 @@ interface PrincipalName {
 function principalName(element: DerElement, what: string): PrincipalName {
   const reader = sequenceReader(element, what);
   const nameType = explicitInteger(reader, 0, `${what} name-type`);
-  const strings = DerReader.inside(unwrapExplicit(reader.expect(context(1), what), derTags.sequence, what), what);
+  const strings = DerReader.inside(
+    unwrapExplicit(reader.expect(context(1), what), derTags.sequence, what),
+    what,
+  );
   const components: string[] = [];
   while (!strings.atEnd) {
     if (components.length >= maxNameComponents) {
-      throw new TokenDecodeError('unexpected-structure', `${what}: more than ${maxNameComponents} name components`);
+      throw new TokenDecodeError(
+        'unexpected-structure',
+        `${what}: more than ${maxNameComponents} name components`,
+      );
     }
     components.push(utf8Text(strings.expect(derTags.generalString, `${what} component`).content));
   }
@@ -166,7 +180,11 @@ function encryptedData(element: DerElement, what: string): EncryptedData {
   const reader = sequenceReader(element, what);
   const etype = explicitInteger(reader, 0, `${what} etype`);
   const kvno = optionalExplicitInteger(reader, 1, `${what} kvno`);
-  const cipher = unwrapExplicit(reader.expect(context(2), `${what} cipher`), derTags.octetString, `${what} cipher`);
+  const cipher = unwrapExplicit(
+    reader.expect(context(2), `${what} cipher`),
+    derTags.octetString,
+    `${what} cipher`,
+  );
   reader.expectEnd(what);
   return { etype, kvno, cipherLength: cipher.content.length };
 }
@@ -179,7 +197,10 @@ function encryptedDataFields(data: EncryptedData, keyNote: string): TokenField[]
 }
 
 function principalField(label: string, principal: PrincipalName): TokenField {
-  return field(label, `${principal.name} (${principalNameTypeName(principal.nameType)}, ${principal.nameType})`);
+  return field(
+    label,
+    `${principal.name} (${principalNameTypeName(principal.nameType)}, ${principal.nameType})`,
+  );
 }
 
 function apOptionNames(bits: BitStringValue): string[] {
@@ -194,7 +215,10 @@ function bitsHex(bits: BitStringValue): string {
 function decodeApReq(element: DerElement): DecodedKerberosMessage {
   const reader = sequenceReader(element, 'AP-REQ');
   expectVersionAndType(reader, 14, 'AP-REQ');
-  const options = bitStringValue(unwrapExplicit(reader.expect(context(2), 'ap-options'), derTags.bitString, 'ap-options'), 'ap-options');
+  const options = bitStringValue(
+    unwrapExplicit(reader.expect(context(2), 'ap-options'), derTags.bitString, 'ap-options'),
+    'ap-options',
+  );
   const ticketElement = unwrapExplicit(reader.expect(context(3), 'ticket'), application(1), 'Ticket');
   const authenticator = encryptedData(reader.expect(context(4), 'authenticator'), 'authenticator');
   reader.expectEnd('AP-REQ');
@@ -228,7 +252,10 @@ function decodeApReq(element: DerElement): DecodedKerberosMessage {
       mutualRequired,
     },
     field: group('Kerberos AP-REQ (client asks the service to accept a ticket)', [
-      field('ap-options', `${optionNames.length > 0 ? optionNames.join(', ') : 'none'} (0x${bitsHex(options)})`),
+      field(
+        'ap-options',
+        `${optionNames.length > 0 ? optionNames.join(', ') : 'none'} (0x${bitsHex(options)})`,
+      ),
       field('mutual authentication requested', mutualRequired),
       group('Ticket', [
         field('realm', realm),
@@ -254,7 +281,10 @@ function decodeApRep(element: DerElement): DecodedKerberosMessage {
       etypeName: encryptionTypeName(encPart.etype),
       kvno: encPart.kvno,
     },
-    field: group('Kerberos AP-REP (server proves its identity: mutual authentication)', encryptedDataFields(encPart, 'readable only with the ticket session key')),
+    field: group(
+      'Kerberos AP-REP (server proves its identity: mutual authentication)',
+      encryptedDataFields(encPart, 'readable only with the ticket session key'),
+    ),
   };
 }
 
@@ -263,9 +293,14 @@ function decodeKrbError(element: DerElement): DecodedKerberosMessage {
   const reader = sequenceReader(element, 'KRB-ERROR');
   expectVersionAndType(reader, 30, 'KRB-ERROR');
   const ctimeElement = reader.optional(context(2), 'ctime');
-  const clientTime = ctimeElement ? generalizedTimeValue(unwrapExplicit(ctimeElement, derTags.generalizedTime, 'ctime'), 'ctime') : null;
+  const clientTime = ctimeElement
+    ? generalizedTimeValue(unwrapExplicit(ctimeElement, derTags.generalizedTime, 'ctime'), 'ctime')
+    : null;
   optionalExplicitInteger(reader, 3, 'cusec');
-  const serverTime = generalizedTimeValue(unwrapExplicit(reader.expect(context(4), 'stime'), derTags.generalizedTime, 'stime'), 'stime');
+  const serverTime = generalizedTimeValue(
+    unwrapExplicit(reader.expect(context(4), 'stime'), derTags.generalizedTime, 'stime'),
+    'stime',
+  );
   explicitInteger(reader, 5, 'susec');
   const errorCode = explicitInteger(reader, 6, 'error-code');
   const crealmElement = reader.optional(context(7), 'crealm');
@@ -277,7 +312,9 @@ function decodeKrbError(element: DerElement): DecodedKerberosMessage {
   const etextElement = reader.optional(context(11), 'e-text');
   const errorText = etextElement ? explicitString(etextElement, 'e-text') : null;
   const edataElement = reader.optional(context(12), 'e-data');
-  const errorDataLength = edataElement ? unwrapExplicit(edataElement, derTags.octetString, 'e-data').content.length : null;
+  const errorDataLength = edataElement
+    ? unwrapExplicit(edataElement, derTags.octetString, 'e-data').content.length
+    : null;
   reader.expectEnd('KRB-ERROR');
 
   const error = kerberosErrorName(errorCode);
@@ -327,7 +364,10 @@ export function decodeKerberosTgtRequest(bytes: Uint8Array, baseOffset = 0): Dec
   const pvno = explicitInteger(reader, 0, 'TGT-REQUEST pvno');
   const msgType = explicitInteger(reader, 1, 'TGT-REQUEST msg-type');
   if (pvno !== 5 || msgType !== 16) {
-    throw new TokenDecodeError('unexpected-structure', `TGT-REQUEST: pvno ${pvno} / msg-type ${msgType}, expected 5 / 16`);
+    throw new TokenDecodeError(
+      'unexpected-structure',
+      `TGT-REQUEST: pvno ${pvno} / msg-type ${msgType}, expected 5 / 16`,
+    );
   }
   const serverElement = reader.optional(context(2), 'server-name');
   const server = serverElement ? principalName(serverElement, 'server-name') : null;

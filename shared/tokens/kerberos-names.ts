@@ -16,32 +16,53 @@ const kerberosErrors: Readonly<Record<number, KerberosErrorName>> = {
   3: { name: 'KDC_ERR_BAD_PVNO', meaning: 'Requested protocol version number not supported' },
   4: { name: 'KDC_ERR_C_OLD_MAST_KVNO', meaning: "Client's key encrypted in old master key" },
   5: { name: 'KDC_ERR_S_OLD_MAST_KVNO', meaning: "Server's key encrypted in old master key" },
-  6: { name: 'KDC_ERR_C_PRINCIPAL_UNKNOWN', meaning: 'Client not found in the Kerberos database: the user account does not exist in that realm' },
+  6: {
+    name: 'KDC_ERR_C_PRINCIPAL_UNKNOWN',
+    meaning: 'Client not found in the Kerberos database: the user account does not exist in that realm',
+  },
   7: {
     name: 'KDC_ERR_S_PRINCIPAL_UNKNOWN',
-    meaning: 'Server not found in the Kerberos database: no account holds the SPN the client asked for, so the browser falls back to NTLM or prompts',
+    meaning:
+      'Server not found in the Kerberos database: no account holds the SPN the client asked for, so the browser falls back to NTLM or prompts',
   },
   8: {
     name: 'KDC_ERR_PRINCIPAL_NOT_UNIQUE',
-    meaning: 'Multiple principal entries in the database: the SPN is registered on more than one account (duplicate SPN)',
+    meaning:
+      'Multiple principal entries in the database: the SPN is registered on more than one account (duplicate SPN)',
   },
   9: { name: 'KDC_ERR_NULL_KEY', meaning: 'The client or server has a null key' },
   10: { name: 'KDC_ERR_CANNOT_POSTDATE', meaning: 'Ticket not eligible for postdating' },
   11: { name: 'KDC_ERR_NEVER_VALID', meaning: 'Requested start time is later than end time' },
   12: { name: 'KDC_ERR_POLICY', meaning: 'KDC policy rejects the request' },
   13: { name: 'KDC_ERR_BADOPTION', meaning: 'KDC cannot accommodate the requested option' },
-  14: { name: 'KDC_ERR_ETYPE_NOSUPP', meaning: 'KDC has no support for the encryption type: client, KDC and service account share no encryption type' },
+  14: {
+    name: 'KDC_ERR_ETYPE_NOSUPP',
+    meaning:
+      'KDC has no support for the encryption type: client, KDC and service account share no encryption type',
+  },
   15: { name: 'KDC_ERR_SUMTYPE_NOSUPP', meaning: 'KDC has no support for the checksum type' },
-  16: { name: 'KDC_ERR_PADATA_TYPE_NOSUPP', meaning: 'KDC has no support for the pre-authentication data type' },
+  16: {
+    name: 'KDC_ERR_PADATA_TYPE_NOSUPP',
+    meaning: 'KDC has no support for the pre-authentication data type',
+  },
   17: { name: 'KDC_ERR_TRTYPE_NOSUPP', meaning: 'KDC has no support for the transited type' },
-  18: { name: 'KDC_ERR_CLIENT_REVOKED', meaning: "Client's credentials have been revoked (account disabled, locked out or expired)" },
+  18: {
+    name: 'KDC_ERR_CLIENT_REVOKED',
+    meaning: "Client's credentials have been revoked (account disabled, locked out or expired)",
+  },
   19: { name: 'KDC_ERR_SERVICE_REVOKED', meaning: 'Credentials for the server have been revoked' },
   20: { name: 'KDC_ERR_TGT_REVOKED', meaning: 'TGT has been revoked' },
   21: { name: 'KDC_ERR_CLIENT_NOTYET', meaning: 'Client not yet valid; try again later' },
   22: { name: 'KDC_ERR_SERVICE_NOTYET', meaning: 'Server not yet valid; try again later' },
   23: { name: 'KDC_ERR_KEY_EXPIRED', meaning: 'Password has expired; change the password to reset' },
-  24: { name: 'KDC_ERR_PREAUTH_FAILED', meaning: 'Pre-authentication information was invalid (usually a wrong password)' },
-  25: { name: 'KDC_ERR_PREAUTH_REQUIRED', meaning: 'Additional pre-authentication required (normal first answer of an AS exchange)' },
+  24: {
+    name: 'KDC_ERR_PREAUTH_FAILED',
+    meaning: 'Pre-authentication information was invalid (usually a wrong password)',
+  },
+  25: {
+    name: 'KDC_ERR_PREAUTH_REQUIRED',
+    meaning: 'Additional pre-authentication required (normal first answer of an AS exchange)',
+  },
   26: { name: 'KDC_ERR_SERVER_NOMATCH', meaning: "Requested server and ticket don't match" },
   27: { name: 'KDC_ERR_MUST_USE_USER2USER', meaning: 'Server principal valid for user-to-user only' },
   28: { name: 'KDC_ERR_PATH_NOT_ACCEPTED', meaning: 'KDC policy rejects the transited path' },
@@ -52,7 +73,11 @@ const kerberosErrors: Readonly<Record<number, KerberosErrorName>> = {
   34: { name: 'KRB_AP_ERR_REPEAT', meaning: 'Request is a replay' },
   35: { name: 'KRB_AP_ERR_NOT_US', meaning: "The ticket isn't for us" },
   36: { name: 'KRB_AP_ERR_BADMATCH', meaning: "Ticket and authenticator don't match" },
-  37: { name: 'KRB_AP_ERR_SKEW', meaning: 'Clock skew too great: client, server and domain controller clocks must agree within five minutes' },
+  37: {
+    name: 'KRB_AP_ERR_SKEW',
+    meaning:
+      'Clock skew too great: client, server and domain controller clocks must agree within five minutes',
+  },
   38: { name: 'KRB_AP_ERR_BADADDR', meaning: 'Incorrect net address' },
   39: { name: 'KRB_AP_ERR_BADVERSION', meaning: 'Protocol version mismatch' },
   40: { name: 'KRB_AP_ERR_MSG_TYPE', meaning: 'Invalid message type' },
@@ -62,7 +87,11 @@ const kerberosErrors: Readonly<Record<number, KerberosErrorName>> = {
       'Message stream modified: the server could not decrypt the ticket, so it was issued for a different account than the one running the site (SPN on the wrong or a duplicate account, stale password, or DNS pointing at another server)',
   },
   42: { name: 'KRB_AP_ERR_BADORDER', meaning: 'Message out of order' },
-  44: { name: 'KRB_AP_ERR_BADKEYVER', meaning: 'Specified version of key is not available (the service key changed since the ticket was issued)' },
+  44: {
+    name: 'KRB_AP_ERR_BADKEYVER',
+    meaning:
+      'Specified version of key is not available (the service key changed since the ticket was issued)',
+  },
   45: { name: 'KRB_AP_ERR_NOKEY', meaning: 'Service key not available' },
   46: { name: 'KRB_AP_ERR_MUT_FAIL', meaning: 'Mutual authentication failed' },
   47: { name: 'KRB_AP_ERR_BADDIRECTION', meaning: 'Incorrect message direction' },
@@ -91,7 +120,9 @@ const kerberosErrors: Readonly<Record<number, KerberosErrorName>> = {
 };
 
 export function kerberosErrorName(code: number): KerberosErrorName {
-  return kerberosErrors[code] ?? { name: `UNKNOWN_ERROR_${code}`, meaning: 'Error code not listed in RFC 4120' };
+  return (
+    kerberosErrors[code] ?? { name: `UNKNOWN_ERROR_${code}`, meaning: 'Error code not listed in RFC 4120' }
+  );
 }
 
 const encryptionTypes: Readonly<Record<number, string>> = {

@@ -62,7 +62,9 @@ function u32(bytes: Uint8Array, offset: number): number {
 /** GUID in its registry form: first three groups little-endian (MS-DTYP §2.3.4.2). */
 function guidText(bytes: Uint8Array, offset: number): string {
   const hex = (from: number, to: number, reverse: boolean) => {
-    const part = Array.from(bytes.subarray(offset + from, offset + to), (byte) => byte.toString(16).padStart(2, '0'));
+    const part = Array.from(bytes.subarray(offset + from, offset + to), (byte) =>
+      byte.toString(16).padStart(2, '0'),
+    );
     return (reverse ? part.reverse() : part).join('');
   };
   return `${hex(0, 4, true)}-${hex(4, 6, true)}-${hex(6, 8, true)}-${hex(8, 10, false)}-${hex(10, 16, false)}`;
@@ -78,7 +80,10 @@ export function decodeNegoexMessages(bytes: Uint8Array): DecodedNegoex {
     }
     const message = bytes.subarray(position);
     if (!startsWithNegoexSignature(message)) {
-      throw new TokenDecodeError('negoex-invalid', `NEGOEX: message at byte ${position} lacks the "NEGOEXTS" signature`);
+      throw new TokenDecodeError(
+        'negoex-invalid',
+        `NEGOEX: message at byte ${position} lacks the "NEGOEXTS" signature`,
+      );
     }
     if (message.length < headerLength) {
       throw new TokenDecodeError('truncated', `NEGOEX: message at byte ${position} ends inside its header`);
@@ -88,26 +93,42 @@ export function decodeNegoexMessages(bytes: Uint8Array): DecodedNegoex {
     const cbHeader = u32(message, 16);
     const cbMessage = u32(message, 20);
     if (cbHeader < headerLength || cbHeader > cbMessage || cbMessage > message.length) {
-      throw new TokenDecodeError('negoex-invalid', `NEGOEX: message at byte ${position} has inconsistent lengths (header ${cbHeader}, message ${cbMessage})`);
+      throw new TokenDecodeError(
+        'negoex-invalid',
+        `NEGOEX: message at byte ${position} has inconsistent lengths (header ${cbHeader}, message ${cbMessage})`,
+      );
     }
     const body = message.subarray(0, cbMessage);
     const type = messageTypeNames[typeNumber] ?? `unknown type ${typeNumber}`;
     const authSchemes: string[] = [];
     if (typeNumber === 0 || typeNumber === 1) {
-      if (cbMessage < 96) throw new TokenDecodeError('negoex-invalid', `NEGOEX: ${type} message is shorter than 96 bytes`);
+      if (cbMessage < 96)
+        throw new TokenDecodeError('negoex-invalid', `NEGOEX: ${type} message is shorter than 96 bytes`);
       const arrayOffset = u32(body, 80);
       const count = u16(body, 84);
-      if (count > maxAuthSchemes || arrayOffset + count * 16 > cbMessage || (count > 0 && arrayOffset < cbHeader)) {
-        throw new TokenDecodeError('negoex-invalid', `NEGOEX: ${type} auth-scheme list lies outside the message`);
+      if (
+        count > maxAuthSchemes ||
+        arrayOffset + count * 16 > cbMessage ||
+        (count > 0 && arrayOffset < cbHeader)
+      ) {
+        throw new TokenDecodeError(
+          'negoex-invalid',
+          `NEGOEX: ${type} auth-scheme list lies outside the message`,
+        );
       }
-      for (let index = 0; index < count; index += 1) authSchemes.push(guidText(body, arrayOffset + index * 16));
+      for (let index = 0; index < count; index += 1)
+        authSchemes.push(guidText(body, arrayOffset + index * 16));
     } else if (typeNumber >= 2 && typeNumber <= 5) {
-      if (cbMessage < 64) throw new TokenDecodeError('negoex-invalid', `NEGOEX: ${type} message is shorter than 64 bytes`);
+      if (cbMessage < 64)
+        throw new TokenDecodeError('negoex-invalid', `NEGOEX: ${type} message is shorter than 64 bytes`);
       authSchemes.push(guidText(body, 40));
       const exchangeOffset = u32(body, 56);
       const exchangeLength = u32(body, 60);
       if (exchangeLength > 0 && (exchangeOffset < cbHeader || exchangeOffset + exchangeLength > cbMessage)) {
-        throw new TokenDecodeError('negoex-invalid', `NEGOEX: ${type} exchange data lies outside the message`);
+        throw new TokenDecodeError(
+          'negoex-invalid',
+          `NEGOEX: ${type} exchange data lies outside the message`,
+        );
       }
     }
     messages.push({ type, sequence, length: cbMessage, authSchemes });

@@ -108,7 +108,12 @@ interface SecurityBuffer {
  * ends (the smallest payload offset). A buffer whose header item lies past that end is
  * absent (older, shorter header); a payload overlapping a header item is malformed.
  */
-function readSecurityBuffers(bytes: Uint8Array, positions: readonly number[], fixedEnd: number, what: string) {
+function readSecurityBuffers(
+  bytes: Uint8Array,
+  positions: readonly number[],
+  fixedEnd: number,
+  what: string,
+) {
   const view = new LittleEndian(bytes);
   let headerEnd = bytes.length;
   const buffers: (SecurityBuffer | null)[] = [];
@@ -122,10 +127,16 @@ function readSecurityBuffers(bytes: Uint8Array, positions: readonly number[], fi
     const lowestAllowed = Math.max(position + 8, fixedEnd);
     if (length > 0) {
       if (offset < lowestAllowed) {
-        throw new TokenDecodeError('ntlm-invalid', `${what}: a field's data offset ${offset} points into the message header`);
+        throw new TokenDecodeError(
+          'ntlm-invalid',
+          `${what}: a field's data offset ${offset} points into the message header`,
+        );
       }
       if (offset + length > bytes.length) {
-        throw new TokenDecodeError('truncated', `${what}: a field claims bytes ${offset}–${offset + length} but the message has ${bytes.length}`);
+        throw new TokenDecodeError(
+          'truncated',
+          `${what}: a field claims bytes ${offset}–${offset + length} but the message has ${bytes.length}`,
+        );
       }
       headerEnd = Math.min(headerEnd, offset);
     } else if (offset >= lowestAllowed && offset < headerEnd) {
@@ -160,7 +171,9 @@ function fileTimeText(bytes: Uint8Array): string {
   const ticks = view.u32(0) + view.u32(4) * 2 ** 32;
   const milliseconds = ticks / 10_000 - 11_644_473_600_000;
   const date = new Date(milliseconds);
-  return Number.isFinite(date.getTime()) && Math.abs(milliseconds) <= 8.64e15 ? date.toISOString() : `out of range (${ticks})`;
+  return Number.isFinite(date.getTime()) && Math.abs(milliseconds) <= 8.64e15
+    ? date.toISOString()
+    : `out of range (${ticks})`;
 }
 
 function isAllZero(bytes: Uint8Array): boolean {
@@ -190,7 +203,10 @@ function parseAvPairs(bytes: Uint8Array, what: string): AvPairList {
     const length = view.u16(position + 2);
     const value = bytes.subarray(position + 4, position + 4 + length);
     if (value.length !== length) {
-      throw new TokenDecodeError('truncated', `${what}: AV_PAIR ${avIdName(id)} claims ${length} bytes past the end of the list`);
+      throw new TokenDecodeError(
+        'truncated',
+        `${what}: AV_PAIR ${avIdName(id)} claims ${length} bytes past the end of the list`,
+      );
     }
     position += 4 + length;
     if (id === avIds.MsvAvEOL) break;
@@ -210,21 +226,32 @@ function parseAvPairs(bytes: Uint8Array, what: string): AvPairList {
         if (id === avIds.MsvAvTargetName) targetName = display;
         break;
       case avIds.MsvAvFlags: {
-        if (length !== 4) throw new TokenDecodeError('ntlm-invalid', `${what}: MsvAvFlags is ${length} bytes, expected 4`);
+        if (length !== 4)
+          throw new TokenDecodeError('ntlm-invalid', `${what}: MsvAvFlags is ${length} bytes, expected 4`);
         const flags = new LittleEndian(value).u32(0);
         const names = avFlagNames(flags);
         display = `${names.length > 0 ? names.join(', ') : 'none'} (${flagsHex(flags)})`;
         break;
       }
       case avIds.MsvAvTimestamp:
-        if (length !== 8) throw new TokenDecodeError('ntlm-invalid', `${what}: MsvAvTimestamp is ${length} bytes, expected 8`);
+        if (length !== 8)
+          throw new TokenDecodeError(
+            'ntlm-invalid',
+            `${what}: MsvAvTimestamp is ${length} bytes, expected 8`,
+          );
         display = fileTimeText(value);
         timestamp = display;
         break;
       case avIds.MsvAvChannelBindings:
-        if (length !== 16) throw new TokenDecodeError('ntlm-invalid', `${what}: MsvAvChannelBindings is ${length} bytes, expected 16`);
+        if (length !== 16)
+          throw new TokenDecodeError(
+            'ntlm-invalid',
+            `${what}: MsvAvChannelBindings is ${length} bytes, expected 16`,
+          );
         channelBindings = !isAllZero(value);
-        display = channelBindings ? 'present (16-byte hash of the TLS channel)' : 'all zeros: no channel binding';
+        display = channelBindings
+          ? 'present (16-byte hash of the TLS channel)'
+          : 'all zeros: no channel binding';
         break;
       case avIds.MsvAvSingleHost:
         display = `${length} bytes (machine identity, not shown)`;
@@ -242,7 +269,10 @@ function avPairFields(pairs: readonly NtlmAvPair[]): TokenField[] {
 }
 
 function flagField(flags: number): TokenField {
-  return group(`flags ${flagsHex(flags)}`, ntlmFlagNames(flags).map((name) => field(name, 'set')));
+  return group(
+    `flags ${flagsHex(flags)}`,
+    ntlmFlagNames(flags).map((name) => field(name, 'set')),
+  );
 }
 
 function text(bytes: Uint8Array, unicode: boolean, what: string): string {
@@ -273,7 +303,10 @@ export function decodeNtlmMessage(bytes: Uint8Array): DecodedNtlmMessage {
     throw new TokenDecodeError('unknown-token', 'not an NTLMSSP message (signature "NTLMSSP\\0" missing)');
   }
   if (bytes.length < 12) {
-    throw new TokenDecodeError('truncated', `NTLMSSP message of ${bytes.length} bytes ends before its message type`);
+    throw new TokenDecodeError(
+      'truncated',
+      `NTLMSSP message of ${bytes.length} bytes ends before its message type`,
+    );
   }
   const messageType = new LittleEndian(bytes).u32(8);
   switch (messageType) {
@@ -290,7 +323,10 @@ export function decodeNtlmMessage(bytes: Uint8Array): DecodedNtlmMessage {
 
 function requireLength(bytes: Uint8Array, minimum: number, what: string): void {
   if (bytes.length < minimum) {
-    throw new TokenDecodeError('truncated', `${what} of ${bytes.length} bytes is shorter than its ${minimum}-byte header`);
+    throw new TokenDecodeError(
+      'truncated',
+      `${what} of ${bytes.length} bytes is shorter than its ${minimum}-byte header`,
+    );
   }
 }
 
@@ -303,7 +339,8 @@ function decodeNegotiate(bytes: Uint8Array): DecodedNtlmMessage {
   // Type 1 domain and workstation are always OEM strings (MS-NLMP §2.2.1.1).
   const domain = oemText(slice(bytes, buffers[0]));
   const workstation = oemText(slice(bytes, buffers[1]));
-  const osVersion = hasNtlmFlag(flags, 'NEGOTIATE_VERSION') && headerEnd >= 40 ? readVersion(bytes, 32) : null;
+  const osVersion =
+    hasNtlmFlag(flags, 'NEGOTIATE_VERSION') && headerEnd >= 40 ? readVersion(bytes, 32) : null;
   const fields: TokenField[] = [
     flagField(flags),
     field('domain supplied', domain === '' ? null : domain),
@@ -339,11 +376,19 @@ function decodeChallenge(bytes: Uint8Array): DecodedNtlmMessage {
   if (targetInfo && !hasNtlmFlag(flags, 'NEGOTIATE_TARGET_INFO')) {
     notes.push('TargetInfo is present although the NEGOTIATE_TARGET_INFO flag is not set');
   }
-  const osVersion = hasNtlmFlag(flags, 'NEGOTIATE_VERSION') && headerEnd >= 56 ? readVersion(bytes, 48) : null;
+  const osVersion =
+    hasNtlmFlag(flags, 'NEGOTIATE_VERSION') && headerEnd >= 56 ? readVersion(bytes, 48) : null;
   const fields: TokenField[] = [
     flagField(flags),
     field('target name', targetName === '' ? null : targetName),
-    field('target type', hasNtlmFlag(flags, 'TARGET_TYPE_DOMAIN') ? 'domain' : hasNtlmFlag(flags, 'TARGET_TYPE_SERVER') ? 'server' : null),
+    field(
+      'target type',
+      hasNtlmFlag(flags, 'TARGET_TYPE_DOMAIN')
+        ? 'domain'
+        : hasNtlmFlag(flags, 'TARGET_TYPE_SERVER')
+          ? 'server'
+          : null,
+    ),
     field('server challenge', '8 bytes (not shown)'),
     group('target info (AV pairs)', targetInfo ? avPairFields(targetInfo.pairs) : []),
     field('server OS version', osVersion?.text ?? null),
@@ -383,7 +428,8 @@ function decodeAuthenticate(bytes: Uint8Array): DecodedNtlmMessage {
   const user = text(slice(bytes, buffers[3]), unicode, `${what} UserName`);
   const workstation = text(slice(bytes, buffers[4]), unicode, `${what} Workstation`);
   const sessionKeyLength = buffers[5]?.length ?? 0;
-  const osVersion = hasNtlmFlag(flags, 'NEGOTIATE_VERSION') && headerEnd >= 72 ? readVersion(bytes, 64) : null;
+  const osVersion =
+    hasNtlmFlag(flags, 'NEGOTIATE_VERSION') && headerEnd >= 72 ? readVersion(bytes, 64) : null;
   const micPresent = headerEnd >= 88 && !isAllZero(bytes.subarray(72, 88));
 
   let responseKind: NtlmResponseKind;
@@ -392,15 +438,22 @@ function decodeAuthenticate(bytes: Uint8Array): DecodedNtlmMessage {
     responseKind = user === '' ? 'anonymous' : 'LM-only';
   } else if (nt.length === 24) {
     const essPattern = lm.length === 24 && isAllZero(lm.subarray(8)) && !isAllZero(lm.subarray(0, 8));
-    responseKind = hasNtlmFlag(flags, 'NEGOTIATE_EXTENDED_SESSIONSECURITY') && essPattern ? 'NTLMv1-ESS' : 'NTLMv1';
+    responseKind =
+      hasNtlmFlag(flags, 'NEGOTIATE_EXTENDED_SESSIONSECURITY') && essPattern ? 'NTLMv1-ESS' : 'NTLMv1';
   } else {
     // NTLMv2: NTProofStr (16) + NTLMv2_CLIENT_CHALLENGE { RespType=1, HiRespType=1, Reserved (6),
     // TimeStamp (8), ChallengeFromClient (8), Reserved (4), AvPairs } (MS-NLMP §2.2.2.7, reference §8.6).
     if (nt.length < 16 + 28 + 4) {
-      throw new TokenDecodeError('ntlm-invalid', `${what}: NT response of ${nt.length} bytes is neither NTLMv1 (24) nor a complete NTLMv2 response`);
+      throw new TokenDecodeError(
+        'ntlm-invalid',
+        `${what}: NT response of ${nt.length} bytes is neither NTLMv1 (24) nor a complete NTLMv2 response`,
+      );
     }
     if (nt[16] !== 1 || nt[17] !== 1) {
-      throw new TokenDecodeError('ntlm-invalid', `${what}: NTLMv2 client challenge has RespType ${nt[16]}/${nt[17]}, expected 1/1`);
+      throw new TokenDecodeError(
+        'ntlm-invalid',
+        `${what}: NTLMv2 client challenge has RespType ${nt[16]}/${nt[17]}, expected 1/1`,
+      );
     }
     responseKind = 'NTLMv2';
     clientInfo = parseAvPairs(nt.subarray(44), `${what} NTLMv2 AV pairs`);
@@ -418,7 +471,10 @@ function decodeAuthenticate(bytes: Uint8Array): DecodedNtlmMessage {
     field('domain', domain === '' ? null : domain),
     field('user', user === '' ? null : user),
     field('workstation', workstation === '' ? null : workstation),
-    field('response', `${responseDescriptions[responseKind]}; LM ${lm.length} bytes, NT ${nt.length} bytes (not shown)`),
+    field(
+      'response',
+      `${responseDescriptions[responseKind]}; LM ${lm.length} bytes, NT ${nt.length} bytes (not shown)`,
+    ),
     field('encrypted session key', sessionKeyLength > 0 ? `${sessionKeyLength} bytes (not shown)` : 'none'),
     field('client OS version', osVersion?.text ?? null),
     field('MIC', micPresent ? 'present (not shown)' : 'absent'),

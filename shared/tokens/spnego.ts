@@ -6,7 +6,16 @@
  * rather than mechListMIC, and continuation tokens that are not GSS-framed.
  */
 import type { DerElement } from './der-reader.js';
-import { bitIsSet, bitStringValue, context, DerReader, derTags, integerValue, oidValue, unwrapExplicit } from './der-reader.js';
+import {
+  bitIsSet,
+  bitStringValue,
+  context,
+  DerReader,
+  derTags,
+  integerValue,
+  oidValue,
+  unwrapExplicit,
+} from './der-reader.js';
 import type { CarriedToken, Mechanism } from './carried-token.js';
 import { decodeCarriedToken } from './carried-token.js';
 import type { MechanismOid } from './mechanism-oids.js';
@@ -20,7 +29,15 @@ export const negStates = ['accept-completed', 'accept-incomplete', 'reject', 're
 export type NegState = (typeof negStates)[number];
 
 /** ContextFlags bits (RFC 4178 §4.2.1). */
-const contextFlagNames: readonly string[] = ['deleg', 'mutual', 'replay', 'sequence', 'anon', 'conf', 'integ'];
+const contextFlagNames: readonly string[] = [
+  'deleg',
+  'mutual',
+  'replay',
+  'sequence',
+  'anon',
+  'conf',
+  'integ',
+];
 const maxMechTypes = 32;
 
 export interface SpnegoFacts {
@@ -56,7 +73,10 @@ function mechList(element: DerElement): MechanismOid[] {
   const mechanisms: MechanismOid[] = [];
   while (!list.atEnd) {
     if (mechanisms.length >= maxMechTypes) {
-      throw new TokenDecodeError('unexpected-structure', `SPNEGO mechTypes lists more than ${maxMechTypes} mechanisms`);
+      throw new TokenDecodeError(
+        'unexpected-structure',
+        `SPNEGO mechTypes lists more than ${maxMechTypes} mechanisms`,
+      );
     }
     mechanisms.push(mechanismOid(oidValue(list.expect(derTags.oid, 'mechTypes entry'), 'mechTypes entry')));
   }
@@ -68,15 +88,26 @@ function mechanismText(mechanism: MechanismOid): string {
 }
 
 /** `bytes` starts with `a0` (negTokenInit) or `a1` (negTokenResp) and holds exactly one token. */
-export function decodeNegotiationToken(bytes: Uint8Array, baseOffset: number, gssFramed: boolean): DecodedSpnego {
+export function decodeNegotiationToken(
+  bytes: Uint8Array,
+  baseOffset: number,
+  gssFramed: boolean,
+): DecodedSpnego {
   const outer = new DerReader(bytes, baseOffset);
   const tag = outer.peekTag();
   if (tag !== context(0) && tag !== context(1)) {
-    throw new TokenDecodeError('unexpected-structure', `SPNEGO: expected negTokenInit [0] or negTokenResp [1] at byte ${baseOffset}`);
+    throw new TokenDecodeError(
+      'unexpected-structure',
+      `SPNEGO: expected negTokenInit [0] or negTokenResp [1] at byte ${baseOffset}`,
+    );
   }
   const choice = outer.read('SPNEGO NegotiationToken');
   outer.expectEnd('SPNEGO NegotiationToken');
-  const sequence = unwrapExplicit(choice, derTags.sequence, tag === context(0) ? 'NegTokenInit' : 'NegTokenResp');
+  const sequence = unwrapExplicit(
+    choice,
+    derTags.sequence,
+    tag === context(0) ? 'NegTokenInit' : 'NegTokenResp',
+  );
   const reader = DerReader.inside(sequence, 'SPNEGO');
   return tag === context(0) ? decodeInit(reader, gssFramed) : decodeResp(reader, gssFramed);
 }
@@ -90,10 +121,14 @@ function decodeInit(reader: DerReader, gssFramed: boolean): DecodedSpnego {
   const mechTypesElement = reader.optional(context(0), 'mechTypes');
   const mechTypes = mechTypesElement ? mechList(mechTypesElement) : [];
   const reqFlagsElement = reader.optional(context(1), 'reqFlags');
-  const reqFlagBits = reqFlagsElement ? bitStringValue(unwrapExplicit(reqFlagsElement, derTags.bitString, 'reqFlags'), 'reqFlags') : null;
+  const reqFlagBits = reqFlagsElement
+    ? bitStringValue(unwrapExplicit(reqFlagsElement, derTags.bitString, 'reqFlags'), 'reqFlags')
+    : null;
   const reqFlags = reqFlagBits ? contextFlagNames.filter((_, bit) => bitIsSet(reqFlagBits, bit)) : null;
   const mechTokenElement = reader.optional(context(2), 'mechToken');
-  const mechToken = mechTokenElement ? unwrapExplicit(mechTokenElement, derTags.octetString, 'mechToken') : null;
+  const mechToken = mechTokenElement
+    ? unwrapExplicit(mechTokenElement, derTags.octetString, 'mechToken')
+    : null;
   let negHint: string | null = null;
   let mechListMic = false;
   const third = reader.optional(context(3), 'mechListMIC or negHints');
@@ -125,7 +160,8 @@ function decodeInit(reader: DerReader, gssFramed: boolean): DecodedSpnego {
   const carried = mechToken ? decodeCarriedToken(mechToken.content, mechToken.contentOffset) : null;
   const carries = carried?.mechanism ?? 'none';
   const firstMech = mechTypes[0];
-  const tokenMatchesFirstMech = carried && firstMech ? mechanismOfOid(firstMech.oid) === carried.mechanism : null;
+  const tokenMatchesFirstMech =
+    carried && firstMech ? mechanismOfOid(firstMech.oid) === carried.mechanism : null;
   const fields: TokenField[] = [
     group(
       'mechanisms offered (in order)',
@@ -153,7 +189,10 @@ function decodeInit(reader: DerReader, gssFramed: boolean): DecodedSpnego {
       tokenMatchesFirstMech,
     },
     carried,
-    field: group(negHint !== null && !mechToken ? 'SPNEGO NegTokenInit2 (server hint)' : 'SPNEGO NegTokenInit', fields),
+    field: group(
+      negHint !== null && !mechToken ? 'SPNEGO NegTokenInit2 (server hint)' : 'SPNEGO NegTokenInit',
+      fields,
+    ),
   };
 }
 
@@ -165,7 +204,10 @@ function decodeResp(reader: DerReader, gssFramed: boolean): DecodedSpnego {
     const value = integerValue(unwrapExplicit(negStateElement, derTags.enumerated, 'negState'), 'negState');
     const state = negStates[value];
     if (state === undefined) {
-      throw new TokenDecodeError('unexpected-structure', `SPNEGO negState ${value} is not defined by RFC 4178`);
+      throw new TokenDecodeError(
+        'unexpected-structure',
+        `SPNEGO negState ${value} is not defined by RFC 4178`,
+      );
     }
     negState = state;
   }
@@ -174,12 +216,17 @@ function decodeResp(reader: DerReader, gssFramed: boolean): DecodedSpnego {
     ? mechanismOid(oidValue(unwrapExplicit(supportedElement, derTags.oid, 'supportedMech'), 'supportedMech'))
     : null;
   const responseElement = reader.optional(context(2), 'responseToken');
-  const responseToken = responseElement ? unwrapExplicit(responseElement, derTags.octetString, 'responseToken') : null;
+  const responseToken = responseElement
+    ? unwrapExplicit(responseElement, derTags.octetString, 'responseToken')
+    : null;
   const micElement = reader.optional(context(3), 'mechListMIC');
   if (micElement) unwrapExplicit(micElement, derTags.octetString, 'mechListMIC');
   reader.expectEnd('NegTokenResp');
 
-  const carried = responseToken && responseToken.content.length > 0 ? decodeCarriedToken(responseToken.content, responseToken.contentOffset) : null;
+  const carried =
+    responseToken && responseToken.content.length > 0
+      ? decodeCarriedToken(responseToken.content, responseToken.contentOffset)
+      : null;
   const fields: TokenField[] = [
     field('negotiation state', negState ?? 'not sent (allowed: Windows omits it on some legs)'),
     field('selected mechanism', supportedMech ? mechanismText(supportedMech) : 'not sent'),

@@ -31,9 +31,17 @@ export interface AuthTokenEvidenceOptions {
   readonly seenIn?: string;
 }
 
-export function authTokenEvidence(token: DecodedAuthToken, options: AuthTokenEvidenceOptions): Evidence<'auth-token'> {
+export function authTokenEvidence(
+  token: DecodedAuthToken,
+  options: AuthTokenEvidenceOptions,
+): Evidence<'auth-token'> {
   const raw = options.seenIn
-    ? [{ label: options.seenIn, text: `${token.scheme ?? 'token'} (${token.tokenLength} bytes; raw token withheld): ${token.verdict}` }]
+    ? [
+        {
+          label: options.seenIn,
+          text: `${token.scheme ?? 'token'} (${token.tokenLength} bytes; raw token withheld): ${token.verdict}`,
+        },
+      ]
     : [];
   return {
     id: options.id,

@@ -8,7 +8,11 @@ export interface TokenField {
   readonly children: readonly TokenField[];
 }
 
-export function field(label: string, value: string | number | boolean | null, children: readonly TokenField[] = []): TokenField {
+export function field(
+  label: string,
+  value: string | number | boolean | null,
+  children: readonly TokenField[] = [],
+): TokenField {
   return { label, value: value === null ? '—' : String(value), children };
 }
 

@@ -19,7 +19,10 @@ import { decodeNtlmMessage } from './ntlm-messages.js';
 import { decodeNegotiationToken } from './spnego.js';
 import { TokenDecodeError } from './token-decode-error.js';
 
-export const tokenDataDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/data/tokens');
+export const tokenDataDir = resolve(
+  fileURLToPath(new URL('.', import.meta.url)),
+  '../../../shared/data/tokens',
+);
 
 export interface FuzzTarget {
   readonly name: string;
@@ -45,8 +48,14 @@ function walkDer(bytes: Uint8Array): number {
 }
 
 export const fuzzTargets: readonly FuzzTarget[] = [
-  { name: 'decodeAuthToken (Negotiate header)', decode: (bytes) => JSON.stringify(decodeAuthToken(`Negotiate ${base64(bytes)}`)) },
-  { name: 'decodeAuthToken (text)', decode: (bytes) => JSON.stringify(decodeAuthToken(Buffer.from(bytes).toString('latin1'))) },
+  {
+    name: 'decodeAuthToken (Negotiate header)',
+    decode: (bytes) => JSON.stringify(decodeAuthToken(`Negotiate ${base64(bytes)}`)),
+  },
+  {
+    name: 'decodeAuthToken (text)',
+    decode: (bytes) => JSON.stringify(decodeAuthToken(Buffer.from(bytes).toString('latin1'))),
+  },
   { name: 'base64', decode: (bytes) => decodeBase64Token(Buffer.from(bytes).toString('latin1')) },
   { name: 'DER reader', decode: walkDer },
   { name: 'SPNEGO', decode: (bytes) => decodeNegotiationToken(bytes, 0, false) },
@@ -101,14 +110,18 @@ export function seedCorpus(): Uint8Array[] {
     add(Uint8Array.from(Buffer.from(base64(token), 'latin1')));
     const buffer = Buffer.from(token);
     for (let offset = 0; offset < token.length; offset += 1) {
-      if (buffer.subarray(offset, offset + 8).equals(ntlmSignature) || buffer.subarray(offset, offset + 8).equals(negoexSignature)) {
+      if (
+        buffer.subarray(offset, offset + 8).equals(ntlmSignature) ||
+        buffer.subarray(offset, offset + 8).equals(negoexSignature)
+      ) {
         add(token.subarray(offset));
       }
       const tag = token[offset];
       if (tag === undefined || (tag & 0x20) === 0) continue;
       try {
         const element = new DerReader(token.subarray(offset)).read('seed');
-        if (element.content.length >= 2) add(token.subarray(offset, offset + element.contentOffset + element.content.length));
+        if (element.content.length >= 2)
+          add(token.subarray(offset, offset + element.contentOffset + element.content.length));
       } catch (error) {
         if (!(error instanceof TokenDecodeError)) throw error;
       }

@@ -25,7 +25,10 @@ export function utf8Text(bytes: Uint8Array): string {
 /** NTLMSSP Unicode strings are UTF-16LE (MS-NLMP §2.2, reference §8.6). */
 export function utf16leText(bytes: Uint8Array, what: string): string {
   if (bytes.length % 2 !== 0) {
-    throw new TokenDecodeError('ntlm-invalid', `${what} has an odd byte length (${bytes.length}) for a UTF-16 string`);
+    throw new TokenDecodeError(
+      'ntlm-invalid',
+      `${what} has an odd byte length (${bytes.length}) for a UTF-16 string`,
+    );
   }
   return visibleText(utf16le.decode(bytes));
 }

@@ -21,7 +21,12 @@ function ntlmLogon(token: VerdictInput): string {
   if (ntlm.responseKind === 'anonymous') return 'anonymous NTLM logon (no credentials)';
   const who = ntlm.domain ? `${ntlm.domain}\\${ntlm.user ?? ''}` : (ntlm.user ?? 'an unnamed user');
   const from = ntlm.workstation ? ` from ${ntlm.workstation}` : '';
-  const kinds = { NTLMv2: 'NTLMv2', 'NTLMv1-ESS': 'NTLMv1 (NTLM2 session response, weak)', NTLMv1: 'NTLMv1 (weak)', 'LM-only': 'LM-only (obsolete)' };
+  const kinds = {
+    NTLMv2: 'NTLMv2',
+    'NTLMv1-ESS': 'NTLMv1 (NTLM2 session response, weak)',
+    NTLMv1: 'NTLMv1 (weak)',
+    'LM-only': 'LM-only (obsolete)',
+  };
   const kind = kinds[ntlm.responseKind ?? 'NTLMv1'];
   return `${kind} logon as ${who}${from}`;
 }

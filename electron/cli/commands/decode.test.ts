@@ -10,7 +10,10 @@ import { CliUsageError, type CliIo } from '../cli-command.js';
 import { decodeCommand } from './decode.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-const [labKerberos = '', labNtlm = ''] = readFileSync(resolve(repoRoot, '../shared/data/tokens/lab-mit-curl.txt'), 'utf8')
+const [labKerberos = '', labNtlm = ''] = readFileSync(
+  resolve(repoRoot, '../shared/data/tokens/lab-mit-curl.txt'),
+  'utf8',
+)
   .split('\n')
   .filter((line) => line.trim() !== '' && !line.startsWith('#'));
 
@@ -47,7 +50,15 @@ describe('iwa-doctor decode', () => {
     expect(decoded).toMatchObject({
       scheme: 'Negotiate',
       mechanism: 'kerberos',
-      kerberos: { messageType: 'AP-REQ', realm: 'CONTOSO.TEST', spn: 'HTTP/web01.contoso.test', nameType: 3, etype: 18, kvno: 2, errorCode: null },
+      kerberos: {
+        messageType: 'AP-REQ',
+        realm: 'CONTOSO.TEST',
+        spn: 'HTTP/web01.contoso.test',
+        nameType: 3,
+        etype: 18,
+        kvno: 2,
+        errorCode: null,
+      },
       ntlm: null,
       verdict: 'Kerberos ticket for HTTP/web01.contoso.test in CONTOSO.TEST',
     });

@@ -30,13 +30,16 @@ export const decodeCommand: CliCommand = {
     // A header pasted without quotes arrives as several words: put it back together.
     const input = positional.join(' ');
     if (input.trim() === '') {
-      throw new CliUsageError('decode needs a header or a base64 token, e.g. decode "Authorization: Negotiate YII…"');
+      throw new CliUsageError(
+        'decode needs a header or a base64 token, e.g. decode "Authorization: Negotiate YII…"',
+      );
     }
     let decoded: DecodedAuthToken;
     try {
       decoded = decodeAuthToken(input);
     } catch (error) {
-      if (error instanceof TokenDecodeError) throw new CliUsageError(`cannot decode the token: ${error.message}`);
+      if (error instanceof TokenDecodeError)
+        throw new CliUsageError(`cannot decode the token: ${error.message}`);
       throw error;
     }
     io.stdout(flags.has('json') ? `${JSON.stringify(decoded, null, 2)}\n` : formatDecodedToken(decoded));
