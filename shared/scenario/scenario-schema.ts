@@ -10,6 +10,8 @@
 import { z } from 'zod';
 import { causeIdSchema } from '../causes/cause-catalog.js';
 import { targetSchema } from '../model/target.js';
+import { scenarioDirectorySchema } from './sections/directory.js';
+import { scenarioIisSchema } from './sections/iis.js';
 import { scenarioMachineSchema } from './sections/machine.js';
 import { scenarioRegistrySchema } from './sections/registry.js';
 
@@ -30,6 +32,8 @@ export const scenarioSchema = z
     expect: z.object({ causes: z.array(causeIdSchema) }).strict(),
     machine: scenarioMachineSchema,
     registry: scenarioRegistrySchema,
+    iis: scenarioIisSchema.optional(),
+    directory: scenarioDirectorySchema.optional(),
   })
   .strict();
 

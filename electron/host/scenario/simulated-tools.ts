@@ -5,5 +5,10 @@
  */
 import type { AllowedTool } from '../host.js';
 import type { SimulatedTool } from './simulated-tool.js';
+import { simulatedAppcmd } from './tools/appcmd.js';
+import { simulatedSetspn } from './tools/setspn.js';
 
-export const simulatedTools: Partial<Record<AllowedTool, SimulatedTool>> = {};
+export const simulatedTools: Partial<Record<AllowedTool, SimulatedTool>> = {
+  setspn: simulatedSetspn,
+  appcmd: simulatedAppcmd,
+};
