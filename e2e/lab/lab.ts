@@ -48,6 +48,20 @@ const apacheModulesDir = '/usr/lib/apache2/modules';
 export async function startLab(): Promise<Lab> {
   const missing = labPackagesMissing();
   if (missing.length > 0) throw new Error(`lab: missing ${missing.join(', ')}`);
+  // Ports are picked free and bound a moment later by Apache: on a busy machine another
+  // process may take one in between. A second, fresh attempt makes that race harmless.
+  try {
+    return await startLabOnce();
+  } catch (first) {
+    try {
+      return await startLabOnce();
+    } catch {
+      throw first;
+    }
+  }
+}
+
+async function startLabOnce(): Promise<Lab> {
   const cleanups: (() => Promise<void>)[] = [];
   const cleanUp = async (): Promise<void> => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
