@@ -1,0 +1,84 @@
+/**
+ * What one authentication attempt in a log looked like: the consecutive 401 lines of one
+ * client + URL + user agent until a response that is not a 401 (reference §5.2).
+ */
+import { win32 } from './win32-status.js';
+
+export const logPatternKinds = [
+  'normal-kerberos',
+  'normal-ntlm',
+  'prompt-loop',
+  'logon-denied',
+  'invalid-token',
+  'time-skew',
+  'bad-bindings',
+  'wrong-principal',
+  'ntlm-preauth',
+  'logon-failed',
+  'handshake-incomplete',
+  'challenge-unanswered',
+  'header-too-long',
+  'anonymous-only',
+] as const;
+export type LogPatternKind = (typeof logPatternKinds)[number];
+
+/** Plain words for each kind (UI and report headings). */
+export const logPatternDescriptions: Readonly<Record<LogPatternKind, string>> = {
+  'normal-kerberos': 'Normal single-leg (Kerberos) sign-in: 401.2 challenge, then success (§5.2)',
+  'normal-ntlm': 'Normal NTLM sign-in: 401.2, 401.1 0x8009030E (challenge), then success (§5.2)',
+  'prompt-loop': 'Repeated challenges that never reached success (the three-prompt loop)',
+  'logon-denied': '401.1 SEC_E_LOGON_DENIED / logon failure: credentials were sent and rejected',
+  'invalid-token': '401.1 SEC_E_INVALID_TOKEN: NTLM legs split across connections or servers (§7.5)',
+  'time-skew': '401.1 SEC_E_TIME_SKEW: client and server clocks differ too much (§6.3)',
+  'bad-bindings': '401.1 SEC_E_BAD_BINDINGS: channel binding rejected by Extended Protection (§7.4)',
+  'wrong-principal': '401.1 SEC_E_WRONG_PRINCIPAL: the ticket was for another name',
+  'ntlm-preauth': 'The first request was already pre-authenticated and got 401.1 (KB 2749007, §2.2)',
+  'logon-failed': '401.1 with another error code',
+  'handshake-incomplete': 'NTLM challenge sent, the client never completed the handshake',
+  'challenge-unanswered': '401.2 challenges the client never answered with credentials',
+  'header-too-long': 'HTTP.sys rejected the request: 400 FieldLength/RequestLength, a header too long (§7.2)',
+  'anonymous-only': 'Served anonymously although Windows authentication is used on this server',
+};
+
+/** Failure codes with a kind of their own; the first match in this order wins. */
+const namedFailures: readonly (readonly [LogPatternKind, readonly number[]])[] = [
+  ['bad-bindings', [win32.badBindings]],
+  ['time-skew', [win32.timeSkew]],
+  ['invalid-token', [win32.invalidToken]],
+  ['wrong-principal', [win32.wrongPrincipal]],
+  ['logon-denied', [win32.logonDenied, win32.logonFailure, win32.statusLogonFailure]],
+];
+
+/** The counts an attempt is classified by. */
+export interface AttemptCounts {
+  /** 401.2 lines (anonymous request challenged). */
+  readonly challenges: number;
+  /** 401.1 lines with 0x8009030E: an NTLM/Negotiate leg in progress. */
+  readonly continuations: number;
+  /** 401.1 lines with any other code, and 401 with another sub-status. */
+  readonly failures: number;
+  /** Distinct failure codes seen. */
+  readonly failureCodes: readonly number[];
+  /** The attempt began with a 401.1 0x8009030E, no 401.2 before it. */
+  readonly startedPreauthenticated: boolean;
+  /** A 401.2 came after that pre-authenticated start (the browser was challenged again). */
+  readonly challengedAfterPreauth: boolean;
+  /** Ended with a response that is not 401 for an authenticated user. */
+  readonly resolved: boolean;
+}
+
+/** Prompts IE shows before the error page (§5.2); fewer unresolved rounds is not a loop. */
+export const promptLoopMinimum = 3;
+
+export function classifyAttempt(counts: AttemptCounts): LogPatternKind {
+  for (const [kind, codes] of namedFailures) {
+    if (counts.failureCodes.some((code) => codes.includes(code))) return kind;
+  }
+  const lines401 = counts.challenges + counts.continuations + counts.failures;
+  const presentedCredentials = counts.continuations + counts.failures > 0;
+  if (!counts.resolved && presentedCredentials && lines401 >= promptLoopMinimum && !counts.startedPreauthenticated) return 'prompt-loop';
+  if (counts.startedPreauthenticated && (!counts.resolved || counts.challengedAfterPreauth)) return 'ntlm-preauth';
+  if (counts.failures > 0) return counts.resolved || lines401 < promptLoopMinimum ? 'logon-failed' : 'prompt-loop';
+  if (!counts.resolved) return counts.continuations > 0 ? 'handshake-incomplete' : 'challenge-unanswered';
+  return counts.continuations > 0 ? 'normal-ntlm' : 'normal-kerberos';
+}

@@ -1,0 +1,601 @@
+/**
+ * Streaming analyzer for IIS W3C logs (`u_ex*.log`) and HTTP.sys error logs (`httperr*.log`).
+ * The same code runs in the CLI (Node file streams) and in the renderer (a dropped File's
+ * stream): it takes chunks, never a path, and keeps bounded memory whatever the input size.
+ *
+ * Hot path: each line is a view into the chunk; columns are found by one pass over its
+ * bytes, numbers are read from the bytes, and strings are only decoded for a group seen
+ * for the first time or for a line that becomes an example.
+ */
+import { classifyAttempt, type AttemptCounts, type LogPatternKind } from './auth-pattern.js';
+import { assumedW3cLayout, parseFieldsDirective, type FieldLayout, type LogFormat } from './field-layout.js';
+import { createLineSplitter, type LineSplitter } from './line-splitter.js';
+import { buildLogAnalysis, type GroupSnapshot, type PatternSnapshot, type TimelineSnapshot } from './log-report.js';
+import { defaultLogAnalyzerLimits, type LogAnalysis, type LogAnalyzerLimits, type LogStep } from './log-analysis.js';
+import { win32 } from './win32-status.js';
+
+export interface LogAnalyzer {
+  /** Starts a new file: its `#Fields` layout and line numbers are its own; groups carry over. */
+  beginFile(name: string): void;
+  push(chunk: Uint8Array | string): void;
+  endFile(): void;
+  /** Closes every open attempt and returns the analysis. */
+  finish(): LogAnalysis;
+  /** Bytes received so far (for progress). */
+  readonly bytes: number;
+}
+
+const space = 32;
+const hash = 35;
+const dash = 45;
+const maxColumns = 64;
+const maxExampleLines = 4;
+const maxUntrackedRemembered = 100_000;
+
+interface PendingStep {
+  epoch: number;
+  status: number;
+  substatus: number;
+  win32: number;
+  username: string;
+}
+
+interface Attempt {
+  firstEpoch: number;
+  lastEpoch: number;
+  challenges: number;
+  continuations: number;
+  failures: number;
+  failureCodes: number[];
+  codes: number[];
+  startedPreauthenticated: boolean;
+  challengedAfterPreauth: boolean;
+  steps: PendingStep[];
+  stepsOmitted: number;
+  exampleLines: string[];
+}
+
+interface PatternRecord {
+  count: number;
+  lines: number;
+  resolved: number;
+  codes: Set<number>;
+  firstEpoch: number;
+  lastEpoch: number;
+  exampleLines: string[];
+}
+
+interface Group {
+  readonly key: Uint8Array;
+  readonly hash: number;
+  next: Group | null;
+  readonly client: string;
+  readonly url: string;
+  readonly userAgent: string;
+  readonly serverIp: string;
+  readonly serverPort: string;
+  readonly format: LogFormat;
+  attempt: Attempt | null;
+  challenged: boolean;
+  authenticated: boolean;
+  anonymousSuccesses: number;
+  anonymousFirstEpoch: number;
+  anonymousLastEpoch: number;
+  anonymousExample: string | null;
+  readonly patterns: Map<LogPatternKind, PatternRecord>;
+}
+
+interface ClientTimelineState {
+  attempts: TimelineSnapshot[];
+  omitted: number;
+  problems: number;
+}
+
+export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): LogAnalyzer {
+  const limits: LogAnalyzerLimits = { ...defaultLogAnalyzerLimits, ...overrides };
+  const decoder = new TextDecoder('utf-8');
+  const columns = new Int32Array(maxColumns + 1);
+
+  const counts = {
+    files: 0,
+    bytes: 0,
+    lines: 0,
+    records: 0,
+    directives: 0,
+    blank: 0,
+    wrongFieldCount: 0,
+    malformed: 0,
+    binary: 0,
+    overlong: 0,
+    byFormat: { w3c: 0, httperr: 0 } as Record<LogFormat, number>,
+  };
+  const messages: string[] = [];
+  let messagesDropped = 0;
+  const groupsByHash = new Map<number, Group>();
+  const groups: Group[] = [];
+  const untrackedHashes = new Set<number>();
+  let untrackedLines = 0;
+  let windowsAuthSeen = false;
+  const timelines = new Map<string, ClientTimelineState>();
+  const timelineClientsNotShown = new Set<string>();
+
+  // Per-file state.
+  let fileName = 'input';
+  let fileOpen = false;
+  let formatHint: LogFormat | null = null;
+  let layout: FieldLayout | null = null;
+  let layoutAssumed = false;
+  let lineNumber = 0;
+  let splitter: LineSplitter | null = null;
+  let bytesOfClosedFiles = 0;
+  const perFileMessageCounts = new Map<string, number>();
+
+  function message(kind: string, text: string): void {
+    // Repeated problems of one kind in one file are counted, not listed one by one.
+    const key = `${fileName}\u0000${kind}`;
+    const seen = perFileMessageCounts.get(key) ?? 0;
+    perFileMessageCounts.set(key, seen + 1);
+    if (seen >= 3) return;
+    if (messages.length >= limits.maxMessages) {
+      messagesDropped++;
+      return;
+    }
+    messages.push(`${fileName}:${lineNumber}: ${text}`);
+  }
+
+  function beginFile(name: string): void {
+    if (fileOpen) endFile();
+    fileName = name;
+    fileOpen = true;
+    counts.files++;
+    formatHint = /httperr/i.test(name) ? 'httperr' : null;
+    layout = null;
+    layoutAssumed = false;
+    lineNumber = 0;
+    splitter = createLineSplitter(limits.maxLineBytes, {
+      line: onLine,
+      overlong(length) {
+        lineNumber++;
+        counts.lines++;
+        counts.overlong++;
+        message('overlong', `line of ${length} bytes is longer than the ${limits.maxLineBytes}-byte limit; skipped (not a log line, or a file without line breaks)`);
+      },
+    });
+  }
+
+  function endFile(): void {
+    if (!fileOpen || !splitter) return;
+    splitter.end();
+    bytesOfClosedFiles += splitter.bytes;
+    splitter = null;
+    fileOpen = false;
+  }
+
+  function onDirective(bytes: Uint8Array, start: number, end: number): void {
+    counts.directives++;
+    const text = decoder.decode(bytes.subarray(start, Math.min(end, start + 8192)));
+    if (text.startsWith('#Software:') && /HTTP API/i.test(text)) formatHint = 'httperr';
+    if (text.startsWith('#Fields:')) {
+      layout = parseFieldsDirective(text.slice('#Fields:'.length), formatHint);
+      layoutAssumed = false;
+      if (layout.status < 0) message('fields', `#Fields line has no sc-status column; lines under it are skipped`);
+    }
+  }
+
+  function onLine(bytes: Uint8Array, start: number, end: number): void {
+    lineNumber++;
+    counts.lines++;
+    if (end <= start) {
+      counts.blank++;
+      return;
+    }
+    if (bytes[start] === hash) {
+      onDirective(bytes, start, end);
+      return;
+    }
+    // One pass: column starts, and whether the line holds control bytes (binary junk).
+    let columnCount = 1;
+    let control = false;
+    columns[0] = start;
+    for (let index = start; index < end; index++) {
+      const byte = bytes[index]!;
+      if (byte <= space) {
+        if (byte === space) {
+          if (columnCount < maxColumns) columns[columnCount] = index + 1;
+          columnCount++;
+        } else if (byte !== 9) control = true;
+      }
+    }
+    if (control) {
+      counts.binary++;
+      message('binary', 'binary data (control bytes) instead of a log line; skipped');
+      return;
+    }
+    if (columnCount > maxColumns) {
+      counts.wrongFieldCount++;
+      message('columns', `${columnCount} columns, more than any IIS log has; skipped`);
+      return;
+    }
+    columns[columnCount] = end + 1;
+    let current = layout;
+    if (!current) {
+      current = formatHint === 'httperr' ? null : assumedW3cLayout(columnCount);
+      if (current) {
+        layout = current;
+        layoutAssumed = true;
+        message('assumed', current.assumed ?? 'assumed a default layout');
+      } else {
+        counts.wrongFieldCount++;
+        message('nofields', `no #Fields line before this record and ${columnCount} columns match no default IIS layout; skipped`);
+        return;
+      }
+    }
+    if (columnCount !== current.count) {
+      if (layoutAssumed) {
+        const other = assumedW3cLayout(columnCount);
+        if (other) {
+          layout = current = other;
+          message('assumed', other.assumed ?? 'assumed a default layout');
+        }
+      }
+      if (columnCount !== current.count) {
+        counts.wrongFieldCount++;
+        message('columns', `${columnCount} columns where the #Fields line names ${current.count}; skipped (truncated or corrupted line)`);
+        return;
+      }
+    }
+    const status = readNumber(bytes, current.status);
+    if (status < 0) {
+      counts.malformed++;
+      message('status', 'sc-status is not a number; skipped');
+      return;
+    }
+    counts.records++;
+    counts.byFormat[current.format]++;
+    if (current.format === 'httperr') onHttpErrRecord(bytes, start, end, current, status);
+    else onW3cRecord(bytes, start, end, current, status);
+  }
+
+  /** Reads an unsigned decimal column; -1 when absent, empty (`-`) or not digits. */
+  function readNumber(bytes: Uint8Array, column: number): number {
+    if (column < 0) return -1;
+    const from = columns[column]!;
+    const to = columns[column + 1]! - 1;
+    if (to <= from) return -1;
+    let value = 0;
+    for (let index = from; index < to; index++) {
+      const digit = bytes[index]! - 48;
+      if (digit < 0 || digit > 9) return -1;
+      value = value * 10 + digit;
+    }
+    return value;
+  }
+
+  function columnText(bytes: Uint8Array, column: number): string {
+    if (column < 0) return '';
+    const from = columns[column]!;
+    const to = columns[column + 1]! - 1;
+    return decoder.decode(bytes.subarray(from, to));
+  }
+
+  /** UTC seconds from the `date` and `time` columns (§5.3: W3C times are UTC); NaN if unreadable. */
+  function readEpoch(bytes: Uint8Array, layoutNow: FieldLayout): number {
+    if (layoutNow.date < 0 || layoutNow.time < 0) return Number.NaN;
+    const d = columns[layoutNow.date]!;
+    const t = columns[layoutNow.time]!;
+    if (columns[layoutNow.date + 1]! - 1 - d !== 10 || columns[layoutNow.time + 1]! - 1 - t < 8) return Number.NaN;
+    const digit = (at: number): number => bytes[at]! - 48;
+    const year = digit(d) * 1000 + digit(d + 1) * 100 + digit(d + 2) * 10 + digit(d + 3);
+    const month = digit(d + 5) * 10 + digit(d + 6);
+    const day = digit(d + 8) * 10 + digit(d + 9);
+    const seconds = (digit(t) * 10 + digit(t + 1)) * 3600 + (digit(t + 3) * 10 + digit(t + 4)) * 60 + digit(t + 6) * 10 + digit(t + 7);
+    if (!(year >= 1970 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && seconds >= 0 && seconds < 86_400 + 60)) return Number.NaN;
+    return daysFromCivil(year, month, day) * 86_400 + seconds;
+  }
+
+  function lineText(bytes: Uint8Array, start: number, end: number): string {
+    return decoder.decode(bytes.subarray(start, Math.min(end, start + 4096)));
+  }
+
+  /** Finds (or starts tracking) the group of client + URL + user agent; null beyond the cap. */
+  function groupOf(bytes: Uint8Array, layoutNow: FieldLayout): Group | null {
+    const clientFrom = layoutNow.clientIp >= 0 ? columns[layoutNow.clientIp]! : 0;
+    const clientTo = layoutNow.clientIp >= 0 ? columns[layoutNow.clientIp + 1]! - 1 : 0;
+    const urlFrom = layoutNow.uriStem >= 0 ? columns[layoutNow.uriStem]! : 0;
+    const urlTo = layoutNow.uriStem >= 0 ? columns[layoutNow.uriStem + 1]! - 1 : 0;
+    const agentFrom = layoutNow.userAgent >= 0 ? columns[layoutNow.userAgent]! : 0;
+    const agentTo = layoutNow.userAgent >= 0 ? columns[layoutNow.userAgent + 1]! - 1 : 0;
+    const keyLength = clientTo - clientFrom + 1 + (urlTo - urlFrom) + 1 + (agentTo - agentFrom);
+    // FNV-1a over the three columns, separated as if joined by spaces.
+    let h = 0x811c9dc5 ^ keyLength;
+    for (let index = clientFrom; index < clientTo; index++) h = Math.imul(h ^ bytes[index]!, 16777619);
+    h = Math.imul(h ^ space, 16777619);
+    for (let index = urlFrom; index < urlTo; index++) h = Math.imul(h ^ bytes[index]!, 16777619);
+    h = Math.imul(h ^ space, 16777619);
+    for (let index = agentFrom; index < agentTo; index++) h = Math.imul(h ^ bytes[index]!, 16777619);
+    h = (h ^ (layoutNow.format === 'httperr' ? 1 : 0)) | 0;
+
+    let candidate = groupsByHash.get(h) ?? null;
+    while (candidate) {
+      if (candidate.key.length === keyLength && candidate.format === layoutNow.format && sameKey(candidate.key, bytes, clientFrom, clientTo, urlFrom, urlTo, agentFrom, agentTo)) return candidate;
+      candidate = candidate.next;
+    }
+    if (groups.length >= limits.maxGroups) {
+      untrackedLines++;
+      if (untrackedHashes.size < maxUntrackedRemembered) untrackedHashes.add(h);
+      return null;
+    }
+    const key = new Uint8Array(keyLength);
+    key.set(bytes.subarray(clientFrom, clientTo), 0);
+    key[clientTo - clientFrom] = space;
+    key.set(bytes.subarray(urlFrom, urlTo), clientTo - clientFrom + 1);
+    key[clientTo - clientFrom + 1 + (urlTo - urlFrom)] = space;
+    key.set(bytes.subarray(agentFrom, agentTo), clientTo - clientFrom + 2 + (urlTo - urlFrom));
+    const group: Group = {
+      key,
+      hash: h,
+      next: groupsByHash.get(h) ?? null,
+      client: decoder.decode(bytes.subarray(clientFrom, clientTo)),
+      url: decoder.decode(bytes.subarray(urlFrom, urlTo)),
+      // §5.3: spaces in values are logged as '+'.
+      userAgent: decoder.decode(bytes.subarray(agentFrom, agentTo)).replaceAll('+', ' '),
+      serverIp: columnText(bytes, layoutNow.serverIp),
+      serverPort: columnText(bytes, layoutNow.serverPort),
+      format: layoutNow.format,
+      attempt: null,
+      challenged: false,
+      authenticated: false,
+      anonymousSuccesses: 0,
+      anonymousFirstEpoch: Number.NaN,
+      anonymousLastEpoch: Number.NaN,
+      anonymousExample: null,
+      patterns: new Map(),
+    };
+    groupsByHash.set(h, group);
+    groups.push(group);
+    return group;
+  }
+
+  function onW3cRecord(bytes: Uint8Array, start: number, end: number, layoutNow: FieldLayout, status: number): void {
+    const userFrom = layoutNow.username >= 0 ? columns[layoutNow.username]! : 0;
+    const userTo = layoutNow.username >= 0 ? columns[layoutNow.username + 1]! - 1 : 0;
+    const anonymous = userTo <= userFrom || (userTo - userFrom === 1 && bytes[userFrom] === dash);
+    const success = status >= 200 && status < 400;
+    if (status !== 401 && anonymous && !success) return;
+    const group = groupOf(bytes, layoutNow);
+    if (!group) return;
+    const epoch = readEpoch(bytes, layoutNow);
+    let attempt = group.attempt;
+    if (attempt && epoch - attempt.lastEpoch > limits.attemptGapSeconds) {
+      closeAttempt(group, false);
+      attempt = null;
+    }
+    if (status === 401) {
+      windowsAuthSeen = true;
+      group.challenged = true;
+      const substatus = readNumber(bytes, layoutNow.substatus);
+      const code = readNumber(bytes, layoutNow.win32Status);
+      if (!attempt) attempt = group.attempt = newAttempt(epoch);
+      attempt.lastEpoch = epoch;
+      if (substatus === 2) {
+        attempt.challenges++;
+        if (attempt.startedPreauthenticated) attempt.challengedAfterPreauth = true;
+      } else if (substatus === 1 && code === win32.noCredentials) {
+        if (attempt.challenges + attempt.continuations + attempt.failures === 0) attempt.startedPreauthenticated = true;
+        attempt.continuations++;
+      } else {
+        attempt.failures++;
+        if (!attempt.failureCodes.includes(code)) attempt.failureCodes.push(code);
+      }
+      if (!attempt.codes.includes(code)) attempt.codes.push(code);
+      addStep(attempt, epoch, status, substatus, code, anonymous ? '' : decoder.decode(bytes.subarray(userFrom, userTo)));
+      if (attempt.exampleLines.length < maxExampleLines) attempt.exampleLines.push(lineText(bytes, start, end));
+      return;
+    }
+    if (!anonymous) {
+      windowsAuthSeen = true;
+      group.authenticated = true;
+      if (attempt) {
+        addStep(attempt, epoch, status, readNumber(bytes, layoutNow.substatus), readNumber(bytes, layoutNow.win32Status), decoder.decode(bytes.subarray(userFrom, userTo)));
+        if (attempt.exampleLines.length < maxExampleLines) attempt.exampleLines.push(lineText(bytes, start, end));
+        attempt.lastEpoch = epoch;
+        closeAttempt(group, true);
+      }
+      return;
+    }
+    // Anonymous success: counts towards anonymous-only when the group is never challenged.
+    group.anonymousSuccesses++;
+    if (Number.isNaN(group.anonymousFirstEpoch)) group.anonymousFirstEpoch = epoch;
+    group.anonymousLastEpoch = epoch;
+    if (group.anonymousExample === null) group.anonymousExample = lineText(bytes, start, end);
+  }
+
+  function onHttpErrRecord(bytes: Uint8Array, start: number, end: number, layoutNow: FieldLayout, status: number): void {
+    if (status !== 400 || layoutNow.reason < 0) return;
+    const reason = columnText(bytes, layoutNow.reason);
+    // §5.3 / §7.2: FieldLength = one header over MaxFieldLength; RequestLength = all headers over MaxRequestBytes.
+    if (reason !== 'FieldLength' && reason !== 'RequestLength') return;
+    const group = groupOf(bytes, layoutNow);
+    if (!group) return;
+    const epoch = readEpoch(bytes, layoutNow);
+    recordPattern(group, 'header-too-long', { count: 1, lines: 1, resolved: 0, codes: [], firstEpoch: epoch, lastEpoch: epoch, exampleLines: [lineText(bytes, start, end)] });
+  }
+
+  function newAttempt(epoch: number): Attempt {
+    return {
+      firstEpoch: epoch,
+      lastEpoch: epoch,
+      challenges: 0,
+      continuations: 0,
+      failures: 0,
+      failureCodes: [],
+      codes: [],
+      startedPreauthenticated: false,
+      challengedAfterPreauth: false,
+      steps: [],
+      stepsOmitted: 0,
+      exampleLines: [],
+    };
+  }
+
+  function addStep(attempt: Attempt, epoch: number, status: number, substatus: number, code: number, username: string): void {
+    if (attempt.steps.length < limits.maxStepsPerAttempt) attempt.steps.push({ epoch, status, substatus, win32: code, username });
+    else attempt.stepsOmitted++;
+  }
+
+  function closeAttempt(group: Group, resolved: boolean): void {
+    const attempt = group.attempt;
+    if (!attempt) return;
+    group.attempt = null;
+    const attemptCounts: AttemptCounts = {
+      challenges: attempt.challenges,
+      continuations: attempt.continuations,
+      failures: attempt.failures,
+      failureCodes: attempt.failureCodes,
+      startedPreauthenticated: attempt.startedPreauthenticated,
+      challengedAfterPreauth: attempt.challengedAfterPreauth,
+      resolved,
+    };
+    const kind = classifyAttempt(attemptCounts);
+    recordPattern(group, kind, {
+      count: 1,
+      lines: attempt.challenges + attempt.continuations + attempt.failures + (resolved ? 1 : 0),
+      resolved: resolved ? 1 : 0,
+      codes: attempt.codes,
+      firstEpoch: attempt.firstEpoch,
+      lastEpoch: attempt.lastEpoch,
+      exampleLines: attempt.exampleLines,
+    });
+    recordTimeline(group, kind, attempt);
+  }
+
+  function recordPattern(group: Group, kind: LogPatternKind, occurrence: { count: number; lines: number; resolved: number; codes: readonly number[]; firstEpoch: number; lastEpoch: number; exampleLines: string[] }): void {
+    const record = group.patterns.get(kind);
+    if (!record) {
+      group.patterns.set(kind, {
+        count: occurrence.count,
+        lines: occurrence.lines,
+        resolved: occurrence.resolved,
+        codes: new Set(occurrence.codes),
+        firstEpoch: occurrence.firstEpoch,
+        lastEpoch: occurrence.lastEpoch,
+        exampleLines: occurrence.exampleLines,
+      });
+      return;
+    }
+    record.count += occurrence.count;
+    record.lines += occurrence.lines;
+    record.resolved += occurrence.resolved;
+    for (const code of occurrence.codes) record.codes.add(code);
+    if (!(record.firstEpoch <= occurrence.firstEpoch)) record.firstEpoch = occurrence.firstEpoch;
+    if (!(record.lastEpoch >= occurrence.lastEpoch)) record.lastEpoch = occurrence.lastEpoch;
+  }
+
+  function recordTimeline(group: Group, kind: LogPatternKind, attempt: Attempt): void {
+    const problem = kind !== 'normal-kerberos' && kind !== 'normal-ntlm';
+    let state = timelines.get(group.client);
+    if (!state) {
+      if (timelines.size >= limits.maxTimelineClients) {
+        // Full: a client with a problem may replace one whose attempts were all normal.
+        let evicted: string | null = null;
+        if (problem) {
+          for (const [client, candidate] of timelines) {
+            if (candidate.problems === 0) {
+              evicted = client;
+              break;
+            }
+          }
+        }
+        if (evicted === null) {
+          if (timelineClientsNotShown.size < maxUntrackedRemembered) timelineClientsNotShown.add(group.client);
+          return;
+        }
+        timelines.delete(evicted);
+        if (timelineClientsNotShown.size < maxUntrackedRemembered) timelineClientsNotShown.add(evicted);
+      }
+      state = { attempts: [], omitted: 0, problems: 0 };
+      timelines.set(group.client, state);
+    }
+    if (problem) state.problems++;
+    state.attempts.push({ epoch: attempt.firstEpoch, url: group.url, kind, steps: attempt.steps, stepsOmitted: attempt.stepsOmitted });
+    if (state.attempts.length > limits.maxAttemptsPerClient) {
+      // Keep the most recent attempts, but never drop a problem for a normal one.
+      const normalIndex = state.attempts.findIndex((entry) => entry.kind === 'normal-kerberos' || entry.kind === 'normal-ntlm');
+      state.attempts.splice(normalIndex >= 0 ? normalIndex : 0, 1);
+      state.omitted++;
+    }
+  }
+
+  function ensureFile(): void {
+    if (!fileOpen) beginFile(fileName);
+  }
+
+  return {
+    beginFile,
+    push(chunk) {
+      ensureFile();
+      splitter!.push(chunk);
+    },
+    endFile,
+    finish() {
+      endFile();
+      for (const group of groups) closeAttempt(group, false);
+      counts.bytes = bytesOfClosedFiles;
+      if (messagesDropped > 0) messages.push(`${messagesDropped} more messages not listed`);
+      for (const [key, seen] of perFileMessageCounts) {
+        if (seen > 3) {
+          const [file] = key.split('\u0000');
+          messages.push(`${file}: ${seen - 3} more lines with the same problem as above`);
+        }
+      }
+      const snapshots: GroupSnapshot[] = groups.map((group) => ({
+        client: group.client,
+        url: group.url,
+        userAgent: group.userAgent,
+        serverIp: group.serverIp,
+        serverPort: group.serverPort,
+        format: group.format,
+        patterns: [...group.patterns].map(([kind, record]): PatternSnapshot => ({ kind, ...record, codes: [...record.codes] })),
+        anonymousOnly:
+          group.anonymousSuccesses > 0 && !group.challenged && !group.authenticated
+            ? { count: group.anonymousSuccesses, firstEpoch: group.anonymousFirstEpoch, lastEpoch: group.anonymousLastEpoch, exampleLine: group.anonymousExample ?? '' }
+            : null,
+      }));
+      return buildLogAnalysis({
+        limits,
+        counts: { ...counts, byFormat: { ...counts.byFormat } },
+        messages,
+        groups: snapshots,
+        timelines: [...timelines].map(([client, state]) => ({ client, ...state })),
+        timelineClientsNotShown: timelineClientsNotShown.size,
+        untracked: { groups: untrackedHashes.size, lines: untrackedLines },
+        windowsAuthSeen,
+      });
+    },
+    get bytes() {
+      return bytesOfClosedFiles + (splitter?.bytes ?? 0);
+    },
+  };
+}
+
+function sameKey(key: Uint8Array, bytes: Uint8Array, clientFrom: number, clientTo: number, urlFrom: number, urlTo: number, agentFrom: number, agentTo: number): boolean {
+  let at = 0;
+  for (let index = clientFrom; index < clientTo; index++) if (key[at++] !== bytes[index]) return false;
+  at++;
+  for (let index = urlFrom; index < urlTo; index++) if (key[at++] !== bytes[index]) return false;
+  at++;
+  for (let index = agentFrom; index < agentTo; index++) if (key[at++] !== bytes[index]) return false;
+  return true;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+export type { LogStep };
