@@ -120,7 +120,10 @@ function legSummary(facts: LiveHttpLegFacts): string {
   if (facts.failure) return facts.failure.message;
   const offers = facts.offers.length > 0 ? `, offering ${facts.offers.join(', ')}` : ', without asking to sign in';
   const who = facts.authorization === 'none' ? 'Without credentials' : `With a ${facts.authorization} token`;
-  return `${who} the site answered ${facts.status} ${facts.statusText ?? ''}`.trimEnd() + (facts.authorization === 'none' ? offers : '') + '.';
+  const tls = facts.tls
+    ? ` Connection secured with ${facts.tls.protocol ?? 'TLS'}, certificate ${facts.tls.subject ?? '(no subject)'} issued by ${facts.tls.issuer ?? '(unknown)'}${facts.tls.trusted ? '' : ` (not trusted: ${facts.tls.trustError ?? 'unknown reason'})`}.`
+    : '';
+  return `${who} the site answered ${facts.status} ${facts.statusText ?? ''}`.trimEnd() + (facts.authorization === 'none' ? offers : '') + '.' + tls;
 }
 
 function legStatus(facts: LiveHttpLegFacts): Evidence['status'] {

@@ -148,7 +148,17 @@ describe('liveSignInRule', () => {
     ]);
     expect(causes([anonymous(), spn, ticket({ outcome: 'principal-not-unique', token: null })])).toEqual(['spn-duplicate:confirmed']);
     expect(causes([anonymous(), spn, ticket({ outcome: 'clock-skew', token: null })])).toEqual(['clock-skew:confirmed']);
-    expect(causes([anonymous(), spn, ticket({ outcome: 'no-credentials', token: null })])).toEqual([]);
+    expect(causes([anonymous(), spn, ticket({ outcome: 'no-credentials', token: null })])).toEqual(['local-account-ntlm:possible']);
+    expect(causes([anonymous(), spn, ticket({ outcome: 'unavailable', token: null })])).toEqual([]);
+  });
+
+  it('treats an NTLM token for the SPN as a silent Kerberos failure, whatever the server then says', () => {
+    const ntlm = token({ kind: 'ntlm-negotiate', mechanism: 'ntlm', spn: null, realm: null, etype: null, kvno: null });
+    expect(causes([anonymous(), spn, ticket({ token: ntlm }), signed({ requestToken: ntlm })])).toEqual([
+      'spn-missing:possible',
+      'kdc-unreachable:possible',
+      'local-account-ntlm:possible',
+    ]);
   });
 
   it('reads the signed answer: 400 is a too-large token, 401 an undecryptable ticket', () => {

@@ -189,7 +189,30 @@ export const liveSignInRule: Rule = ({ evidence }) => {
         }),
       );
       return { findings, ruledOut };
+    case 'no-credentials':
+      findings.push(
+        finding({
+          cause: 'local-account-ntlm',
+          confidence: 'possible',
+          explanation: `This account has no Kerberos credentials, so no ticket for ${spn} could be requested (${browserTicket.facts.message ?? 'no credentials'}). That is what happens when you are signed in with a local account rather than a domain account, or your domain sign-in has expired.${fallback}`,
+          evidence: spnEvidence(browserTicket),
+          browsers: everyBrowser,
+        }),
+      );
+      return { findings, ruledOut };
     case 'token':
+      if (browserTicket.facts.token?.mechanism === 'ntlm') {
+        // Windows SSPI does not report why Kerberos failed: Negotiate silently sends NTLM
+        // (reference §8.1, "if it was a 'Y', it would be Kerberos"). These are the usual reasons.
+        const why = `Asked for ${spn}, Windows produced an NTLM token instead of a Kerberos ticket: Kerberos failed on this computer before anything was sent.`;
+        const evidenceIds = spnEvidence(browserTicket);
+        findings.push(
+          finding({ cause: 'spn-missing', confidence: 'possible', explanation: `${why} Most often no account holds ${spn}.`, evidence: evidenceIds, browsers: everyBrowser }),
+          finding({ cause: 'kdc-unreachable', confidence: 'possible', explanation: `${why} It also happens when no domain controller can be reached.`, evidence: evidenceIds, browsers: everyBrowser }),
+          finding({ cause: 'local-account-ntlm', confidence: 'possible', explanation: `${why} It also happens when you are signed in with a local account.`, evidence: evidenceIds, browsers: everyBrowser }),
+        );
+        return { findings, ruledOut };
+      }
       ruledOut.push(
         { cause: 'spn-missing', summary: `The domain issued a ticket for ${spn}.`, evidence: [browserTicket.id] },
         { cause: 'kdc-unreachable', summary: 'A domain controller (KDC) answered.', evidence: [browserTicket.id] },
@@ -199,7 +222,7 @@ export const liveSignInRule: Rule = ({ evidence }) => {
       }
       break;
     default:
-      // no-credentials, unavailable, failed: nothing proven about the site; the exchange says why.
+      // unavailable, failed: nothing proven about the site; the exchange says why.
       return { findings, ruledOut };
   }
 
