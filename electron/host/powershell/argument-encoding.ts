@@ -30,7 +30,11 @@ export function decodeArguments(base64: string): unknown {
  * does and only runs a multi-line block when an empty line follows it (PowerShell
  * ConsoleHost.cs, InputLoop.Run "block mode").
  */
-export function buildInvocationText(scripts: PrimitiveScripts, primitive: SessionPrimitive, argumentsBase64: string): string {
+export function buildInvocationText(
+  scripts: PrimitiveScripts,
+  primitive: SessionPrimitive,
+  argumentsBase64: string,
+): string {
   if (!base64Pattern.test(argumentsBase64)) throw new TypeError('arguments must be base64');
   return `& {\n${scripts.prelude}\n${scripts.primitives[primitive]}\n${scripts.epilogue}\n} -ArgumentsBase64 '${argumentsBase64}' | Out-Null\n\n`;
 }

@@ -27,7 +27,9 @@ export interface PowerShellHostFactoryOptions {
 
 export function createPowerShellHost(options: PowerShellHostFactoryOptions = {}): PowerShellHost {
   const scripts = loadPrimitiveScripts(options.scriptsDirectory);
-  const startSession = options.startSession ?? (() => startNodePowerShellSession({ invocationTimeoutMs: options.invocationTimeoutMs }));
+  const startSession =
+    options.startSession ??
+    (() => startNodePowerShellSession({ invocationTimeoutMs: options.invocationTimeoutMs }));
   const runner = new SessionPrimitiveRunner(scripts, startSession);
   return new PowerShellHost({
     runner,

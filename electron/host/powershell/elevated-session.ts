@@ -57,13 +57,18 @@ export function buildEncodedBootstrap(scripts: PrimitiveScripts, args: Bootstrap
   const command = `& {\n${bootstrapCode(scripts)}\n} '${argumentsBase64}'`;
   const encoded = Buffer.from(command, 'utf16le').toString('base64');
   if (encoded.length > maxEncodedCommandLength) {
-    throw new HostError(`the elevated bootstrap is ${encoded.length} characters encoded, above ${maxEncodedCommandLength}`, 'failed');
+    throw new HostError(
+      `the elevated bootstrap is ${encoded.length} characters encoded, above ${maxEncodedCommandLength}`,
+      'failed',
+    );
   }
   return encoded;
 }
 
 export function sessionMac(secret: string, role: 'server' | 'client', nonce: string): string {
-  return createHmac('sha256', Buffer.from(secret, 'utf8')).update(`${role}|${nonce}`, 'utf8').digest('base64');
+  return createHmac('sha256', Buffer.from(secret, 'utf8'))
+    .update(`${role}|${nonce}`, 'utf8')
+    .digest('base64');
 }
 
 function sameMac(expected: string, actual: unknown): boolean {
@@ -97,7 +102,8 @@ class LineReader {
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => {
       this.buffer += chunk;
-      if (this.buffer.length > maxLineLength) return this.fail(new HostError('the elevated session sent a line that is too long', 'failed'));
+      if (this.buffer.length > maxLineLength)
+        return this.fail(new HostError('the elevated session sent a line that is too long', 'failed'));
       let newline = this.buffer.indexOf('\n');
       while (newline >= 0) {
         this.lines.push(this.buffer.slice(0, newline).replace(/\r$/, ''));
@@ -107,14 +113,21 @@ class LineReader {
       this.deliver();
     });
     socket.on('close', () => this.fail(new HostError('the elevated session ended', 'failed')));
-    socket.on('error', (error) => this.fail(new HostError(`the elevated session pipe failed: ${error.message}`, 'failed')));
+    socket.on('error', (error) =>
+      this.fail(new HostError(`the elevated session pipe failed: ${error.message}`, 'failed')),
+    );
   }
 
   next(timeoutMs: number): Promise<unknown> {
     return new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting = null;
-        reject(new HostError(`the elevated session did not answer within ${Math.round(timeoutMs / 1000)} s`, 'failed'));
+        reject(
+          new HostError(
+            `the elevated session did not answer within ${Math.round(timeoutMs / 1000)} s`,
+            'failed',
+          ),
+        );
       }, timeoutMs);
       this.waiting = {
         resolve: (line) => {
@@ -183,7 +196,16 @@ function listen(server: Server, path: string): Promise<void> {
 
 function firstConnection(server: Server, timeoutMs: number, launched: Promise<void>): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new HostError(`no elevated PowerShell connected within ${Math.round(timeoutMs / 1000)} s`, 'failed')), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new HostError(
+            `no elevated PowerShell connected within ${Math.round(timeoutMs / 1000)} s`,
+            'failed',
+          ),
+        ),
+      timeoutMs,
+    );
     launched.catch((error: unknown) => {
       clearTimeout(timer);
       reject(error);
@@ -197,7 +219,9 @@ function firstConnection(server: Server, timeoutMs: number, launched: Promise<vo
   });
 }
 
-export async function startElevatedPrimitiveRunner(options: ElevatedSessionOptions): Promise<PrimitiveRunner> {
+export async function startElevatedPrimitiveRunner(
+  options: ElevatedSessionOptions,
+): Promise<PrimitiveRunner> {
   const pipeName = `iwa-${randomBytes(12).toString('hex')}`;
   const secret = randomBytes(18).toString('base64');
   const { bytes, sha256Base64 } = elevatedBundleBytes(options.scripts);
@@ -216,15 +240,23 @@ export async function startElevatedPrimitiveRunner(options: ElevatedSessionOptio
     throw error;
   }
   const reader = new LineReader(socket);
-  const untrusted = (message: string) => new HostError(`the elevated session could not be trusted: ${message}`, 'failed');
+  const untrusted = (message: string) =>
+    new HostError(`the elevated session could not be trusted: ${message}`, 'failed');
   try {
     socket.write(`${bytes.toString('base64')}\n`);
     const hello = helloSchema.safeParse(await reader.next(60_000));
     if (!hello.success) throw untrusted('it did not say hello');
     const parentNonce = randomBytes(32).toString('base64');
-    socket.write(encodeMessage({ t: 'challenge', nonce: parentNonce, mac: sessionMac(secret, 'server', hello.data.nonce) }));
+    socket.write(
+      encodeMessage({
+        t: 'challenge',
+        nonce: parentNonce,
+        mac: sessionMac(secret, 'server', hello.data.nonce),
+      }),
+    );
     const ready = readySchema.safeParse(await reader.next(60_000));
-    if (!ready.success || !sameMac(sessionMac(secret, 'client', parentNonce), ready.data.mac)) throw untrusted('wrong proof of the secret');
+    if (!ready.success || !sameMac(sessionMac(secret, 'client', parentNonce), ready.data.mac))
+      throw untrusted('wrong proof of the secret');
   } catch (error) {
     socket.destroy();
     throw error;
@@ -235,16 +267,21 @@ export async function startElevatedPrimitiveRunner(options: ElevatedSessionOptio
   let closed = false;
   return {
     run(primitive: SessionPrimitive, argumentsBase64: string): Promise<string> {
-      if (closed) return Promise.reject(new HostError(`${primitive}: the elevated session is closed`, 'failed'));
+      if (closed)
+        return Promise.reject(new HostError(`${primitive}: the elevated session is closed`, 'failed'));
       if (!(elevatedPrimitives as readonly string[]).includes(primitive)) {
-        return Promise.reject(new HostError(`${primitive} does not run in the elevated session`, 'invalid-argument'));
+        return Promise.reject(
+          new HostError(`${primitive} does not run in the elevated session`, 'invalid-argument'),
+        );
       }
       const id = nextId++;
       const request = async (): Promise<string> => {
         socket.write(encodeMessage({ t: 'run', id, primitive, argumentsBase64 }));
         const answer = resultSchema.safeParse(await reader.next(requestTimeoutMs));
-        if (!answer.success || answer.data.id !== id) throw new HostError(`${primitive}: the elevated session answered out of step`, 'failed');
-        if (answer.data.failure) throw new HostError(`${primitive}: ${answer.data.failure.slice(0, 500)}`, 'failed');
+        if (!answer.success || answer.data.id !== id)
+          throw new HostError(`${primitive}: the elevated session answered out of step`, 'failed');
+        if (answer.data.failure)
+          throw new HostError(`${primitive}: ${answer.data.failure.slice(0, 500)}`, 'failed');
         return answer.data.output;
       };
       const result = queue.then(request, request);

@@ -13,7 +13,8 @@ import type { PowerShellHost } from './powershell-host.js';
 import { defaultScriptsDirectory } from './primitive-scripts.js';
 import { CapturingPowerShellSession, printedResult } from './testing/capturing-powershell-session.js';
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}.reconstructed.json`, import.meta.url), 'utf8').trim();
+const fixture = (name: string) =>
+  readFileSync(new URL(`./fixtures/${name}.reconstructed.json`, import.meta.url), 'utf8').trim();
 
 const okAnswers: Record<string, string> = {
   'read-registry-tree.ps1': fixture('read-registry-tree.not-found'),
@@ -24,7 +25,8 @@ const okAnswers: Record<string, string> = {
   'windows-zone-for-url.ps1': fixture('windows-zone-for-url.intranet-name'),
 };
 
-const scriptText = (file: string) => readFileSync(`${defaultScriptsDirectory()}/${file}`, 'utf8').replace(/\r\n/g, '\n').trimEnd();
+const scriptText = (file: string) =>
+  readFileSync(`${defaultScriptsDirectory()}/${file}`, 'utf8').replace(/\r\n/g, '\n').trimEnd();
 const allFixedText = ['prelude.ps1', 'epilogue.ps1', ...Object.keys(okAnswers)].map(scriptText).join('\n');
 
 /** Hostile pieces; the typographic quotes are the ones PowerShell's tokenizer also treats as quotes. */
@@ -47,7 +49,10 @@ const hostilePieces = [
   '${env:ComSpec}',
   '& calc.exe #',
 ];
-const tenKilobytes = hostilePieces.join('|').repeat(Math.ceil(10_240 / hostilePieces.join('|').length)).slice(0, 10_240);
+const tenKilobytes = hostilePieces
+  .join('|')
+  .repeat(Math.ceil(10_240 / hostilePieces.join('|').length))
+  .slice(0, 10_240);
 const hostileInputs = [...hostilePieces, tenKilobytes];
 
 function newHost(): { host: PowerShellHost; session: CapturingPowerShellSession } {
@@ -59,7 +64,8 @@ function newHost(): { host: PowerShellHost; session: CapturingPowerShellSession 
   return { host: createPowerShellHost({ startSession: () => session }), session };
 }
 
-const invocationShape = /^(& \{\n[\x20-\x7e\n]*\n\} -ArgumentsBase64 ')([A-Za-z0-9+/]*={0,2})(' \| Out-Null\n\n)$/;
+const invocationShape =
+  /^(& \{\n[\x20-\x7e\n]*\n\} -ArgumentsBase64 ')([A-Za-z0-9+/]*={0,2})(' \| Out-Null\n\n)$/;
 
 function assertInert(text: string, input: string): { prefix: string; decoded: unknown } {
   const shape = invocationShape.exec(text);
@@ -69,7 +75,8 @@ function assertInert(text: string, input: string): { prefix: string; decoded: un
   const characters = [...input];
   for (let start = 0; start + 4 <= characters.length; start += 1) {
     const piece = characters.slice(start, start + 4).join('');
-    if (text.includes(piece)) expect(allFixedText.includes(piece), `piece ${JSON.stringify(piece)} leaked`).toBe(true);
+    if (text.includes(piece))
+      expect(allFixedText.includes(piece), `piece ${JSON.stringify(piece)} leaked`).toBe(true);
   }
   return { prefix: prefix!, decoded: JSON.parse(Buffer.from(base64!, 'base64').toString('utf8')) };
 }
@@ -83,7 +90,10 @@ interface Case {
   readonly refuses: (input: string) => boolean;
 }
 
-const field = (...path: (string | number)[]) => (decoded: unknown) => path.reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], decoded);
+const field =
+  (...path: (string | number)[]) =>
+  (decoded: unknown) =>
+    path.reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], decoded);
 const hasControl = (input: string) => [...input].some((c) => c.charCodeAt(0) < 0x20);
 
 const cases: Case[] = [
@@ -95,31 +105,45 @@ const cases: Case[] = [
   },
   {
     name: 'set-registry-value key path',
-    call: (host, input) => host.setRegistryValue({ hive: 'HKCU', path: `Software\\${input}` }, 'v', { type: 'REG_DWORD', data: 1 }),
+    call: (host, input) =>
+      host.setRegistryValue({ hive: 'HKCU', path: `Software\\${input}` }, 'v', {
+        type: 'REG_DWORD',
+        data: 1,
+      }),
     pick: field('path'),
     refuses: (input) => hasControl(input) || input.length + 9 > 1024,
   },
   {
     name: 'set-registry-value value name',
-    call: (host, input) => host.setRegistryValue({ hive: 'HKCU', path: 'Software\\IWA' }, input, { type: 'REG_DWORD', data: 1 }),
+    call: (host, input) =>
+      host.setRegistryValue({ hive: 'HKCU', path: 'Software\\IWA' }, input, { type: 'REG_DWORD', data: 1 }),
     pick: field('name'),
     refuses: (input) => input.includes('\u0000'),
   },
   {
     name: 'set-registry-value REG_SZ data',
-    call: (host, input) => host.setRegistryValue({ hive: 'HKCU', path: 'Software\\IWA' }, 'v', { type: 'REG_SZ', data: input }),
+    call: (host, input) =>
+      host.setRegistryValue({ hive: 'HKCU', path: 'Software\\IWA' }, 'v', { type: 'REG_SZ', data: input }),
     pick: field('value', 'data'),
     refuses: () => false,
   },
   {
     name: 'set-registry-value REG_EXPAND_SZ data',
-    call: (host, input) => host.setRegistryValue({ hive: 'HKCU', path: 'Software\\IWA' }, 'v', { type: 'REG_EXPAND_SZ', data: input }),
+    call: (host, input) =>
+      host.setRegistryValue({ hive: 'HKCU', path: 'Software\\IWA' }, 'v', {
+        type: 'REG_EXPAND_SZ',
+        data: input,
+      }),
     pick: field('value', 'data'),
     refuses: () => false,
   },
   {
     name: 'set-registry-value REG_MULTI_SZ item',
-    call: (host, input) => host.setRegistryValue({ hive: 'HKCU', path: 'Software\\IWA' }, 'v', { type: 'REG_MULTI_SZ', data: [input] }),
+    call: (host, input) =>
+      host.setRegistryValue({ hive: 'HKCU', path: 'Software\\IWA' }, 'v', {
+        type: 'REG_MULTI_SZ',
+        data: [input],
+      }),
     pick: field('value', 'data', 0),
     refuses: () => false,
   },
@@ -163,8 +187,13 @@ describe('hostile inputs never become PowerShell source text', () => {
       let sentCount = 0;
       for (const input of hostileInputs) {
         if (testCase.refuses(input)) {
-          await expect(testCase.call(host, input)).rejects.toSatisfy((error) => error instanceof HostError && error.code === 'invalid-argument');
-          expect(session.sent.length, `nothing sent for a refused ${JSON.stringify(input.slice(0, 20))}`).toBe(sentCount);
+          await expect(testCase.call(host, input)).rejects.toSatisfy(
+            (error) => error instanceof HostError && error.code === 'invalid-argument',
+          );
+          expect(
+            session.sent.length,
+            `nothing sent for a refused ${JSON.stringify(input.slice(0, 20))}`,
+          ).toBe(sentCount);
           continue;
         }
         await testCase.call(host, input);
@@ -189,7 +218,10 @@ describe('hostile inputs never become PowerShell source text', () => {
 
   it('sends only printable ASCII, whatever the data (powershell.exe reads stdin in the OEM code page)', async () => {
     const { host, session } = newHost();
-    await host.setRegistryValue({ hive: 'HKCU', path: 'Software\\IWA' }, 'v', { type: 'REG_SZ', data: tenKilobytes });
+    await host.setRegistryValue({ hive: 'HKCU', path: 'Software\\IWA' }, 'v', {
+      type: 'REG_SZ',
+      data: tenKilobytes,
+    });
     expect(session.sent[0]).toMatch(/^[\x20-\x7e\n]*$/);
   });
 });

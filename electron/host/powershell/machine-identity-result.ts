@@ -7,7 +7,10 @@ import { z } from 'zod';
 import type { MachineIdentity } from '../host.js';
 import { powerShellDateSchema } from './powershell-json-quirks.js';
 
-const nullableString = z.preprocess((value) => (value === undefined || value === '' ? null : value), z.string().nullable());
+const nullableString = z.preprocess(
+  (value) => (value === undefined || value === '' ? null : value),
+  z.string().nullable(),
+);
 
 export const machineIdentityResultSchema = z.object({
   computerName: z.string().min(1),
@@ -37,7 +40,9 @@ export function toMachineIdentity(result: MachineIdentityResult): MachineIdentit
   const dnsDomain = result.partOfDomain ? result.dnsDomain : null;
   // When the NetBIOS name could not be read, the first DNS label is the usual NetBIOS name but
   // not always (renamed domains); a domain user's own domain is the better fallback.
-  const domain = result.partOfDomain ? (result.netbiosDomain ?? (result.user.kind === 'domain' ? result.user.domain : null)) : null;
+  const domain = result.partOfDomain
+    ? (result.netbiosDomain ?? (result.user.kind === 'domain' ? result.user.domain : null))
+    : null;
   return {
     computerName: result.computerName,
     domain,

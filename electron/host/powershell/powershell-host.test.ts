@@ -12,8 +12,18 @@ import { SessionPrimitiveRunner } from './primitive-runner.js';
 import { PowerShellSessionError, type PowerShellSession } from './powershell-session.js';
 import { CapturingPowerShellSession, printedResult } from './testing/capturing-powershell-session.js';
 
-const zone = printedResult(readFileSync(new URL('./fixtures/windows-zone-for-url.intranet-name.reconstructed.json', import.meta.url), 'utf8').trim());
-const written = printedResult(readFileSync(new URL('./fixtures/set-registry-value.written.reconstructed.json', import.meta.url), 'utf8').trim());
+const zone = printedResult(
+  readFileSync(
+    new URL('./fixtures/windows-zone-for-url.intranet-name.reconstructed.json', import.meta.url),
+    'utf8',
+  ).trim(),
+);
+const written = printedResult(
+  readFileSync(
+    new URL('./fixtures/set-registry-value.written.reconstructed.json', import.meta.url),
+    'utf8',
+  ).trim(),
+);
 
 describe('PowerShellHost session handling', () => {
   it('uses one session for many primitives and disposes it on close', async () => {
@@ -36,7 +46,10 @@ describe('PowerShellHost session handling', () => {
   });
 
   it('replaces a session that timed out, keeps one that only wrote to stderr', async () => {
-    const failures: PowerShellSessionError[] = [new PowerShellSessionError('PowerShell did not answer within 120 s', 'timeout'), new PowerShellSessionError('PowerShell reported an error: x', 'stderr')];
+    const failures: PowerShellSessionError[] = [
+      new PowerShellSessionError('PowerShell did not answer within 120 s', 'timeout'),
+      new PowerShellSessionError('PowerShell reported an error: x', 'stderr'),
+    ];
     let started = 0;
     const host = createPowerShellHost({
       startSession: (): PowerShellSession => {
@@ -51,8 +64,14 @@ describe('PowerShellHost session handling', () => {
         };
       },
     });
-    await expect(host.windowsZoneForUrl('http://a/')).rejects.toMatchObject({ code: 'failed', message: 'windows-zone-for-url: PowerShell did not answer within 120 s' });
-    await expect(host.windowsZoneForUrl('http://a/')).rejects.toMatchObject({ code: 'failed', message: 'windows-zone-for-url: PowerShell reported an error: x' });
+    await expect(host.windowsZoneForUrl('http://a/')).rejects.toMatchObject({
+      code: 'failed',
+      message: 'windows-zone-for-url: PowerShell did not answer within 120 s',
+    });
+    await expect(host.windowsZoneForUrl('http://a/')).rejects.toMatchObject({
+      code: 'failed',
+      message: 'windows-zone-for-url: PowerShell reported an error: x',
+    });
     await expect(host.windowsZoneForUrl('http://a/')).resolves.toEqual({ zone: 'Intranet' });
     expect(started).toBe(2);
   });
@@ -60,7 +79,10 @@ describe('PowerShellHost session handling', () => {
   it('says not-supported when PowerShell cannot be started at all', async () => {
     const host = createPowerShellHost({
       startSession: () => {
-        throw new PowerShellSessionError('PowerShell could not be started: spawn powershell.exe ENOENT', 'start');
+        throw new PowerShellSessionError(
+          'PowerShell could not be started: spawn powershell.exe ENOENT',
+          'start',
+        );
       },
     });
     await expect(host.machineIdentity()).rejects.toMatchObject({ code: 'not-supported' });
@@ -69,11 +91,21 @@ describe('PowerShellHost session handling', () => {
   it('validates keys and depth before sending', async () => {
     const session = new CapturingPowerShellSession(() => zone);
     const host = createPowerShellHost({ startSession: () => session });
-    await expect(host.readRegistryTree({ hive: 'HKCR' as 'HKCU', path: 'x' }, 0)).rejects.toMatchObject({ code: 'invalid-argument' });
-    await expect(host.readRegistryTree({ hive: 'HKCU', path: '\\Software' }, 0)).rejects.toMatchObject({ code: 'invalid-argument' });
-    await expect(host.readRegistryTree({ hive: 'HKCU', path: 'Software' }, 17)).rejects.toMatchObject({ code: 'invalid-argument' });
-    await expect(host.setRegistryValue({ hive: 'HKCU', path: 'Software\\X' }, 'v', { type: 'REG_DWORD', data: 2 ** 32 })).rejects.toMatchObject({ code: 'invalid-argument' });
-    await expect(host.deleteEmptyRegistryKey({ hive: 'HKCU', path: 'Software' })).rejects.toMatchObject({ code: 'invalid-argument' });
+    await expect(host.readRegistryTree({ hive: 'HKCR' as 'HKCU', path: 'x' }, 0)).rejects.toMatchObject({
+      code: 'invalid-argument',
+    });
+    await expect(host.readRegistryTree({ hive: 'HKCU', path: '\\Software' }, 0)).rejects.toMatchObject({
+      code: 'invalid-argument',
+    });
+    await expect(host.readRegistryTree({ hive: 'HKCU', path: 'Software' }, 17)).rejects.toMatchObject({
+      code: 'invalid-argument',
+    });
+    await expect(
+      host.setRegistryValue({ hive: 'HKCU', path: 'Software\\X' }, 'v', { type: 'REG_DWORD', data: 2 ** 32 }),
+    ).rejects.toMatchObject({ code: 'invalid-argument' });
+    await expect(host.deleteEmptyRegistryKey({ hive: 'HKCU', path: 'Software' })).rejects.toMatchObject({
+      code: 'invalid-argument',
+    });
     expect(session.sent).toEqual([]);
   });
 });
@@ -81,12 +113,22 @@ describe('PowerShellHost session handling', () => {
 describe('elevated host', () => {
   it('refuses HKCU (its HKCU may be another administrator’s) and runs HKLM writes', async () => {
     const session = new CapturingPowerShellSession(() => written);
-    const host = new PowerShellHost({ runner: new SessionPrimitiveRunner(loadPrimitiveScripts(), () => session), scope: 'elevated' });
-    await expect(host.setRegistryValue({ hive: 'HKCU', path: 'Software\\X' }, 'v', { type: 'REG_DWORD', data: 1 })).rejects.toSatisfy(
-      (error) => error instanceof HostError && error.code === 'invalid-argument' && /HKCU/.test(error.message),
+    const host = new PowerShellHost({
+      runner: new SessionPrimitiveRunner(loadPrimitiveScripts(), () => session),
+      scope: 'elevated',
+    });
+    await expect(
+      host.setRegistryValue({ hive: 'HKCU', path: 'Software\\X' }, 'v', { type: 'REG_DWORD', data: 1 }),
+    ).rejects.toSatisfy(
+      (error) =>
+        error instanceof HostError && error.code === 'invalid-argument' && /HKCU/.test(error.message),
     );
     expect(session.sent).toHaveLength(0);
-    await host.setRegistryValue({ hive: 'HKLM', path: 'SYSTEM\\CurrentControlSet\\Control\\Lsa\\MSV1_0' }, 'BackConnectionHostNames', { type: 'REG_MULTI_SZ', data: ['web01'] });
+    await host.setRegistryValue(
+      { hive: 'HKLM', path: 'SYSTEM\\CurrentControlSet\\Control\\Lsa\\MSV1_0' },
+      'BackConnectionHostNames',
+      { type: 'REG_MULTI_SZ', data: ['web01'] },
+    );
     expect(session.sent).toHaveLength(1);
     await expect(host.elevated()).rejects.toMatchObject({ code: 'not-supported' });
   });
@@ -94,11 +136,17 @@ describe('elevated host', () => {
   it('lets a declined UAC prompt be asked again', async () => {
     let attempts = 0;
     const host = new PowerShellHost({
-      runner: new SessionPrimitiveRunner(loadPrimitiveScripts(), () => new CapturingPowerShellSession(() => zone)),
+      runner: new SessionPrimitiveRunner(
+        loadPrimitiveScripts(),
+        () => new CapturingPowerShellSession(() => zone),
+      ),
       scope: 'user',
       openElevatedRunner: async () => {
         attempts += 1;
-        throw new HostError('start-elevated: The administrator prompt (UAC) was declined.', 'elevation-refused');
+        throw new HostError(
+          'start-elevated: The administrator prompt (UAC) was declined.',
+          'elevation-refused',
+        );
       },
     });
     await expect(host.elevated()).rejects.toMatchObject({ code: 'elevation-refused' });

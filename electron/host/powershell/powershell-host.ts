@@ -19,13 +19,28 @@ import {
   type RegistryTreeNode,
   type RegistryValue,
 } from '../../../shared/host/registry.js';
-import { HostError, type AllowedTool, type Host, type MachineIdentity, type ToolRun, type WindowsZoneAnswer } from '../host.js';
+import {
+  HostError,
+  type AllowedTool,
+  type Host,
+  type MachineIdentity,
+  type ToolRun,
+  type WindowsZoneAnswer,
+} from '../host.js';
 import { encodeArguments } from './argument-encoding.js';
-import { machineIdentityResultSchema, toMachineIdentity, type MachineIdentityResult } from './machine-identity-result.js';
+import {
+  machineIdentityResultSchema,
+  toMachineIdentity,
+  type MachineIdentityResult,
+} from './machine-identity-result.js';
 import type { SessionPrimitive } from './primitive-names.js';
 import type { PrimitiveRunner } from './primitive-runner.js';
 import { registryTreeResultSchema, toRegistryTree } from './registry-tree-result.js';
-import { deleteEmptyRegistryKeyResultSchema, deleteRegistryValueResultSchema, setRegistryValueResultSchema } from './registry-write-results.js';
+import {
+  deleteEmptyRegistryKeyResultSchema,
+  deleteRegistryValueResultSchema,
+  setRegistryValueResultSchema,
+} from './registry-write-results.js';
 import { parsePrimitiveResult } from './result-envelope.js';
 import { assertAllowedTool, assertToolArguments } from './tool-allow-list.js';
 import { toToolRun, toolRunResultSchema } from './tool-run-result.js';
@@ -46,7 +61,8 @@ export interface PowerShellHostOptions {
 
 function validated<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new HostError(`${what}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, 'invalid-argument');
+  if (!parsed.success)
+    throw new HostError(`${what}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, 'invalid-argument');
   return parsed.data;
 }
 
@@ -76,7 +92,11 @@ export class PowerShellHost implements Host {
     if (!Number.isInteger(depth) || depth < 0 || depth > maxRegistryDepth) {
       throw new HostError(`registry depth must be an integer 0..${maxRegistryDepth}`, 'invalid-argument');
     }
-    const result = await this.call('read-registry-tree', { ...checkedKey, depth, maxNodes: maxRegistryNodes }, registryTreeResultSchema);
+    const result = await this.call(
+      'read-registry-tree',
+      { ...checkedKey, depth, maxNodes: maxRegistryNodes },
+      registryTreeResultSchema,
+    );
     return toRegistryTree(result);
   }
 
@@ -84,26 +104,43 @@ export class PowerShellHost implements Host {
     const checkedKey = this.checkedKey(key, 'write');
     const checkedName = validated(registryValueNameSchema, name, 'registry value name');
     const checkedValue = validated(registryValueSchema, value, 'registry value');
-    await this.call('set-registry-value', { ...checkedKey, name: checkedName, value: checkedValue }, setRegistryValueResultSchema);
+    await this.call(
+      'set-registry-value',
+      { ...checkedKey, name: checkedName, value: checkedValue },
+      setRegistryValueResultSchema,
+    );
   }
 
   async deleteRegistryValue(key: RegistryKeyRef, name: string): Promise<void> {
     const checkedKey = this.checkedKey(key, 'write');
     const checkedName = validated(registryValueNameSchema, name, 'registry value name');
-    await this.call('delete-registry-value', { ...checkedKey, name: checkedName }, deleteRegistryValueResultSchema);
+    await this.call(
+      'delete-registry-value',
+      { ...checkedKey, name: checkedName },
+      deleteRegistryValueResultSchema,
+    );
   }
 
   async deleteEmptyRegistryKey(key: RegistryKeyRef): Promise<boolean> {
     const checkedKey = this.checkedKey(key, 'write');
-    if (!checkedKey.path.includes('\\')) throw new HostError('refusing to delete a key directly below the hive', 'invalid-argument');
-    const result = await this.call('delete-empty-registry-key', checkedKey, deleteEmptyRegistryKeyResultSchema);
+    if (!checkedKey.path.includes('\\'))
+      throw new HostError('refusing to delete a key directly below the hive', 'invalid-argument');
+    const result = await this.call(
+      'delete-empty-registry-key',
+      checkedKey,
+      deleteEmptyRegistryKeyResultSchema,
+    );
     return result.deleted;
   }
 
   async runTool(tool: AllowedTool, args: readonly string[]): Promise<ToolRun> {
     assertAllowedTool(tool);
     assertToolArguments(args);
-    const result = await this.call('run-tool', { tool, args: [...args], timeoutMs: this.options.toolTimeoutMs ?? 60_000 }, toolRunResultSchema);
+    const result = await this.call(
+      'run-tool',
+      { tool, args: [...args], timeoutMs: this.options.toolTimeoutMs ?? 60_000 },
+      toolRunResultSchema,
+    );
     return toToolRun(tool, args, result);
   }
 
@@ -120,9 +157,11 @@ export class PowerShellHost implements Host {
    */
   elevated(): Promise<PowerShellHost> {
     const open = this.options.openElevatedRunner;
-    if (!open) return Promise.reject(new HostError('this host cannot open an elevated session', 'not-supported'));
+    if (!open)
+      return Promise.reject(new HostError('this host cannot open an elevated session', 'not-supported'));
     this.elevatedHost ??= open().then(
-      (runner) => new PowerShellHost({ runner, scope: 'elevated', toolTimeoutMs: this.options.toolTimeoutMs }),
+      (runner) =>
+        new PowerShellHost({ runner, scope: 'elevated', toolTimeoutMs: this.options.toolTimeoutMs }),
       (error: unknown) => {
         // A refused prompt may be accepted next time: do not keep the rejection.
         this.elevatedHost = null;
@@ -136,14 +175,23 @@ export class PowerShellHost implements Host {
     const elevated = this.elevatedHost;
     this.elevatedHost = null;
     const closing: Promise<void>[] = [this.options.runner.close()];
-    if (elevated) closing.push(elevated.then((host) => host.close(), () => undefined));
+    if (elevated)
+      closing.push(
+        elevated.then(
+          (host) => host.close(),
+          () => undefined,
+        ),
+      );
     await Promise.all(closing);
   }
 
   private checkedKey(key: RegistryKeyRef, access: 'read' | 'write'): RegistryKeyRef {
     const checked = validated(registryKeyRefSchema, key, 'registry key');
     if (this.options.scope === 'elevated' && checked.hive !== 'HKLM') {
-      throw new HostError(`the elevated session does not ${access} HKCU: its HKCU may be another administrator's`, 'invalid-argument');
+      throw new HostError(
+        `the elevated session does not ${access} HKCU: its HKCU may be another administrator's`,
+        'invalid-argument',
+      );
     }
     return checked;
   }

@@ -36,7 +36,10 @@ export function parseMsDate(text: string): Date | null {
 /** A 5.1 date in either form (plain `[DateTime]` or a cmdlet's PSObject-wrapped one), or ISO 8601 (PowerShell 7). */
 export const powerShellDateSchema = z.preprocess((value) => {
   const text =
-    typeof value === 'object' && value !== null && 'value' in value && typeof (value as { value: unknown }).value === 'string'
+    typeof value === 'object' &&
+    value !== null &&
+    'value' in value &&
+    typeof (value as { value: unknown }).value === 'string'
       ? (value as { value: string }).value
       : value;
   if (typeof text !== 'string') return text;
@@ -52,7 +55,10 @@ export const powerShellDateSchema = z.preprocess((value) => {
 /** An enum that may come as its name (`.ToString()`) or as its number (5.1 default). */
 export function enumByNameOrNumber<const Name extends string>(byNumber: ReadonlyMap<number, Name>) {
   const names = [...new Set(byNumber.values())] as [Name, ...Name[]];
-  return z.preprocess((value) => (typeof value === 'number' && byNumber.has(value) ? byNumber.get(value) : value), z.enum(names));
+  return z.preprocess(
+    (value) => (typeof value === 'number' && byNumber.has(value) ? byNumber.get(value) : value),
+    z.enum(names),
+  );
 }
 
 /** True for the strings 5.1 writes where it stopped descending because of `-Depth`. */

@@ -50,7 +50,10 @@ export function startNodePowerShellSession(options: NodePowerShellSessionOptions
   // node-powershell lets NODE_POWERSHELL replace the executable silently; refuse instead of
   // running whatever that variable names with our scripts.
   if (process.env.NODE_POWERSHELL) {
-    throw new PowerShellSessionError('NODE_POWERSHELL is set and would replace powershell.exe; unset it to use the PowerShell host', 'start');
+    throw new PowerShellSessionError(
+      'NODE_POWERSHELL is set and would replace powershell.exe; unset it to use the PowerShell host',
+      'start',
+    );
   }
   const timeout = options.invocationTimeoutMs ?? 120_000;
   let shell: PowerShell;
@@ -75,13 +78,19 @@ export function startNodePowerShellSession(options: NodePowerShellSessionOptions
       try {
         result = await shell.invoke(scriptText);
       } catch (error) {
-        broken = new PowerShellSessionError(`PowerShell stopped: ${(error as Error).message.split('\n')[0] ?? ''}`, 'exited');
+        broken = new PowerShellSessionError(
+          `PowerShell stopped: ${(error as Error).message.split('\n')[0] ?? ''}`,
+          'exited',
+        );
         throw broken;
       }
       if (result.hadErrors) {
         if (result.stdout === undefined) {
           // node-powershell leaves stdout unset when its invocationTimeout fired.
-          broken = new PowerShellSessionError(`PowerShell did not answer within ${Math.round(timeout / 1000)} s`, 'timeout');
+          broken = new PowerShellSessionError(
+            `PowerShell did not answer within ${Math.round(timeout / 1000)} s`,
+            'timeout',
+          );
           throw broken;
         }
         // Something wrote to stderr; if the primitive still printed its result, that result

@@ -29,9 +29,16 @@ export class ScriptLibraryError extends Error {
   }
 }
 
-/** Where the scripts are in the source tree (and under tsx / vitest). */
+/**
+ * Where the scripts are in the source tree (tsx, vitest, the CLI). A bundle (esbuild's
+ * dist/electron/main.mjs) is elsewhere: it must pass `scriptsDirectory` explicitly
+ * (packaged: join(process.resourcesPath, 'powershell'), the extraResources target).
+ */
 export function defaultScriptsDirectory(): string {
-  return fileURLToPath(new URL('./scripts/', import.meta.url));
+  const moduleUrl: string | undefined = import.meta.url;
+  if (!moduleUrl)
+    throw new ScriptLibraryError('no module URL to find the PowerShell scripts from; pass scriptsDirectory');
+  return fileURLToPath(new URL('./scripts/', moduleUrl));
 }
 
 function readScript(directory: string, fileName: string): string {
@@ -39,17 +46,25 @@ function readScript(directory: string, fileName: string): string {
   try {
     text = readFileSync(join(directory, fileName), 'utf8');
   } catch (error) {
-    throw new ScriptLibraryError(`PowerShell script ${fileName} could not be read from ${directory}: ${(error as Error).message}`);
+    throw new ScriptLibraryError(
+      `PowerShell script ${fileName} could not be read from ${directory}: ${(error as Error).message}`,
+    );
   }
   // A checkout with CRLF line ends gives the same script; normalise so the text sent is stable.
   text = text.replace(/\r\n/g, '\n').replace(/\n+$/, '');
-  if (!/^[\x20-\x7e\n]*$/.test(text)) throw new ScriptLibraryError(`PowerShell script ${fileName} contains a character outside printable ASCII`);
-  if (text.split('\n').some((line) => line.trim().length === 0)) throw new ScriptLibraryError(`PowerShell script ${fileName} contains an empty line`);
+  if (!/^[\x20-\x7e\n]*$/.test(text))
+    throw new ScriptLibraryError(
+      `PowerShell script ${fileName} contains a character outside printable ASCII`,
+    );
+  if (text.split('\n').some((line) => line.trim().length === 0))
+    throw new ScriptLibraryError(`PowerShell script ${fileName} contains an empty line`);
   return text;
 }
 
 export function loadPrimitiveScripts(directory: string = defaultScriptsDirectory()): PrimitiveScripts {
-  const primitives = Object.fromEntries(sessionPrimitives.map((name) => [name, readScript(directory, `${name}.ps1`)])) as Record<SessionPrimitive, string>;
+  const primitives = Object.fromEntries(
+    sessionPrimitives.map((name) => [name, readScript(directory, `${name}.ps1`)]),
+  ) as Record<SessionPrimitive, string>;
   return {
     directory,
     prelude: readScript(directory, 'prelude.ps1'),

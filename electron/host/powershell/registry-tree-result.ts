@@ -6,7 +6,12 @@
  * DWord 4, MultiString 7, QWord 11, Unknown 0, None -1 (Learn "RegistryValueKind").
  */
 import { z } from 'zod';
-import { registryValueSchema, type RegistryNamedValue, type RegistryTreeNode, type RegistryValue } from '../../../shared/host/registry.js';
+import {
+  registryValueSchema,
+  type RegistryNamedValue,
+  type RegistryTreeNode,
+  type RegistryValue,
+} from '../../../shared/host/registry.js';
 import { HostError } from '../host.js';
 import { asArray, enumByNameOrNumber } from './powershell-json-quirks.js';
 
@@ -57,7 +62,13 @@ function toRegistryValue(kind: z.infer<typeof valueKindSchema>, data: unknown): 
       case 'DWord':
         // The script already sends UInt32; a negative Int32 is the Get-ItemProperty reading of
         // the same bits (reference §1.8) and is folded back rather than rejected.
-        return { type: 'REG_DWORD', data: typeof data === 'number' && Number.isInteger(data) && data < 0 && data >= -0x80000000 ? data + 0x1_0000_0000 : data };
+        return {
+          type: 'REG_DWORD',
+          data:
+            typeof data === 'number' && Number.isInteger(data) && data < 0 && data >= -0x80000000
+              ? data + 0x1_0000_0000
+              : data,
+        };
       case 'QWord':
         return { type: 'REG_QWORD', data: unsignedQword(data) };
       case 'String':
@@ -66,7 +77,10 @@ function toRegistryValue(kind: z.infer<typeof valueKindSchema>, data: unknown): 
         return { type: 'REG_EXPAND_SZ', data: data ?? '' };
       case 'MultiString':
         // 5.1: one string for a one-item array, null for an empty one.
-        return { type: 'REG_MULTI_SZ', data: data === null || data === undefined ? [] : Array.isArray(data) ? data : [data] };
+        return {
+          type: 'REG_MULTI_SZ',
+          data: data === null || data === undefined ? [] : Array.isArray(data) ? data : [data],
+        };
       case 'Binary':
         return { type: 'REG_BINARY', data: data ?? '' };
       default:
@@ -75,14 +89,16 @@ function toRegistryValue(kind: z.infer<typeof valueKindSchema>, data: unknown): 
   })();
   if (candidate === null) return null;
   const parsed = registryValueSchema.safeParse(candidate);
-  if (!parsed.success) throw new HostError(`read-registry-tree: a ${kind} value came back in an unexpected form`, 'failed');
+  if (!parsed.success)
+    throw new HostError(`read-registry-tree: a ${kind} value came back in an unexpected form`, 'failed');
   return parsed.data;
 }
 
 /** Rebuilds the tree; every node's parent must come before it (the script walks breadth-first). */
 export function toRegistryTree(result: RegistryTreeResult): RegistryTreeNode | null {
   if (!result.found) return null;
-  if (result.nodes.length === 0) throw new HostError('read-registry-tree: the key was found but no node came back', 'failed');
+  if (result.nodes.length === 0)
+    throw new HostError('read-registry-tree: the key was found but no node came back', 'failed');
   interface Building {
     name: string;
     values: RegistryNamedValue[];
@@ -91,9 +107,13 @@ export function toRegistryTree(result: RegistryTreeResult): RegistryTreeNode | n
   }
   const built: Building[] = [];
   result.nodes.forEach((node, index) => {
-    if (node.id !== index) throw new HostError(`read-registry-tree: node ${index} carries id ${node.id}`, 'failed');
+    if (node.id !== index)
+      throw new HostError(`read-registry-tree: node ${index} carries id ${node.id}`, 'failed');
     if ((index === 0) !== (node.parent === -1) || node.parent >= index) {
-      throw new HostError(`read-registry-tree: node ${index} has an impossible parent ${node.parent}`, 'failed');
+      throw new HostError(
+        `read-registry-tree: node ${index} has an impossible parent ${node.parent}`,
+        'failed',
+      );
     }
     const values: RegistryNamedValue[] = [];
     for (const raw of node.values) {

@@ -14,7 +14,14 @@ export const resultSentinel = '::iwa-doctor-result-v1::';
 /** Bound on what we agree to parse: a registry tree of 20 000 nodes fits well below it. */
 const maxOutputLength = 32 * 1024 * 1024;
 
-const hostErrorCodes = ['access-denied', 'not-found', 'invalid-argument', 'not-supported', 'failed', 'elevation-refused'] as const;
+const hostErrorCodes = [
+  'access-denied',
+  'not-found',
+  'invalid-argument',
+  'not-supported',
+  'failed',
+  'elevation-refused',
+] as const;
 
 const envelopeSchema = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }),
@@ -22,7 +29,10 @@ const envelopeSchema = z.union([
     ok: z.literal(false),
     error: z.object({
       code: z.string(),
-      message: z.preprocess((message) => (message === null || message === undefined ? '' : message), z.string()),
+      message: z.preprocess(
+        (message) => (message === null || message === undefined ? '' : message),
+        z.string(),
+      ),
     }),
   }),
 ]);
@@ -34,14 +44,25 @@ function firstLine(text: string): string {
 
 /** Extracts the JSON text after the last sentinel line; throws a one-line HostError when absent. */
 export function extractResultJson(primitive: string, output: string): string {
-  if (output.length > maxOutputLength) throw new HostError(`${primitive}: PowerShell output is larger than ${maxOutputLength} characters`, 'failed');
-  const lines = output.replace(/^\uFEFF/, '').split(/\r?\n/).map((line) => line.replace(/^\uFEFF/, '').trim());
+  if (output.length > maxOutputLength)
+    throw new HostError(
+      `${primitive}: PowerShell output is larger than ${maxOutputLength} characters`,
+      'failed',
+    );
+  const lines = output
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^\uFEFF/, '').trim());
   const sentinelIndex = lines.lastIndexOf(resultSentinel);
   if (sentinelIndex < 0) {
-    throw new HostError(`${primitive}: PowerShell printed no result (first line: ${JSON.stringify(firstLine(output))})`, 'failed');
+    throw new HostError(
+      `${primitive}: PowerShell printed no result (first line: ${JSON.stringify(firstLine(output))})`,
+      'failed',
+    );
   }
   const json = lines.slice(sentinelIndex + 1).find((line) => line.length > 0);
-  if (json === undefined) throw new HostError(`${primitive}: PowerShell printed the result marker but no JSON after it`, 'failed');
+  if (json === undefined)
+    throw new HostError(`${primitive}: PowerShell printed the result marker but no JSON after it`, 'failed');
   return json;
 }
 
@@ -55,20 +76,32 @@ export function parsePrimitiveResult<T>(primitive: string, output: string, value
   try {
     document = JSON.parse(json);
   } catch {
-    throw new HostError(`${primitive}: the result is not valid JSON (${JSON.stringify(firstLine(json))})`, 'failed');
+    throw new HostError(
+      `${primitive}: the result is not valid JSON (${JSON.stringify(firstLine(json))})`,
+      'failed',
+    );
   }
   const envelope = envelopeSchema.safeParse(document);
-  if (!envelope.success) throw new HostError(`${primitive}: the result has neither {ok:true,value} nor {ok:false,error}`, 'failed');
+  if (!envelope.success)
+    throw new HostError(
+      `${primitive}: the result has neither {ok:true,value} nor {ok:false,error}`,
+      'failed',
+    );
   if (!envelope.data.ok) {
     const { code, message } = envelope.data.error;
-    const known = (hostErrorCodes as readonly string[]).includes(code) ? (code as HostError['code']) : 'failed';
+    const known = (hostErrorCodes as readonly string[]).includes(code)
+      ? (code as HostError['code'])
+      : 'failed';
     throw new HostError(`${primitive}: ${message.replace(/\s+/g, ' ').trim().slice(0, 500) || code}`, known);
   }
   const value = valueSchema.safeParse(envelope.data.value);
   if (!value.success) {
     const truncated = findDepthTruncation(envelope.data.value);
     if (truncated !== null) {
-      throw new HostError(`${primitive}: PowerShell cut the result at ConvertTo-Json -Depth (found ${JSON.stringify(truncated.slice(0, 60))})`, 'failed');
+      throw new HostError(
+        `${primitive}: PowerShell cut the result at ConvertTo-Json -Depth (found ${JSON.stringify(truncated.slice(0, 60))})`,
+        'failed',
+      );
     }
     const issue = value.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';

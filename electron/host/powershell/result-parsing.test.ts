@@ -10,7 +10,8 @@ import { HostError } from '../host.js';
 import { createPowerShellHost } from './create-powershell-host.js';
 import { CapturingPowerShellSession, printedResult } from './testing/capturing-powershell-session.js';
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}.reconstructed.json`, import.meta.url), 'utf8').trim();
+const fixture = (name: string) =>
+  readFileSync(new URL(`./fixtures/${name}.reconstructed.json`, import.meta.url), 'utf8').trim();
 
 function hostAnswering(output: string) {
   const session = new CapturingPowerShellSession(() => output);
@@ -49,14 +50,23 @@ describe('machine-identity', () => {
     const reading = await host.machineReading();
     expect(reading.clockUtc.getTime()).toBe(1763777777000);
     const identity = await host.machineIdentity();
-    expect(identity).toMatchObject({ domain: null, dnsDomain: null, isServer: true, elevated: true, user: { kind: 'local', domain: 'WEB01' } });
+    expect(identity).toMatchObject({
+      domain: null,
+      dnsDomain: null,
+      isServer: true,
+      elevated: true,
+      user: { kind: 'local', domain: 'WEB01' },
+    });
   });
 });
 
 describe('read-registry-tree', () => {
   it('rebuilds the flat node list with every 5.1 quirk undone', async () => {
     const host = hostAnswering(printedResult(fixture('read-registry-tree.zonemap')));
-    const tree = await host.readRegistryTree({ hive: 'HKCU', path: 'Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\ZoneMap' }, 3);
+    const tree = await host.readRegistryTree(
+      { hive: 'HKCU', path: 'Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\ZoneMap' },
+      3,
+    );
     expect(tree).not.toBeNull();
     expect(tree!.name).toBe('ZoneMap');
     expect(tree!.values).toEqual([
@@ -69,7 +79,9 @@ describe('read-registry-tree', () => {
     const [domains, ranges] = tree!.subkeys;
     // "values": null is an empty list; a bare object is a one-item list.
     expect(domains!.values).toEqual([]);
-    expect(ranges!.values).toEqual([{ name: 'AutoConfigURL', value: { type: 'REG_SZ', data: 'http://proxy.contoso.com/wpad.dat' } }]);
+    expect(ranges!.values).toEqual([
+      { name: 'AutoConfigURL', value: { type: 'REG_SZ', data: 'http://proxy.contoso.com/wpad.dat' } },
+    ]);
     const [contoso, equipe] = domains!.subkeys;
     expect(contoso!.values).toEqual([
       { name: 'https', value: { type: 'REG_DWORD', data: 1 } },
@@ -107,7 +119,16 @@ describe('read-registry-tree', () => {
       ok: true,
       value: {
         found: true,
-        nodes: { id: 0, parent: -1, name: 'K', truncated: false, values: [{ name: 'd', kind: 'DWord', data: -2147483648 }, { name: 'q', kind: 'QWord', data: '-1' }] },
+        nodes: {
+          id: 0,
+          parent: -1,
+          name: 'K',
+          truncated: false,
+          values: [
+            { name: 'd', kind: 'DWord', data: -2147483648 },
+            { name: 'q', kind: 'QWord', data: '-1' },
+          ],
+        },
       },
     });
     const tree = await hostAnswering(printedResult(json)).readRegistryTree({ hive: 'HKCU', path: 'K' }, 0);
@@ -118,8 +139,19 @@ describe('read-registry-tree', () => {
   });
 
   it('refuses a node list whose parents are impossible', async () => {
-    const json = JSON.stringify({ ok: true, value: { found: true, nodes: [{ id: 0, parent: -1, name: 'A', truncated: false, values: [] }, { id: 1, parent: 5, name: 'B', truncated: false, values: [] }] } });
-    const error = await hostErrorOf(hostAnswering(printedResult(json)).readRegistryTree({ hive: 'HKCU', path: 'A' }, 1));
+    const json = JSON.stringify({
+      ok: true,
+      value: {
+        found: true,
+        nodes: [
+          { id: 0, parent: -1, name: 'A', truncated: false, values: [] },
+          { id: 1, parent: 5, name: 'B', truncated: false, values: [] },
+        ],
+      },
+    });
+    const error = await hostErrorOf(
+      hostAnswering(printedResult(json)).readRegistryTree({ hive: 'HKCU', path: 'A' }, 1),
+    );
     expect(error.message).toMatch(/impossible parent/);
   });
 });
@@ -127,7 +159,12 @@ describe('read-registry-tree', () => {
 describe('registry writes', () => {
   it('maps a localised access-denied error to HostError access-denied', async () => {
     const host = hostAnswering(printedResult(fixture('set-registry-value.access-denied')));
-    const error = await hostErrorOf(host.setRegistryValue({ hive: 'HKLM', path: 'Software\\Policies\\X' }, 'v', { type: 'REG_DWORD', data: 1 }));
+    const error = await hostErrorOf(
+      host.setRegistryValue({ hive: 'HKLM', path: 'Software\\Policies\\X' }, 'v', {
+        type: 'REG_DWORD',
+        data: 1,
+      }),
+    );
     expect(error.code).toBe('access-denied');
     expect(error.message).toBe('set-registry-value: Der angeforderte Registrierungszugriff ist unzulässig.');
   });
@@ -139,7 +176,9 @@ describe('registry writes', () => {
 
   it('treats deleting an absent value as done', async () => {
     const host = hostAnswering(printedResult(fixture('delete-registry-value.absent')));
-    await expect(host.deleteRegistryValue({ hive: 'HKCU', path: 'Software\\IWA' }, 'gone')).resolves.toBeUndefined();
+    await expect(
+      host.deleteRegistryValue({ hive: 'HKCU', path: 'Software\\IWA' }, 'gone'),
+    ).resolves.toBeUndefined();
   });
 });
 
@@ -147,28 +186,51 @@ describe('run-tool', () => {
   it('keeps a failed klist run with its exact output (CRLF, reference §6.1)', async () => {
     const host = hostAnswering(printedResult(fixture('run-tool.klist-get-failed')));
     const run = await host.runTool('klist', ['get', 'http/webserver.contoso.com']);
-    expect(run).toMatchObject({ tool: 'klist', args: ['get', 'http/webserver.contoso.com'], outcome: 'failed', exitCode: -1073741429, stderr: '' });
+    expect(run).toMatchObject({
+      tool: 'klist',
+      args: ['get', 'http/webserver.contoso.com'],
+      outcome: 'failed',
+      exitCode: -1073741429,
+      stderr: '',
+    });
     expect(run.stdout).toContain('klist failed with 0xc000018b/-1073741429:');
     expect(run.stdout).toContain('\r\n');
     expect('reason' in run).toBe(false);
   });
 
   it('decodes non-ASCII tool output and a null stderr', async () => {
-    const run = await hostAnswering(printedResult(fixture('run-tool.cmdkey-list'))).runTool('cmdkey', ['/list']);
+    const run = await hostAnswering(printedResult(fixture('run-tool.cmdkey-list'))).runTool('cmdkey', [
+      '/list',
+    ]);
     expect(run.outcome).toBe('succeeded');
     expect(run.stdout).toContain('User: CONTOSO\\renée');
     expect(run.stderr).toBe('');
   });
 
   it('says why a tool could not run: not installed, timed out', async () => {
-    const missing = await hostAnswering(printedResult(fixture('run-tool.not-installed'))).runTool('setspn', ['-L', 'web01']);
-    expect(missing).toMatchObject({ outcome: 'could-not-run', exitCode: null, reason: 'setspn.exe is not installed on this machine' });
-    const slow = await hostAnswering(printedResult(fixture('run-tool.timed-out'))).runTool('nltest', ['/dsgetdc:contoso.com']);
-    expect(slow).toMatchObject({ outcome: 'could-not-run', reason: 'nltest.exe did not finish within 60 s and was stopped' });
+    const missing = await hostAnswering(printedResult(fixture('run-tool.not-installed'))).runTool('setspn', [
+      '-L',
+      'web01',
+    ]);
+    expect(missing).toMatchObject({
+      outcome: 'could-not-run',
+      exitCode: null,
+      reason: 'setspn.exe is not installed on this machine',
+    });
+    const slow = await hostAnswering(printedResult(fixture('run-tool.timed-out'))).runTool('nltest', [
+      '/dsgetdc:contoso.com',
+    ]);
+    expect(slow).toMatchObject({
+      outcome: 'could-not-run',
+      reason: 'nltest.exe did not finish within 60 s and was stopped',
+    });
   });
 
   it('refuses an outcome that contradicts the exit code', async () => {
-    const json = JSON.stringify({ ok: true, value: { outcome: 'succeeded', exitCode: 1, stdout: '', stderr: '' } });
+    const json = JSON.stringify({
+      ok: true,
+      value: { outcome: 'succeeded', exitCode: 1, stdout: '', stderr: '' },
+    });
     const error = await hostErrorOf(hostAnswering(printedResult(json)).runTool('klist', []));
     expect(error.message).toMatch(/outcome must follow the exit code/);
   });
@@ -176,9 +238,21 @@ describe('run-tool', () => {
 
 describe('windows-zone-for-url', () => {
   it('reads the zone by name, by enum number, and null outside Windows PowerShell', async () => {
-    expect(await hostAnswering(printedResult(fixture('windows-zone-for-url.intranet-name'))).windowsZoneForUrl('http://web01/')).toEqual({ zone: 'Intranet' });
-    expect(await hostAnswering(printedResult(fixture('windows-zone-for-url.enum-number'))).windowsZoneForUrl('https://a.example/')).toEqual({ zone: 'Internet' });
-    expect(await hostAnswering(printedResult(fixture('windows-zone-for-url.powershell-7'))).windowsZoneForUrl('http://web01/')).toBeNull();
+    expect(
+      await hostAnswering(printedResult(fixture('windows-zone-for-url.intranet-name'))).windowsZoneForUrl(
+        'http://web01/',
+      ),
+    ).toEqual({ zone: 'Intranet' });
+    expect(
+      await hostAnswering(printedResult(fixture('windows-zone-for-url.enum-number'))).windowsZoneForUrl(
+        'https://a.example/',
+      ),
+    ).toEqual({ zone: 'Internet' });
+    expect(
+      await hostAnswering(printedResult(fixture('windows-zone-for-url.powershell-7'))).windowsZoneForUrl(
+        'http://web01/',
+      ),
+    ).toBeNull();
   });
 });
 
@@ -191,19 +265,29 @@ describe('what else comes through stdout', () => {
   });
 
   it('is a clear HostError when the sentinel is missing, the JSON is broken, or the envelope is odd', async () => {
-    const missing = await hostErrorOf(hostAnswering('The term "x" is not recognized').windowsZoneForUrl('http://a/'));
+    const missing = await hostErrorOf(
+      hostAnswering('The term "x" is not recognized').windowsZoneForUrl('http://a/'),
+    );
     expect(missing).toMatchObject({ code: 'failed' });
     expect(missing.message).toMatch(/printed no result/);
-    const broken = await hostErrorOf(hostAnswering(printedResult('{"ok":true,"value":{"zone":')).windowsZoneForUrl('http://a/'));
+    const broken = await hostErrorOf(
+      hostAnswering(printedResult('{"ok":true,"value":{"zone":')).windowsZoneForUrl('http://a/'),
+    );
     expect(broken.message).toMatch(/not valid JSON/);
     const odd = await hostErrorOf(hostAnswering(printedResult('["ok"]')).windowsZoneForUrl('http://a/'));
     expect(odd.message).toMatch(/neither/);
-    const unknownZone = await hostErrorOf(hostAnswering(printedResult('{"ok":true,"value":{"zone":"Elsewhere"}}')).windowsZoneForUrl('http://a/'));
+    const unknownZone = await hostErrorOf(
+      hostAnswering(printedResult('{"ok":true,"value":{"zone":"Elsewhere"}}')).windowsZoneForUrl('http://a/'),
+    );
     expect(unknownZone.message).toMatch(/^windows-zone-for-url: unexpected result at zone/);
   });
 
   it('maps an unknown error code from a script to failed', async () => {
-    const error = await hostErrorOf(hostAnswering(printedResult('{"ok":false,"error":{"code":"weird","message":"x\\r\\ny"}}')).windowsZoneForUrl('http://a/'));
+    const error = await hostErrorOf(
+      hostAnswering(
+        printedResult('{"ok":false,"error":{"code":"weird","message":"x\\r\\ny"}}'),
+      ).windowsZoneForUrl('http://a/'),
+    );
     expect(error).toMatchObject({ code: 'failed', message: 'windows-zone-for-url: x y' });
   });
 });

@@ -21,7 +21,13 @@ const code = (name: string) =>
 describe('PowerShell scripts, static review', () => {
   it('the folder holds exactly the known scripts', () => {
     expect(files.sort()).toEqual(
-      [...sessionPrimitives.map((name) => `${name}.ps1`), 'prelude.ps1', 'epilogue.ps1', 'elevated-bootstrap.ps1', 'elevated-server.ps1'].sort(),
+      [
+        ...sessionPrimitives.map((name) => `${name}.ps1`),
+        'prelude.ps1',
+        'epilogue.ps1',
+        'elevated-bootstrap.ps1',
+        'elevated-server.ps1',
+      ].sort(),
     );
   });
 
@@ -35,7 +41,9 @@ describe('PowerShell scripts, static review', () => {
       expect(text).not.toMatch(/Invoke-Expression/i);
       expect(text).not.toMatch(/(^|[\s|;(])iex([\s;)]|$)/im);
       expect(text).not.toMatch(/Add-Type/i);
-      expect(text).not.toMatch(/Invoke-Command|Start-Job|Start-Process|\$ExecutionContext|NewScriptBlock|InvokeScript|\[powershell\]::Create|cmd(\.exe)?\s+\/c/i);
+      expect(text).not.toMatch(
+        /Invoke-Command|Start-Job|Start-Process|\$ExecutionContext|NewScriptBlock|InvokeScript|\[powershell\]::Create|cmd(\.exe)?\s+\/c/i,
+      );
       expect(text).not.toMatch(/Invoke-Item|&\s*\$\w+\s*\(/i);
       const creates = [...text.matchAll(/\[scriptblock\]::Create\(([^)]*)\)/gi)].map((match) => match[1]);
       if (file === 'elevated-bootstrap.ps1' || file === 'elevated-server.ps1') {
@@ -46,7 +54,9 @@ describe('PowerShell scripts, static review', () => {
       }
       // Double-quoted strings expand $(...) at run time; none may hold argument data.
       for (const [literal] of text.matchAll(/"(?:[^"`]|`.)*"/g)) {
-        expect(literal, `double-quoted string ${literal}`).not.toMatch(/\$(Arguments|IwaArguments|ArgumentsBase64|args)\b/i);
+        expect(literal, `double-quoted string ${literal}`).not.toMatch(
+          /\$(Arguments|IwaArguments|ArgumentsBase64|args)\b/i,
+        );
       }
     });
   }
@@ -60,8 +70,12 @@ describe('PowerShell scripts, static review', () => {
 
   it('arguments enter only through the decoded base64 JSON in the prelude', () => {
     const prelude = code('prelude.ps1');
-    expect(prelude).toMatch(/\[ValidatePattern\('\^\[A-Za-z0-9\+\/\]\*=\{0,2\}\$'\)\]\[string\]\$ArgumentsBase64/);
-    expect(prelude).toContain('$IwaArguments = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($ArgumentsBase64)) | ConvertFrom-Json');
+    expect(prelude).toMatch(
+      /\[ValidatePattern\('\^\[A-Za-z0-9\+\/\]\*=\{0,2\}\$'\)\]\[string\]\$ArgumentsBase64/,
+    );
+    expect(prelude).toContain(
+      '$IwaArguments = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($ArgumentsBase64)) | ConvertFrom-Json',
+    );
     for (const name of sessionPrimitives) {
       const text = code(`${name}.ps1`);
       expect(text, name).not.toMatch(/\$ArgumentsBase64|\$IwaArguments|\$args\b|\$input\b|\$env:/i);

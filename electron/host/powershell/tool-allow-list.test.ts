@@ -9,7 +9,10 @@ import { createPowerShellHost } from './create-powershell-host.js';
 import { defaultScriptsDirectory } from './primitive-scripts.js';
 import { CapturingPowerShellSession, printedResult } from './testing/capturing-powershell-session.js';
 
-const notInstalled = readFileSync(new URL('./fixtures/run-tool.not-installed.reconstructed.json', import.meta.url), 'utf8').trim();
+const notInstalled = readFileSync(
+  new URL('./fixtures/run-tool.not-installed.reconstructed.json', import.meta.url),
+  'utf8',
+).trim();
 
 function newHost() {
   const session = new CapturingPowerShellSession(() => printedResult(notInstalled));
@@ -17,11 +20,28 @@ function newHost() {
 }
 
 describe('tool allow-list', () => {
-  const refused = ['powershell', 'cmd', 'pwsh', 'reg', 'KLIST', 'klist.exe', '..\\klist', 'C:\\Windows\\System32\\klist.exe', 'klist ', '', 'setspn;calc', 'appcmd"', 'constructor', '__proto__'];
+  const refused = [
+    'powershell',
+    'cmd',
+    'pwsh',
+    'reg',
+    'KLIST',
+    'klist.exe',
+    '..\\klist',
+    'C:\\Windows\\System32\\klist.exe',
+    'klist ',
+    '',
+    'setspn;calc',
+    'appcmd"',
+    'constructor',
+    '__proto__',
+  ];
   for (const tool of refused) {
     it(`refuses ${JSON.stringify(tool)} without sending anything`, async () => {
       const { host, session } = newHost();
-      await expect(host.runTool(tool as AllowedTool, [])).rejects.toSatisfy((error) => error instanceof HostError && error.code === 'invalid-argument');
+      await expect(host.runTool(tool as AllowedTool, [])).rejects.toSatisfy(
+        (error) => error instanceof HostError && error.code === 'invalid-argument',
+      );
       expect(session.sent).toEqual([]);
     });
   }
@@ -36,7 +56,13 @@ describe('tool allow-list', () => {
 
   it('refuses argument lists that are not arrays of strings, too long, or hold NUL', async () => {
     const { host, session } = newHost();
-    for (const args of [['a', 1], 'klist tickets', new Array(65).fill('x'), ['x'.repeat(16_385)], ['a\u0000b']]) {
+    for (const args of [
+      ['a', 1],
+      'klist tickets',
+      new Array(65).fill('x'),
+      ['x'.repeat(16_385)],
+      ['a\u0000b'],
+    ]) {
       await expect(host.runTool('klist', args as unknown as string[])).rejects.toBeInstanceOf(HostError);
     }
     expect(session.sent).toEqual([]);
@@ -44,13 +70,17 @@ describe('tool allow-list', () => {
 
   it('run-tool.ps1 maps exactly the allowed tools to fixed paths and refuses the rest', () => {
     const script = readFileSync(`${defaultScriptsDirectory()}/run-tool.ps1`, 'utf8');
-    const mapped = [...script.matchAll(/^\s*'([a-z0-9]+)' \{ return \(Join-Path \$windows '([^']+)'\) \}$/gm)].map((match) => [match[1], match[2]]);
+    const mapped = [
+      ...script.matchAll(/^\s*'([a-z0-9]+)' \{ return \(Join-Path \$windows '([^']+)'\) \}$/gm),
+    ].map((match) => [match[1], match[2]]);
     expect(mapped.map(([tool]) => tool).sort()).toEqual([...allowedTools].sort());
     for (const [tool, path] of mapped) {
       expect(path).toBe(tool === 'appcmd' ? 'System32\\inetsrv\\appcmd.exe' : `System32\\${tool}.exe`);
     }
     expect(script).toMatch(/switch -CaseSensitive \(\$Tool\)/);
-    expect(script).toMatch(/default \{ throw \(New-IwaError 'invalid-argument' 'tool is not on the allow-list'\) \}/);
+    expect(script).toMatch(
+      /default \{ throw \(New-IwaError 'invalid-argument' 'tool is not on the allow-list'\) \}/,
+    );
     expect(script).toMatch(/UseShellExecute = \$false/);
   });
 });

@@ -12,16 +12,30 @@ export const maxToolArgumentLength = 16_384;
 
 export function assertAllowedTool(tool: unknown): asserts tool is AllowedTool {
   if (typeof tool !== 'string' || !(allowedTools as readonly string[]).includes(tool)) {
-    throw new HostError(`${JSON.stringify(String(tool)).slice(0, 80)} is not an allowed tool (allowed: ${allowedTools.join(', ')})`, 'invalid-argument');
+    throw new HostError(
+      `${JSON.stringify(String(tool)).slice(0, 80)} is not an allowed tool (allowed: ${allowedTools.join(', ')})`,
+      'invalid-argument',
+    );
   }
 }
 
 export function assertToolArguments(args: unknown): asserts args is readonly string[] {
-  if (!Array.isArray(args)) throw new HostError('tool arguments must be an array of strings', 'invalid-argument');
-  if (args.length > maxToolArguments) throw new HostError(`at most ${maxToolArguments} tool arguments`, 'invalid-argument');
+  if (!Array.isArray(args))
+    throw new HostError('tool arguments must be an array of strings', 'invalid-argument');
+  if (args.length > maxToolArguments)
+    throw new HostError(`at most ${maxToolArguments} tool arguments`, 'invalid-argument');
   for (const argument of args) {
-    if (typeof argument !== 'string') throw new HostError('every tool argument must be a string', 'invalid-argument');
-    if (argument.length > maxToolArgumentLength) throw new HostError(`a tool argument is longer than ${maxToolArgumentLength} characters`, 'invalid-argument');
-    if (argument.includes('\u0000')) throw new HostError('a tool argument contains NUL, which a Windows command line cannot carry', 'invalid-argument');
+    if (typeof argument !== 'string')
+      throw new HostError('every tool argument must be a string', 'invalid-argument');
+    if (argument.length > maxToolArgumentLength)
+      throw new HostError(
+        `a tool argument is longer than ${maxToolArgumentLength} characters`,
+        'invalid-argument',
+      );
+    if (argument.includes('\u0000'))
+      throw new HostError(
+        'a tool argument contains NUL, which a Windows command line cannot carry',
+        'invalid-argument',
+      );
   }
 }

@@ -19,9 +19,12 @@ export const toolRunResultSchema = z
   .refine((run) => (run.outcome === 'could-not-run') === (run.exitCode === null), {
     message: 'exitCode must be null exactly when the tool could not run',
   })
-  .refine((run) => run.outcome === 'could-not-run' || (run.outcome === 'succeeded') === (run.exitCode === 0), {
-    message: 'outcome must follow the exit code',
-  });
+  .refine(
+    (run) => run.outcome === 'could-not-run' || (run.outcome === 'succeeded') === (run.exitCode === 0),
+    {
+      message: 'outcome must follow the exit code',
+    },
+  );
 export type ToolRunResult = z.infer<typeof toolRunResultSchema>;
 
 export function toToolRun(tool: AllowedTool, args: readonly string[], result: ToolRunResult): ToolRun {

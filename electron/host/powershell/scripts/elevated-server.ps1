@@ -26,7 +26,7 @@ function Receive-IwaMessage {
 }
 function Get-IwaMac {
   param([string]$Text)
-  $hmac = New-Object Security.Cryptography.HMACSHA256(, [Text.Encoding]::UTF8.GetBytes($Secret))
+  $hmac = [Security.Cryptography.HMACSHA256]::new([Text.Encoding]::UTF8.GetBytes($Secret))
   return [Convert]::ToBase64String($hmac.ComputeHash([Text.Encoding]::UTF8.GetBytes($Text)))
 }
 function Test-IwaSameText {
@@ -66,8 +66,9 @@ while ($true) {
     # user-scope changes are made without elevation, never here.
     $decoded = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String([string]$message.argumentsBase64)) | ConvertFrom-Json
     if ($decoded.PSObject.Properties['hive'] -and [string]$decoded.hive -ne 'HKLM') { throw 'the elevated session only touches HKLM' }
+    $block = $blocks[[string]$message.primitive]
     [Console]::SetOut($capture)
-    & $blocks[[string]$message.primitive] -ArgumentsBase64 ([string]$message.argumentsBase64) | Out-Null
+    & $block -ArgumentsBase64 ([string]$message.argumentsBase64) | Out-Null
   }
   catch { $failure = [string]$_.Exception.Message }
   finally { [Console]::SetOut($console) }
