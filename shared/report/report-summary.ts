@@ -1,0 +1,32 @@
+/**
+ * "Copy summary for IT": a few plain lines that fit in a ticket or a chat message — the
+ * address, what the person saw, each cause with its fix and who may apply it, what could not
+ * be checked and what was changed. Secrets are removed unless the report kept them.
+ */
+import { confidenceLabels, scopeLabels, symptomLabel } from '../wizard/plain-labels.js';
+import type { ReportDocument } from './report-document.js';
+
+export function renderReportSummary(report: ReportDocument): string {
+  const { diagnosis } = report;
+  const lines = [
+    `IWA Doctor: ${diagnosis.target.url}`,
+    `Seen: ${symptomLabel(diagnosis.target.symptom)}`,
+    `Checked on ${diagnosis.host.machine}${diagnosis.host.kind === 'scenario' ? ' (simulation)' : ''} at ${diagnosis.finishedAt}`,
+  ];
+  if (diagnosis.findings.length === 0) lines.push('Found: no cause.');
+  for (const finding of diagnosis.findings) {
+    lines.push(`Found (${confidenceLabels[finding.confidence]}): ${finding.title} [${finding.cause}]`);
+    for (const remedy of finding.remedies)
+      lines.push(
+        `  Fix: ${remedy.title} — ${scopeLabels[remedy.scope]}${remedy.available ? '' : ` (${remedy.unavailableReason ?? 'not available here'})`}`,
+      );
+  }
+  const notRun = diagnosis.probes.filter((probe) => probe.status !== 'ok');
+  if (notRun.length > 0) lines.push(`Could not check: ${notRun.map((probe) => probe.title).join('; ')}`);
+  lines.push(`Ruled out: ${diagnosis.ruledOut.length} check${diagnosis.ruledOut.length === 1 ? '' : 's'}`);
+  for (const entry of report.changes)
+    lines.push(
+      `Changed: ${entry.title} — ${entry.state}${entry.undoneAt ? ` (undone ${entry.undoneAt})` : ''}`,
+    );
+  return lines.join('\n');
+}
