@@ -13,6 +13,8 @@ export interface ApacheSiteConfig {
   readonly host: string;
   /** Keytab for mod_auth_gssapi; absent for sites that do not run Negotiate. */
   readonly keytab?: string;
+  /** PEM files for an HTTPS site. */
+  readonly tls?: { readonly certificateFile: string; readonly keyFile: string };
 }
 
 export interface ApacheConfigInput {
@@ -34,6 +36,8 @@ const modules = [
   ['headers_module', 'mod_headers.so'],
   ['rewrite_module', 'mod_rewrite.so'],
   ['auth_gssapi_module', 'mod_auth_gssapi.so'],
+  ['socache_shmcb_module', 'mod_socache_shmcb.so'],
+  ['ssl_module', 'mod_ssl.so'],
 ] as const;
 
 export function apacheConfig(input: ApacheConfigInput): string {
@@ -58,17 +62,22 @@ export function apacheConfig(input: ApacheConfigInput): string {
     'TypesConfig /dev/null',
     'AddType text/html .html',
     'DirectoryIndex index.html',
+    `SSLSessionCache "shmcb:${input.dir}/ssl-sessions(65536)"`,
     `DocumentRoot "${input.documentRoot}"`,
     `<Directory "${input.documentRoot}">`,
     '    Require all granted',
     '</Directory>',
-    ...input.sites.flatMap((site) => [`Listen 127.0.0.1:${site.port}`, ...virtualHost(site)]),
+    ...input.sites.flatMap((site) => [`Listen 127.0.0.1:${site.port}${site.tls ? ' https' : ''}`, ...virtualHost(site)]),
   ];
   return `${lines.join('\n')}\n`;
 }
 
 function virtualHost(site: ApacheSiteConfig): string[] {
-  const open = [`<VirtualHost 127.0.0.1:${site.port}>`, `    ServerName ${site.host}`];
+  const open = [
+    `<VirtualHost 127.0.0.1:${site.port}>`,
+    `    ServerName ${site.host}`,
+    ...(site.tls ? ['    SSLEngine on', `    SSLCertificateFile "${site.tls.certificateFile}"`, `    SSLCertificateKeyFile "${site.tls.keyFile}"`] : []),
+  ];
   const close = ['</VirtualHost>'];
   switch (site.id) {
     case 'anonymous':

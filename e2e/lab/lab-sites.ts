@@ -13,6 +13,7 @@ export const labSiteIds = [
   'header-too-large',
   'ntlm-only',
   'anonymous',
+  'https-good',
 ] as const;
 export type LabSiteId = (typeof labSiteIds)[number];
 
@@ -20,6 +21,7 @@ export interface LabSitePlan {
   readonly id: LabSiteId;
   /** The name a person types in the URL. */
   readonly host: string;
+  readonly scheme: 'http' | 'https';
   /** What the site reproduces, for test names and the bench. */
   readonly reproduces: string;
   /** The cause id the live test must report for it. */
@@ -27,34 +29,45 @@ export interface LabSitePlan {
 }
 
 export const labSitePlans: readonly LabSitePlan[] = [
-  { id: 'good', host: 'web01.contoso.test', reproduces: 'Kerberos works: 401 Negotiate, then 200 with a mutual-auth AP-REP', expectedCause: 'challenge-normal' },
-  { id: 'spn-missing', host: 'web02.contoso.test', reproduces: 'no HTTP/web02 principal in the KDC', expectedCause: 'spn-missing' },
+  { id: 'good', scheme: 'http', host: 'web01.contoso.test', reproduces: 'Kerberos works: 401 Negotiate, then 200 with a mutual-auth AP-REP', expectedCause: 'challenge-normal' },
+  { id: 'spn-missing', scheme: 'http', host: 'web02.contoso.test', reproduces: 'no HTTP/web02 principal in the KDC', expectedCause: 'spn-missing' },
   {
     id: 'stale-key',
+    scheme: 'http',
     host: 'web03.contoso.test',
     reproduces: 'the server keytab holds an older key (kvno) than the KDC issues tickets with',
     expectedCause: 'spn-wrong-account',
   },
   {
     id: 'cname-alias',
+    scheme: 'http',
     host: 'web.contoso.test',
     reproduces: 'web is a CNAME of srv01; only HTTP/web is registered, browsers ask for HTTP/srv01 (reference §7.3)',
     expectedCause: 'cname-alias-spn',
   },
   {
     id: 'port-in-spn',
+    scheme: 'http',
     host: 'web05.contoso.test',
     reproduces: 'only HTTP/web05:<port> is registered, browsers ask without the port (reference §2.4, §7.3)',
     expectedCause: 'port-in-spn',
   },
   {
     id: 'header-too-large',
+    scheme: 'http',
     host: 'web06.contoso.test',
     reproduces: 'LimitRequestFieldSize below the token size: the authenticated request gets HTTP 400 (reference §7.2)',
     expectedCause: 'kerberos-token-too-large',
   },
-  { id: 'ntlm-only', host: 'web07.contoso.test', reproduces: 'the server offers only WWW-Authenticate: NTLM', expectedCause: 'providers-misconfigured' },
-  { id: 'anonymous', host: 'web08.contoso.test', reproduces: 'anonymous access: 200 without any challenge', expectedCause: 'windows-auth-disabled' },
+  { id: 'ntlm-only', scheme: 'http', host: 'web07.contoso.test', reproduces: 'the server offers only WWW-Authenticate: NTLM', expectedCause: 'providers-misconfigured' },
+  { id: 'anonymous', scheme: 'http', host: 'web08.contoso.test', reproduces: 'anonymous access: 200 without any challenge', expectedCause: 'windows-auth-disabled' },
+  {
+    id: 'https-good',
+    scheme: 'https',
+    host: 'web09.contoso.test',
+    reproduces: 'Kerberos over HTTPS with a self-signed certificate (trusted only when the test says so)',
+    expectedCause: 'challenge-normal',
+  },
 ];
 
 /** The canonical name behind the CNAME site. */

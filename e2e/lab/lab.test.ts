@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Resolver } from 'node:dns/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labPackagesMissing, startLab, type Lab } from './lab.js';
@@ -17,9 +19,11 @@ interface CurlAnswer {
 
 /** What the MIT GSSAPI client in curl sees, as an independent check of each lab site. */
 async function curlNegotiate(lab: Lab, url: string, host: string, port: number): Promise<CurlAnswer> {
+  const certificate = join(lab.kdc.dir, 'lab-ca.pem');
+  await writeFile(certificate, lab.certificatePem);
   const { stdout } = await runBounded(
     findExecutable('curl') as string,
-    ['-sS', '-o', '/dev/null', '-D', '-', '--max-time', '10', '--negotiate', '-u', ':', '--resolve', `${host}:${port}:127.0.0.1`, url],
+    ['-sS', '-o', '/dev/null', '-D', '-', '--max-time', '10', '--cacert', certificate, '--negotiate', '-u', ':', '--resolve', `${host}:${port}:127.0.0.1`, url],
     { env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', ...lab.clientEnv } },
   );
   const lines = stdout.split('\r\n');
@@ -50,6 +54,7 @@ describe.skipIf(missing.length > 0)('live sign-in lab (KDC + Apache mod_auth_gss
     expect((await answer('header-too-large')).status).toBe(400);
     expect(await answer('ntlm-only')).toEqual({ status: 401, offers: ['NTLM'] });
     expect(await answer('anonymous')).toEqual({ status: 200, offers: [] });
+    expect(await answer('https-good')).toEqual({ status: 200, offers: ['Negotiate'] });
     expect(tinyHeaderFieldLimit).toBeLessThan(1000);
     const log = await lab.apacheErrorLog();
     expect(log).toMatch(/kvno 3 not found in keytab/);

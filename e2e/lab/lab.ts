@@ -13,6 +13,7 @@ import { requireExecutable } from './find-executable.js';
 import { freePort, labAddress } from './free-port.js';
 import { labPackagesMissing, startKdc, tcpAccepts, type KdcLab } from './kdc.js';
 import { cnameTargetHost, labSitePlans, type LabSiteId, type LabSitePlan } from './lab-sites.js';
+import { createSelfSignedCertificate } from './self-signed-certificate.js';
 import { startSupervised, type SupervisedProcess } from './supervised-process.js';
 
 export { labPackagesMissing } from './kdc.js';
@@ -35,6 +36,8 @@ export interface Lab {
   readonly clientEnv: Record<string, string>;
   /** The same user, but the realm's KDC points at a closed port and the cache holds only the TGT. */
   readonly unreachableKdcEnv: Record<string, string>;
+  /** PEM of the self-signed certificate of the HTTPS site, for clients that should trust it. */
+  readonly certificatePem: string;
   /** The lab's temp directories (removed by `stop()`). */
   readonly dirs: readonly string[];
   apacheErrorLog(): Promise<string>;
@@ -110,6 +113,12 @@ async function startLabOnce(): Promise<Lab> {
     // Only the port form is registered; browsers omit the port by default (§2.4).
     await register('port-in-spn', `HTTP/web05.contoso.test:${portOf('port-in-spn')}`);
     await register('header-too-large', 'HTTP/web06.contoso.test');
+    await register('https-good', 'HTTP/web09.contoso.test');
+    const httpsHost = labSitePlans.find((plan) => plan.id === 'https-good')?.host as string;
+    const certificate = createSelfSignedCertificate(httpsHost, [httpsHost, labAddress]);
+    const tls = { certificateFile: join(webDir, 'https-good.crt'), keyFile: join(webDir, 'https-good.key') };
+    await writeFile(tls.certificateFile, certificate.certificatePem);
+    await writeFile(tls.keyFile, certificate.privateKeyPem, { mode: 0o600 }); // read by Apache's root parent only
 
     const apacheKrb5Config = join(webDir, 'krb5.conf');
     await copyFile(kdc.env['KRB5_CONFIG'] as string, apacheKrb5Config);
@@ -117,7 +126,7 @@ async function startLabOnce(): Promise<Lab> {
 
     const siteConfigs: ApacheSiteConfig[] = labSitePlans.map((plan) => {
       const keytab = keytabs.get(plan.id);
-      return { id: plan.id, port: portOf(plan.id), host: plan.host, ...(keytab ? { keytab } : {}) };
+      return { id: plan.id, port: portOf(plan.id), host: plan.host, ...(keytab ? { keytab } : {}), ...(plan.scheme === 'https' ? { tls } : {}) };
     });
     const configPath = join(webDir, 'httpd.conf');
     const runningAsRoot = process.getuid?.() === 0;
@@ -164,7 +173,7 @@ async function startLabOnce(): Promise<Lab> {
       labSitePlans.map((plan): [LabSiteId, LabSite] => {
         const port = portOf(plan.id);
         const spn = registered.get(plan.id);
-        return [plan.id, { ...plan, port, url: `http://${plan.host}:${port}/`, ...(spn ? { registeredSpn: spn } : {}) }];
+        return [plan.id, { ...plan, port, url: `${plan.scheme}://${plan.host}:${port}/`, ...(spn ? { registeredSpn: spn } : {}) }];
       }),
     ) as Record<LabSiteId, LabSite>;
 
@@ -177,6 +186,7 @@ async function startLabOnce(): Promise<Lab> {
       sites,
       clientEnv,
       unreachableKdcEnv,
+      certificatePem: certificate.certificatePem,
       dirs: [kdc.dir, webDir],
       apacheErrorLog: () => readFile(join(webDir, 'error.log'), 'utf8').catch(() => ''),
       async stop() {

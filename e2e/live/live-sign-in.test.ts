@@ -36,7 +36,7 @@ describe.skipIf(missing.length > 0)('live sign-in test against the lab', () => {
   });
 
   const run = (url: string, env?: Record<string, string>): Promise<LiveTestResult> =>
-    runLiveSignInTest(url, { dnsServer: lab.dnsServer, kerberosEnv: env ?? lab.clientEnv, timeoutMs: 8_000 });
+    runLiveSignInTest(url, { dnsServer: lab.dnsServer, kerberosEnv: env ?? lab.clientEnv, timeoutMs: 8_000, trustedCertificates: [lab.certificatePem] });
 
   for (const plan of labSitePlans) {
     it(`diagnoses ${plan.id} (${plan.reproduces}) as ${plan.expectedCause}`, async () => {
@@ -85,6 +85,17 @@ describe.skipIf(missing.length > 0)('live sign-in test against the lab', () => {
     expect(result.exchange.spn).toBe('HTTP/srv01.contoso.test');
     const names = result.evidence.find((item) => item.kind === 'live-name-resolution');
     expect(names?.facts).toMatchObject({ cnameChain: ['web.contoso.test', 'srv01.contoso.test'], canonicalName: 'srv01.contoso.test', addresses: ['127.0.0.1'] });
+  });
+
+  it('signs in over HTTPS and records the TLS facts; an untrusted self-signed certificate is a clear message', async () => {
+    const trusted = await run(lab.sites['https-good'].url);
+    const anonymous = trusted.evidence.find((item) => item.kind === 'live-anonymous-request');
+    expect(anonymous?.facts).toMatchObject({ tls: { trusted: true, subject: 'CN=web09.contoso.test' } });
+    expect(anonymous?.summary).toMatch(/Connection secured with TLSv1\.[23]/);
+    const untrusted = await runLiveSignInTest(lab.sites['https-good'].url, { dnsServer: lab.dnsServer, kerberosEnv: lab.clientEnv, timeoutMs: 8_000 });
+    expect(untrusted.exchange.verdict).toBe('network-error');
+    expect(untrusted.exchange.summary).toMatch(/self-signed certificate/);
+    expect(untrusted.findings).toEqual([]);
   });
 
   it('diagnoses kdc-unreachable when the realm has no reachable KDC', async () => {
