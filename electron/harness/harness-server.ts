@@ -178,6 +178,11 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     server,
     port,
     url: `${origin}/?token=${token}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // A browser tab keeps idle keep-alive connections open; without this, close() waits for them.
+        server.closeAllConnections();
+      }),
   };
 }

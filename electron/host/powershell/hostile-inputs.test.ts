@@ -103,7 +103,6 @@ const field =
   (...path: (string | number)[]) =>
   (decoded: unknown) =>
     path.reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], decoded);
-const hasControl = (input: string) => [...input].some((c) => c.charCodeAt(0) < 0x20);
 /** The shared key-path rules (no control character, no empty segment, at most 1024 characters). */
 const refusesKeyPath = (input: string) => !registryKeyPathSchema.safeParse(`Software\\${input}`).success;
 
