@@ -11,7 +11,7 @@ import { WindowsOutputError, splitOutputLines } from './windows-output-error.js'
 
 export interface StripchartSample {
   readonly time: string;
-  /** Seconds the remote clock is ahead of (positive) or behind (negative) this one; null on error. */
+  /** Offset between this clock and the remote one, seconds, sign as printed (sign convention [U]); null on error. */
   readonly offsetSeconds: number | null;
   readonly error: string | null;
 }
