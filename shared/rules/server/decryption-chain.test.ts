@@ -101,6 +101,21 @@ describe('walkDecryptionChain', () => {
     expect(result.broken?.cause).toBe(cause);
     expect(result.line).toContain('✗');
   });
+  it('does not count the computer\'s HOST/ SPN for a domain pool account', () => {
+    const facts = app();
+    const hostOnly = { 'host/web01.contoso.com': [web01], 'host/web01': [web01] };
+    expect(walkDecryptionChain(facts, spn(facts, hostOnly)).broken?.cause).toBe('spn-missing');
+    expect(walkDecryptionChain(facts, spn(facts, { ...hostOnly, 'http/web01': [svc] })).broken?.cause).toBe('spn-netbios-missing');
+    const ported = { ...app(), port: 8443, url: 'https://web01.contoso.com:8443/' };
+    expect(walkDecryptionChain(ported, spn(ported, { ...hostOnly, 'http/web01.contoso.com:8443': [svc] })).broken?.cause).toBe('port-in-spn');
+    const alias = app({ host: 'intranet.contoso.com' });
+    expect(walkDecryptionChain(alias, spn(alias, { ...hostOnly, 'http/intranet.contoso.com': [svc] }, 'web01.contoso.com')).broken?.cause).toBe('cname-alias-spn');
+  });
+  it('names cname-alias-spn when the canonical name is explicitly on another account', () => {
+    const alias = app({ host: 'intranet.contoso.com' });
+    const other = { dn: 'CN=svc-other,DC=contoso,DC=com', isComputer: false };
+    expect(walkDecryptionChain(alias, spn(alias, { 'http/web01.contoso.com': [other], 'http/intranet.contoso.com': [svc] }, 'web01.contoso.com')).broken?.cause).toBe('cname-alias-spn');
+  });
   it('names cname-alias-spn when only the alias is registered', () => {
     const facts = app({ host: 'intranet.contoso.com' });
     const result = walkDecryptionChain(facts, spn(facts, { 'http/intranet.contoso.com': [svc] }, 'web01.contoso.com'));

@@ -51,13 +51,6 @@ function incomplete(links: string[], unreadable: readonly UnreadableFact[], stop
   return verdict([...links, `${stop} ?${first ? ` (${describeUnreadable(first)})` : ''}`], null, false, unreadable);
 }
 
-/** The owners the KDC would use: explicit HTTP/ holders, else the HOST/ holder it maps HTTP/ onto (§3.1). */
-export function effectiveOwners(form: SpnFormOwnership): readonly SpnOwner[] | null {
-  if (form.httpOwners === null) return null;
-  if (form.httpOwners.length > 0) return form.httpOwners;
-  return form.hostOwners ?? [];
-}
-
 function formWithRole(spn: SpnRegistrationFacts, role: SpnFormOwnership['roles'][number]): SpnFormOwnership | undefined {
   return spn.ownership.find((form) => form.roles.includes(role));
 }
@@ -144,8 +137,8 @@ export function walkDecryptionChain(app: IisApplicationFacts, spn: SpnRegistrati
   }
   links.push(`Browsers ask for ${requested}`);
   const requestedForm = formWithRole(spn, 'requested');
-  const owners = requestedForm ? effectiveOwners(requestedForm) : null;
-  if (owners === null) return incomplete(links, unreadable, `who holds ${requested}`);
+  const explicitOwners = requestedForm?.httpOwners ?? null;
+  if (explicitOwners === null) return incomplete(links, unreadable, `who holds ${requested}`);
 
   const decrypting = app.decrypting;
   const poolName = app.pool?.name ?? app.application.appPoolName ?? '(unknown pool)';
@@ -153,6 +146,11 @@ export function walkDecryptionChain(app: IisApplicationFacts, spn: SpnRegistrati
   const modeLink = `kernel mode ${auth.useKernelMode ? 'on' : 'off'}, useAppPoolCredentials ${auth.useAppPoolCredentials}`;
   const target = decrypting?.account ?? null;
   const targetForRegistration = target ?? decrypting?.poolAccount ?? null;
+  // Without an explicit HTTP/ holder the KDC maps HTTP/ onto HOST/ (§3.1): that serves the site
+  // only when the computer account itself decrypts. A HOST/ holder otherwise means "no HTTP/ SPN".
+  const viaHost = explicitOwners.length === 0 && target?.kind === 'computer' ? (requestedForm?.hostOwners ?? []).filter((owner) => isAccount(owner, spn.decryptingAccount)) : [];
+  const owners = explicitOwners.length > 0 ? explicitOwners : viaHost;
+  const explicit = (form: SpnFormOwnership | undefined): readonly SpnOwner[] => form?.httpOwners ?? [];
 
   // Duplicates: the KDC picks one key at random → KRB_AP_ERR_MODIFIED, KDC event 11 (§3.1, §6.2).
   const duplicateGroup = (spn.duplicates ?? []).find((group) => sameSpn(group.spn, requested));
@@ -180,12 +178,12 @@ export function walkDecryptionChain(app: IisApplicationFacts, spn: SpnRegistrati
 
   if (owners.length === 0) {
     const aliasForm = formWithRole(spn, 'alias');
-    const aliasOwners = aliasForm ? (effectiveOwners(aliasForm) ?? []) : [];
+    const aliasOwners = explicit(aliasForm);
     const otherPort = formWithRole(spn, 'other-port');
-    const otherPortOwners = otherPort ? (effectiveOwners(otherPort) ?? []) : [];
+    const otherPortOwners = explicit(otherPort);
     const companionRole = requestedForm?.roles.includes('fqdn') ? 'netbios' : 'fqdn';
     const companion = formWithRole(spn, companionRole);
-    const companionOwners = companion && !sameSpn(companion.spn, requested) ? (effectiveOwners(companion) ?? []) : [];
+    const companionOwners = companion && !sameSpn(companion.spn, requested) ? explicit(companion) : [];
     const link = `${requested} is registered on no account ✗`;
     const forms = [spn.forms.fqdnForm, spn.forms.netbiosForm].filter((form): form is string => form !== null);
     const register = targetForRegistration ? registerDrafts(forms.includes(requested) ? forms : [requested, ...forms], targetForRegistration, `browsers ask for ${requested}`) : [];
@@ -263,6 +261,20 @@ export function walkDecryptionChain(app: IisApplicationFacts, spn: SpnRegistrati
         remedies: [{ remedy: 'iis.use-apppool-credentials', title: `Set useAppPoolCredentials to true for ${location}`, params: { location } }],
       }, true, unreadable);
     }
+    const aliasForm = formWithRole(spn, 'alias');
+    if (aliasForm && explicit(aliasForm).some((holder) => isAccount(holder, spn.decryptingAccount))) {
+      const link = `but ${target.display} decrypts (it holds only the alias ${aliasForm.spn}) ✗`;
+      return verdict([...links, link], {
+        cause: 'cname-alias-spn',
+        confidence: 'confirmed',
+        link,
+        explanation:
+          `${app.host} is a DNS alias (CNAME) of ${spn.forms.spnHost}. Browsers resolve the alias and ask for ${requested}, which belongs to ${ownerDisplay}; ` +
+          `${target.display}, which decrypts tickets for this site, holds only ${aliasForm.spn}. Register ${requested} on ${target.display} (if nothing else on ` +
+          `${spn.forms.spnHost} needs it), or make ${app.host} an A record.`,
+        remedies: [],
+      }, true, unreadable);
+    }
     const thisComputer = target.kind === 'computer' ? target : null;
     if (owner.isComputer && thisComputer && !sameHostName(ownerDisplay, app.machine.computerName)) {
       const link = `but ${poolRuns} on ${app.machine.computerName} (decrypts with ${target.display}) ✗`;
@@ -302,7 +314,7 @@ export function walkDecryptionChain(app: IisApplicationFacts, spn: SpnRegistrati
   // The companion form (FQDN ↔ NetBIOS) on a user account (computers have both through HOST/).
   if (target.kind !== 'computer') {
     const missing = [formWithRole(spn, 'fqdn'), formWithRole(spn, 'netbios')].find(
-      (form) => form && !sameSpn(form.spn, requested) && (effectiveOwners(form) ?? []).length === 0 && form.httpOwners !== null,
+      (form) => form && !sameSpn(form.spn, requested) && form.httpOwners !== null && !explicit(form).some((owner) => isAccount(owner, spn.decryptingAccount)),
     );
     if (missing) {
       const link = `${missing.spn} is not registered ✗`;
