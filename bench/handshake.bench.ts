@@ -37,27 +37,29 @@ async function main(): Promise<void> {
     const curlArgs = ['-sS', '-o', '/dev/null', '-w', '%{http_code}', '--max-time', '10', '--negotiate', '-u', ':', '--resolve', `${site.host}:${site.port}:127.0.0.1`, site.url];
     const curlEnv = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', ...lab.clientEnv };
 
+    // Interleaved, so both see the same load on a shared machine.
     const ours: number[] = [];
-    for (let index = 0; index < warmUp + runs; index += 1) {
-      const started = performance.now();
-      const result = await runLiveSignInTest(site.url, { dnsServer: lab.dnsServer, timeoutMs: 10_000 });
-      const elapsed = performance.now() - started;
-      if (result.exchange.verdict !== 'signed-in') throw new Error(`our handshake did not sign in: ${result.exchange.summary}`);
-      if (index >= warmUp) ours.push(elapsed);
-    }
-
     const theirs: number[] = [];
     for (let index = 0; index < warmUp + runs; index += 1) {
-      const started = performance.now();
+      let started = performance.now();
+      const result = await runLiveSignInTest(site.url, { dnsServer: lab.dnsServer, timeoutMs: 10_000 });
+      const oursElapsed = performance.now() - started;
+      if (result.exchange.verdict !== 'signed-in') throw new Error(`our handshake did not sign in: ${result.exchange.summary}`);
+
+      started = performance.now();
       const answer = spawnSync(curl as string, curlArgs, { env: curlEnv, encoding: 'utf8', timeout: 15_000 });
-      const elapsed = performance.now() - started;
+      const curlElapsed = performance.now() - started;
       if (answer.stdout.trim() !== '200') throw new Error(`curl did not sign in: ${answer.stdout} ${answer.stderr}`);
-      if (index >= warmUp) theirs.push(elapsed);
+
+      if (index >= warmUp) {
+        ours.push(oursElapsed);
+        theirs.push(curlElapsed);
+      }
     }
 
     const oursMedian = median(ours);
     const curlMedian = median(theirs);
-    console.log(`runs: ${runs} each after ${warmUp} warm-up runs, against ${site.url} (${site.reproduces})`);
+    console.log(`runs: ${runs} each, interleaved, after ${warmUp} warm-up runs, against ${site.url} (${site.reproduces})`);
     console.log(`ours: median ${oursMedian.toFixed(1)} ms, min ${Math.min(...ours).toFixed(1)} ms, max ${Math.max(...ours).toFixed(1)} ms`);
     console.log(`curl: median ${curlMedian.toFixed(1)} ms, min ${Math.min(...theirs).toFixed(1)} ms, max ${Math.max(...theirs).toFixed(1)} ms`);
     console.log(`handshake: ours ${oursMedian.toFixed(1)} ms, curl ${curlMedian.toFixed(1)} ms, ours/curl ${(oursMedian / curlMedian).toFixed(2)}`);

@@ -43,6 +43,7 @@ interface KerberosModule {
 }
 
 const defaultCallTimeoutMs = 15_000;
+const kerberosPackage = 'kerberos';
 
 /**
  * The name the library wants: GSSAPI takes a host-based service name `HTTP@host[:port]`
@@ -80,7 +81,10 @@ async function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: stri
 
 async function loadKerberos(): Promise<KerberosModule | string> {
   try {
-    const loaded = (await import('kerberos')) as unknown as KerberosModule & { default?: KerberosModule };
+    // A variable specifier: the package is optional (a native build), so neither the type
+    // checker nor the bundler may insist on it being installed.
+    const specifier: string = kerberosPackage;
+    const loaded = (await import(specifier)) as KerberosModule & { default?: KerberosModule };
     return typeof loaded.initializeClient === 'function' ? loaded : (loaded.default as KerberosModule);
   } catch (error) {
     return `the kerberos package could not be loaded: ${oneLine(error)}`;
@@ -185,7 +189,7 @@ export function createChildProcessNegotiateClient(options: { env: Readonly<Recor
   let modulePath: string | null = null;
   let resolveError = '';
   try {
-    modulePath = createRequire(import.meta.url).resolve('kerberos');
+    modulePath = createRequire(import.meta.url).resolve(kerberosPackage);
   } catch (error) {
     resolveError = `the kerberos package could not be found: ${oneLine(error)}`;
   }
