@@ -7,10 +7,12 @@ import type { Diagnosis } from '../../../shared/model/diagnosis.js';
 import type { RemedyOffer } from '../../../shared/model/finding.js';
 import type { JournalEntry } from '../../../shared/model/journal.js';
 import type { Target } from '../../../shared/model/target.js';
+import type { ReportDocument } from '../../../shared/report/report-document.js';
+import type { ProbeProgress } from '../../../shared/wizard/probe-progress.js';
 
 export type WizardStep =
-  | { readonly kind: 'start'; readonly error?: string }
-  | { readonly kind: 'running'; readonly target: Target }
+  | { readonly kind: 'start'; readonly error?: string; readonly notice?: string }
+  | { readonly kind: 'running'; readonly target: Target; readonly runNumber: number; readonly progress: readonly ProbeProgress[] }
   | { readonly kind: 'findings'; readonly diagnosis: Diagnosis; readonly notice?: string; readonly error?: string }
   | { readonly kind: 'preview'; readonly diagnosis: Diagnosis; readonly offer: RemedyOffer; readonly plan: ChangePlan; readonly error?: string }
   | { readonly kind: 'applying'; readonly diagnosis: Diagnosis; readonly offer: RemedyOffer; readonly plan: ChangePlan }
@@ -20,10 +22,31 @@ export type WizardStep =
       readonly after: Diagnosis;
       readonly entry: JournalEntry;
       readonly error?: string;
-    };
+    }
+  /** A saved report opened for review: read-only, no fixes are offered from it. */
+  | { readonly kind: 'review'; readonly report: ReportDocument };
 
 export type WizardStepKind = WizardStep['kind'];
 
 export function assertNever(value: never): never {
   throw new Error(`unexpected wizard step ${JSON.stringify(value)}`);
+}
+
+/** The diagnosis a step shows (and a report would describe), if any. */
+export function diagnosisOfStep(step: WizardStep): Diagnosis | null {
+  switch (step.kind) {
+    case 'findings':
+    case 'preview':
+    case 'applying':
+      return step.diagnosis;
+    case 'verified':
+      return step.before;
+    case 'review':
+      return step.report.diagnosis;
+    case 'start':
+    case 'running':
+      return null;
+    default:
+      return assertNever(step);
+  }
 }

@@ -1,26 +1,45 @@
 /**
  * The renderer's state, in one zustand vanilla store with one mutation path: components
- * call these actions and never set state themselves. Created with an engine caller so the
- * logic can be tested without React or a window (style.md).
+ * call these actions and never set state themselves. Created with an engine caller and the
+ * browser effects a report needs, so the logic can be tested without React or a window
+ * (style.md).
  */
 import { createStore } from 'zustand/vanilla';
 import type { ApiChannel, ApiRequest, ApiResponse } from '../../../shared/api/contract.js';
 import type { JournalEntry } from '../../../shared/model/journal.js';
 import type { Target } from '../../../shared/model/target.js';
-import type { WizardStep } from './wizard-steps.js';
+import { buildReport } from '../../../shared/report/build-report.js';
+import { parseReport } from '../../../shared/report/parse-report.js';
+import type { ReportDocument } from '../../../shared/report/report-document.js';
+import { renderReportHtml } from '../../../shared/report/report-html.js';
+import { renderReportSummary } from '../../../shared/report/report-summary.js';
+import { browserReportEffects, type ReportEffects } from '../report/report-effects.js';
+import { reportFileName } from '../report/report-file-name.js';
+import { diagnosisOfStep, type WizardStep } from './wizard-steps.js';
 
 export type EngineCaller = <C extends ApiChannel>(channel: C, request: ApiRequest<C>) => Promise<ApiResponse<C>>;
 
-export type View = 'wizard' | 'history';
+export type View = 'wizard' | 'history' | 'glossary' | 'token-inspector';
+
+/** Simple: plain findings for self-service. Expert: the same engine, every id, probe and raw output shown. */
+export type DetailMode = 'simple' | 'expert';
+
+export type ReportFormat = 'html' | 'json' | 'pdf';
 
 export interface WizardState {
   readonly info: ApiResponse<'app:info'> | null;
   readonly view: View;
+  readonly mode: DetailMode;
   readonly step: WizardStep;
   /** The start form's values, kept when the person goes back. */
   readonly draft: Target;
+  readonly recentTargets: readonly Target[];
   readonly journal: readonly JournalEntry[];
   readonly busy: boolean;
+  /** Keep tokens and secrets in exported reports (off unless the person opts in). */
+  readonly includeSecrets: boolean;
+  /** What the last report action did, or why it failed (one line, announced politely). */
+  readonly reportStatus: string | null;
   /** An error outside any step (loading the app, the history). */
   readonly error: string | null;
 }
@@ -28,142 +47,280 @@ export interface WizardState {
 export interface WizardActions {
   initialise(): Promise<void>;
   showView(view: View): void;
+  setMode(mode: DetailMode): void;
   editDraft(change: Partial<Target>): void;
   loadScenario(id: string): Promise<void>;
   runDiagnosis(): Promise<void>;
+  cancelDiagnosis(): Promise<void>;
   previewRemedy(offerId: string): Promise<void>;
   cancelPreview(): void;
   applyRemedy(): Promise<void>;
   undo(entryId: string): Promise<void>;
   refreshJournal(): Promise<void>;
+  setIncludeSecrets(include: boolean): void;
+  /** The report of what the current step shows, as it would be exported now. */
+  currentReport(): ReportDocument | null;
+  exportReport(format: ReportFormat): Promise<void>;
+  copySummary(): Promise<void>;
+  openReportFile(text: string): void;
   startOver(): void;
 }
 
 export type WizardStore = ReturnType<typeof createWizardStore>;
 
+/** How often the running step asks the engine how far it is. */
+export const progressPollMilliseconds = 200;
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function createWizardStore(callEngine: EngineCaller) {
-  return createStore<WizardState & WizardActions>()((set, get) => ({
-    info: null,
-    view: 'wizard',
-    step: { kind: 'start' },
-    draft: { url: '', symptom: 'prompt-once-per-session' },
-    journal: [],
-    busy: false,
-    error: null,
+function codeOf(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
 
-    async initialise() {
-      try {
-        const info = await callEngine('app:info', {});
-        set({ info, error: null, ...(info.target ? { draft: info.target } : {}) });
-        await get().refreshJournal();
-      } catch (error) {
-        set({ error: `IWA Doctor could not start its engine: ${messageOf(error)}` });
-      }
-    },
+function wait(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
 
-    showView(view) {
-      set({ view });
-      if (view === 'history') void get().refreshJournal();
-    },
+function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
 
-    editDraft(change) {
-      set({ draft: { ...get().draft, ...change } });
-    },
-
-    async loadScenario(id) {
-      set({ busy: true });
-      try {
-        const loaded = await callEngine('scenario:load', { id });
-        const info = get().info;
-        set({ draft: loaded.target, step: { kind: 'start' }, info: info ? { ...info, host: loaded.host } : info });
-      } catch (error) {
-        set({ step: { kind: 'start', error: messageOf(error) } });
-      } finally {
-        set({ busy: false });
-      }
-    },
-
-    async runDiagnosis() {
-      const target = get().draft;
-      set({ step: { kind: 'running', target }, busy: true, view: 'wizard' });
-      try {
-        const diagnosis = await callEngine('diagnosis:run', target);
-        set({ step: { kind: 'findings', diagnosis } });
-      } catch (error) {
-        set({ step: { kind: 'start', error: messageOf(error) } });
-      } finally {
-        set({ busy: false });
-      }
-    },
-
-    async previewRemedy(offerId) {
+export function createWizardStore(callEngine: EngineCaller, effects: ReportEffects = browserReportEffects) {
+  let runCounter = 0;
+  return createStore<WizardState & WizardActions>()((set, get) => {
+    const isCurrentRun = (runNumber: number) => {
       const step = get().step;
-      if (step.kind !== 'findings') return;
-      const offer = step.diagnosis.findings.flatMap((finding) => finding.remedies).find((candidate) => candidate.offerId === offerId);
-      if (!offer) return;
-      set({ busy: true });
-      try {
-        const plan = await callEngine('remedy:preview', { offerId });
-        set({ step: { kind: 'preview', diagnosis: step.diagnosis, offer, plan } });
-      } catch (error) {
-        set({ step: { ...step, error: messageOf(error) } });
-      } finally {
-        set({ busy: false });
-      }
-    },
+      return step.kind === 'running' && step.runNumber === runNumber;
+    };
 
-    cancelPreview() {
-      const step = get().step;
-      if (step.kind === 'preview') set({ step: { kind: 'findings', diagnosis: step.diagnosis } });
-    },
-
-    async applyRemedy() {
-      const step = get().step;
-      if (step.kind !== 'preview') return;
-      set({ step: { kind: 'applying', diagnosis: step.diagnosis, offer: step.offer, plan: step.plan }, busy: true });
-      try {
-        const { entry, verification } = await callEngine('remedy:apply', { offerId: step.offer.offerId });
-        set({ step: { kind: 'verified', before: step.diagnosis, after: verification, entry } });
-        await get().refreshJournal();
-      } catch (error) {
-        set({ step: { ...step, error: messageOf(error) } });
-      } finally {
-        set({ busy: false });
-      }
-    },
-
-    async undo(entryId) {
-      set({ busy: true });
-      const step = get().step;
-      try {
-        const { entry, verification } = await callEngine('journal:undo', { entryId });
-        await get().refreshJournal();
-        if (verification) {
-          set({ view: 'wizard', step: { kind: 'findings', diagnosis: verification, notice: `Undone: ${entry.title}. The previous settings are back.` } });
+    const pollProgress = async (runNumber: number) => {
+      while (isCurrentRun(runNumber)) {
+        await wait(progressPollMilliseconds);
+        try {
+          const progress = await callEngine('diagnosis:progress', {});
+          const step = get().step;
+          if (step.kind === 'running' && step.runNumber === runNumber && progress.running) set({ step: { ...step, progress: progress.probes } });
+        } catch {
+          // Progress is a courtesy: the diagnosis itself reports its result or its error.
         }
-      } catch (error) {
-        if (step.kind === 'verified') set({ step: { ...step, error: messageOf(error) } });
-        else set({ error: messageOf(error) });
-      } finally {
-        set({ busy: false });
       }
-    },
+    };
 
-    async refreshJournal() {
+    const refreshRecentTargets = async () => {
       try {
-        const journal = await callEngine('journal:list', {});
-        set({ journal: [...journal].reverse() });
-      } catch (error) {
-        set({ error: `The history could not be read: ${messageOf(error)}` });
+        set({ recentTargets: await callEngine('targets:recent', {}) });
+      } catch {
+        // Without the list the person types the address again; nothing else depends on it.
       }
-    },
+    };
 
-    startOver() {
-      set({ step: { kind: 'start' }, view: 'wizard' });
-    },
-  }));
+    return {
+      info: null,
+      view: 'wizard',
+      mode: 'simple',
+      step: { kind: 'start' },
+      draft: { url: '', symptom: 'prompt-once-per-session' },
+      recentTargets: [],
+      journal: [],
+      busy: false,
+      includeSecrets: false,
+      reportStatus: null,
+      error: null,
+
+      async initialise() {
+        try {
+          const info = await callEngine('app:info', {});
+          set({ info, error: null, ...(info.target ? { draft: info.target } : {}) });
+          await Promise.all([get().refreshJournal(), refreshRecentTargets()]);
+        } catch (error) {
+          set({ error: `IWA Doctor could not start its engine: ${messageOf(error)}` });
+        }
+      },
+
+      showView(view) {
+        set({ view });
+        if (view === 'history') void get().refreshJournal();
+      },
+
+      setMode(mode) {
+        set({ mode });
+      },
+
+      editDraft(change) {
+        set({ draft: { ...get().draft, ...change } });
+      },
+
+      async loadScenario(id) {
+        set({ busy: true });
+        try {
+          const loaded = await callEngine('scenario:load', { id });
+          const info = get().info;
+          set({ draft: loaded.target, step: { kind: 'start' }, info: info ? { ...info, host: loaded.host } : info });
+        } catch (error) {
+          set({ step: { kind: 'start', error: messageOf(error) } });
+        } finally {
+          set({ busy: false });
+        }
+      },
+
+      async runDiagnosis() {
+        const target = get().draft;
+        const runNumber = ++runCounter;
+        set({ step: { kind: 'running', target, runNumber, progress: [] }, busy: true, view: 'wizard', reportStatus: null });
+        void pollProgress(runNumber);
+        try {
+          const diagnosis = await callEngine('diagnosis:run', target);
+          if (isCurrentRun(runNumber)) set({ step: { kind: 'findings', diagnosis } });
+          await refreshRecentTargets();
+        } catch (error) {
+          if (isCurrentRun(runNumber)) set({ step: { kind: 'start', error: messageOf(error) } });
+        } finally {
+          if (runNumber === runCounter) set({ busy: false });
+        }
+      },
+
+      async cancelDiagnosis() {
+        if (get().step.kind !== 'running') return;
+        // Leave the running step at once; the engine stops after the probe in progress and
+        // its late answer is ignored because the run is no longer current.
+        set({ step: { kind: 'start', notice: 'Stopped. Nothing was changed.' }, busy: false });
+        try {
+          await callEngine('diagnosis:cancel', {});
+        } catch {
+          // The diagnosis may have finished in the meantime; either way the step has moved on.
+        }
+      },
+
+      async previewRemedy(offerId) {
+        const step = get().step;
+        if (step.kind !== 'findings') return;
+        const offer = step.diagnosis.findings.flatMap((finding) => finding.remedies).find((candidate) => candidate.offerId === offerId);
+        if (!offer) return;
+        set({ busy: true });
+        try {
+          const plan = await callEngine('remedy:preview', { offerId });
+          set({ step: { kind: 'preview', diagnosis: step.diagnosis, offer, plan } });
+        } catch (error) {
+          set({ step: { ...step, error: messageOf(error) } });
+        } finally {
+          set({ busy: false });
+        }
+      },
+
+      cancelPreview() {
+        const step = get().step;
+        if (step.kind === 'preview') set({ step: { kind: 'findings', diagnosis: step.diagnosis } });
+      },
+
+      async applyRemedy() {
+        const step = get().step;
+        if (step.kind !== 'preview') return;
+        set({ step: { kind: 'applying', diagnosis: step.diagnosis, offer: step.offer, plan: step.plan }, busy: true });
+        try {
+          const { entry, verification } = await callEngine('remedy:apply', { offerId: step.offer.offerId });
+          set({ step: { kind: 'verified', before: step.diagnosis, after: verification, entry } });
+          await get().refreshJournal();
+        } catch (error) {
+          set({ step: { ...step, error: messageOf(error) } });
+        } finally {
+          set({ busy: false });
+        }
+      },
+
+      async undo(entryId) {
+        set({ busy: true });
+        const step = get().step;
+        try {
+          const { entry, verification } = await callEngine('journal:undo', { entryId });
+          await get().refreshJournal();
+          const notice = `Undone: ${entry.title}. The previous settings are back.`;
+          if (verification) set({ view: 'wizard', step: { kind: 'findings', diagnosis: verification, notice } });
+          else set({ error: null, reportStatus: notice });
+        } catch (error) {
+          if (step.kind === 'verified' || step.kind === 'findings') set({ step: { ...step, error: messageOf(error) } });
+          else set({ error: messageOf(error) });
+        } finally {
+          set({ busy: false });
+        }
+      },
+
+      async refreshJournal() {
+        try {
+          const journal = await callEngine('journal:list', {});
+          set({ journal: [...journal].reverse() });
+        } catch (error) {
+          set({ error: `The history could not be read: ${messageOf(error)}` });
+        }
+      },
+
+      setIncludeSecrets(include) {
+        set({ includeSecrets: include });
+      },
+
+      currentReport() {
+        const step = get().step;
+        if (step.kind === 'review') return step.report;
+        const diagnosis = diagnosisOfStep(step);
+        if (!diagnosis) return null;
+        return buildReport({ diagnosis, journal: [...get().journal].reverse(), appVersion: get().info?.version ?? 'unknown', createdAt: effects.now(), includeSecrets: get().includeSecrets });
+      },
+
+      async exportReport(format) {
+        const report = get().currentReport();
+        if (!report) return;
+        const fileName = reportFileName(report.diagnosis.target.url, report.createdAt, format);
+        if (format === 'html') {
+          effects.download(fileName, 'text/html;charset=utf-8', renderReportHtml(report));
+          set({ reportStatus: `Saved the report as ${fileName}.` });
+          return;
+        }
+        if (format === 'json') {
+          effects.download(fileName, 'application/json', `${JSON.stringify(report, null, 2)}\n`);
+          set({ reportStatus: `Saved the report as ${fileName}. It opens again in IWA Doctor with “Open a saved report”.` });
+          return;
+        }
+        try {
+          const { pdfBase64 } = await callEngine('report:pdf', {});
+          effects.download(fileName, 'application/pdf', base64ToBytes(pdfBase64));
+          set({ reportStatus: `Saved the report as ${fileName}.` });
+        } catch (error) {
+          if (codeOf(error) === 'unavailable') {
+            set({ reportStatus: 'Your browser’s print window is open: choose “Save as PDF” as the printer.' });
+            effects.print();
+          } else {
+            set({ reportStatus: `The PDF could not be made: ${messageOf(error)}` });
+          }
+        }
+      },
+
+      async copySummary() {
+        const report = get().currentReport();
+        if (!report) return;
+        try {
+          await effects.copyText(renderReportSummary(report));
+          set({ reportStatus: 'Copied a short summary for IT. Paste it into an e-mail or a ticket.' });
+        } catch (error) {
+          set({ reportStatus: `The summary could not be copied: ${messageOf(error)}` });
+        }
+      },
+
+      openReportFile(text) {
+        try {
+          const report = parseReport(text);
+          set({ step: { kind: 'review', report }, view: 'wizard', reportStatus: null });
+        } catch (error) {
+          set({ step: { kind: 'start', error: messageOf(error) }, view: 'wizard' });
+        }
+      },
+
+      startOver() {
+        set({ step: { kind: 'start' }, view: 'wizard', reportStatus: null });
+      },
+    };
+  });
 }

@@ -4,7 +4,18 @@ import { useWizard } from '../store/store-context.js';
 import { EvidenceList } from './evidence-list.js';
 import { ScopeBadge } from './scope-badge.js';
 
-export function FindingsView({ diagnosis, notice, error }: { readonly diagnosis: Diagnosis; readonly notice?: string | undefined; readonly error?: string | undefined }) {
+export function FindingsView({
+  diagnosis,
+  notice,
+  error,
+  readOnly = false,
+}: {
+  readonly diagnosis: Diagnosis;
+  readonly notice?: string | undefined;
+  readonly error?: string | undefined;
+  /** A saved report under review: its fixes belonged to another moment (and maybe another machine), so none are offered. */
+  readonly readOnly?: boolean;
+}) {
   const busy = useWizard((state) => state.busy);
   const previewRemedy = useWizard((state) => state.previewRemedy);
   const startOver = useWizard((state) => state.startOver);
@@ -48,7 +59,7 @@ export function FindingsView({ diagnosis, notice, error }: { readonly diagnosis:
           {finding.browsers ? <p className="hint">Applies to: {finding.browsers}</p> : null}
           <h4>Evidence</h4>
           <EvidenceList evidence={finding.evidence.flatMap((id) => evidenceById.get(id) ?? [])} />
-          {finding.remedies.map((remedy) => (
+          {(readOnly ? [] : finding.remedies).map((remedy) => (
             <div key={remedy.offerId} className="remedy">
               <ScopeBadge scope={remedy.scope} />
               {remedy.available ? (
@@ -75,9 +86,11 @@ export function FindingsView({ diagnosis, notice, error }: { readonly diagnosis:
         </details>
       ) : null}
       <div className="actions">
-        <button type="button" disabled={busy} onClick={() => void runDiagnosis()}>
-          Check again
-        </button>
+        {readOnly ? null : (
+          <button type="button" disabled={busy} onClick={() => void runDiagnosis()}>
+            Check again
+          </button>
+        )}
         <button type="button" onClick={startOver}>
           Start over
         </button>

@@ -22,6 +22,14 @@ export function WizardView() {
       return <PreviewView plan={step.plan} applying={true} />;
     case 'verified':
       return <VerifiedView before={step.before} after={step.after} entry={step.entry} error={step.error} />;
+    case 'review':
+      return (
+        <FindingsView
+          diagnosis={step.report.diagnosis}
+          notice={`A saved report from ${step.report.createdAt} (IWA Doctor ${step.report.appVersion}), opened for reading: no fixes are offered from it.`}
+          readOnly={true}
+        />
+      );
     default:
       return assertNever(step);
   }
