@@ -1,9 +1,17 @@
 /**
  * Remedy ids: the renderer and the journal name remedies by these; each maps to one fixed
  * implementation in electron/engine/remedies. Add ids, never rename (journals store them).
+ * An id is listed here only once the engine implements it: rules propose the others as
+ * nothing rather than as a button that cannot work.
  */
 import { z } from 'zod';
 
-export const remedyIds = ['zone.add-to-intranet'] as const;
+/** Workstation remedies the engine implements (issue 5; see rules/workstation/workstation-remedies.ts). */
+const workstationRemedyIds = ['zone.add-to-intranet', 'zone.set-logon-automatic', 'wininet.enable-negotiate', 'wininet.disable-ntlm-preauth', 'proxy.add-override'] as const;
+
+/** Server remedies the engine implements (issue 6; see rules/server/server-remedies.ts). */
+const serverRemedyIds = [] as const;
+
+export const remedyIds = [...workstationRemedyIds, ...serverRemedyIds] as const;
 export const remedyIdSchema = z.enum(remedyIds);
 export type RemedyId = z.infer<typeof remedyIdSchema>;

@@ -14,6 +14,7 @@ import { scenarioDirectorySchema } from './sections/directory.js';
 import { scenarioIisSchema } from './sections/iis.js';
 import { scenarioMachineSchema } from './sections/machine.js';
 import { scenarioRegistrySchema } from './sections/registry.js';
+import { scenarioWorkstationSchema } from './sections/workstation.js';
 
 export const scenarioFormatVersion = 1;
 
@@ -34,6 +35,7 @@ export const scenarioSchema = z
     registry: scenarioRegistrySchema,
     iis: scenarioIisSchema.optional(),
     directory: scenarioDirectorySchema.optional(),
+    workstation: scenarioWorkstationSchema.optional(),
   })
   .strict();
 

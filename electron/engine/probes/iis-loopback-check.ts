@@ -1,0 +1,43 @@
+/**
+ * Probe `iis:loopback-check`: DisableLoopbackCheck and BackConnectionHostNames (reference
+ * §7.1), and whether this machine's IIS serves the host (then browsing it here is browsing
+ * the server itself).
+ */
+import { formatRegQuery } from '../../../shared/host/reg-query-format.js';
+import { loopbackBlocks, lsaKey, readLoopbackSettings } from '../../../shared/iis/loopback-settings.js';
+import type { Evidence } from '../../../shared/model/evidence.js';
+import '../../../shared/rules/server/server-evidence.js';
+import type { Probe } from '../probe.js';
+import { readIisApplication } from './iis-application.js';
+
+export const iisLoopbackCheckProbe: Probe = {
+  id: 'iis:loopback-check',
+  title: 'Whether Windows lets this server sign in to its own site by this name (loopback check)',
+  async run({ host, target, machine }) {
+    const key = { ...lsaKey };
+    const tree = await host.readRegistryTree(key, 1);
+    const settings = readLoopbackSettings(tree);
+    const iis = await readIisApplication(host, target.url, machine);
+    const hostName = new URL(target.url).hostname.toLowerCase();
+    const servedHere = iis.facts.site !== null;
+    const blocks = servedHere && loopbackBlocks(hostName, machine.computerName, settings);
+    const msv = tree?.subkeys.find((subkey) => subkey.name.toLowerCase() === 'msv1_0') ?? null;
+    const evidence: Evidence<'loopback-settings'> = {
+      id: 'loopback-settings',
+      probe: this.id,
+      kind: 'loopback-settings',
+      status: blocks ? 'problem' : 'info',
+      summary: !servedHere
+        ? `${hostName} is not served by IIS on ${machine.computerName}.`
+        : blocks
+          ? `Browsing ${hostName} on ${machine.computerName} itself is refused by the loopback check (not in BackConnectionHostNames).`
+          : `Browsing ${hostName} on ${machine.computerName} itself is allowed.`,
+      facts: { settings, host: hostName, computerName: machine.computerName, servedHere },
+      raw: [
+        { label: `reg query "HKLM\\${key.path}" /v DisableLoopbackCheck`, text: formatRegQuery(key, tree ? { ...tree, subkeys: [] } : null) },
+        { label: `reg query "HKLM\\${key.path}\\MSV1_0" /v BackConnectionHostNames`, text: formatRegQuery({ hive: 'HKLM', path: `${key.path}\\MSV1_0` }, msv) },
+      ],
+    };
+    return [evidence];
+  },
+};
