@@ -1,0 +1,76 @@
+/**
+ * zone-logon-prompt (causes.md): the site's zone has 1A00 = prompt (0x10000) or anonymous
+ * (0x30000), in preferences or policy (reference §1.7), so IE/Edge/Chrome ask every time even
+ * for an intranet site. Fix: set 1A00 of that zone back to its automatic default in HKCU —
+ * only for My Computer, Local intranet and Trusted sites; an Internet or Restricted site
+ * belongs in Local intranet instead (zone-not-intranet's remedy), never the other way round.
+ * A policy value cannot be changed by the person: the finding names the key for IT.
+ */
+import { getCause } from '../../causes/cause-catalog.js';
+import { evidenceOfKind } from '../../model/evidence.js';
+import type { RuledOut } from '../../model/finding.js';
+import { zoneName } from '../../zones/zone-numbers.js';
+import type { FindingDraft, Rule } from '../rule.js';
+import '../zone-mapping-evidence.js';
+import { proposeWorkstationRemedies } from './workstation-remedies.js';
+
+const browsers = 'Internet Explorer, Edge and Chrome on Windows (they follow the Windows zones unless a policy lists allowed servers); Firefox never uses zones.';
+
+export const zoneLogonPromptRule: Rule = ({ evidence }) => {
+  const findings: FindingDraft[] = [];
+  const ruledOut: RuledOut[] = [];
+  for (const item of evidenceOfKind(evidence, 'zone-mapping')) {
+    const { mapping, logon } = item.facts;
+    const zone = zoneName(mapping.zone);
+    if (logon.setting !== 'prompt' && logon.setting !== 'anonymous') {
+      ruledOut.push({ cause: 'zone-logon-prompt', summary: `The ${zone} zone's logon setting is "${logon.setting}", not prompt or anonymous.`, evidence: [item.id] });
+      continue;
+    }
+    const where = logon.source.level === 'default' ? "Windows' default for this zone" : `${logon.source.hive}\\${logon.source.keyPath}\\1A00 = 0x${logon.value.toString(16)}`;
+    const what = logon.setting === 'prompt' ? '"Prompt for user name and password"' : '"Anonymous logon"';
+    const byPolicy = logon.source.level === 'policy';
+    const trustedZone = mapping.zone <= 2;
+    const remedies = trustedZone
+      ? proposeWorkstationRemedies([
+          {
+            remedy: 'zone.set-logon-automatic',
+            title: `Let the ${zone} zone sign you in automatically`,
+            params: { zone: mapping.zone },
+            available: !byPolicy,
+            ...(byPolicy
+              ? {
+                  unavailableReason: `Group Policy "Logon options" for the ${zone} zone sets this (${where}); IT has to set it to "Automatic logon only in Intranet zone" or "Automatic logon with current user name and password".`,
+                }
+              : {}),
+          },
+        ])
+      : proposeWorkstationRemedies([
+          {
+            remedy: 'zone.add-to-intranet',
+            title: 'Add to Local intranet',
+            params: { url: mapping.url },
+            available: !mapping.userSiteListLocked,
+            ...(mapping.userSiteListLocked
+              ? { unavailableReason: `The site list is set by policy (${mapping.lockedBy ?? 'Group Policy'}): ask IT to add ${mapping.host} with zone 1.` }
+              : {}),
+          },
+        ]);
+    findings.push({
+      cause: 'zone-logon-prompt',
+      confidence: 'confirmed',
+      title: getCause('zone-logon-prompt').title,
+      explanation:
+        `${mapping.host} is in the ${zone} zone (${mapping.decidedBy.explanation}), and that zone's "User Authentication: Logon" setting is ${what} (${where}). ` +
+        `With that setting the browser never signs you in with your Windows account by itself: it asks every time.` +
+        (trustedZone
+          ? byPolicy
+            ? ' The setting comes from Group Policy, so only IT can change it.'
+            : ` Setting it back to automatic logon for the ${zone} zone stops the prompts.`
+          : ` Automatic logon should not be switched on for the ${zone} zone; putting ${mapping.host} in Local intranet is the safe fix.`),
+      evidence: [item.id],
+      browsers,
+      remedies,
+    });
+  }
+  return { findings, ruledOut };
+};
