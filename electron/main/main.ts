@@ -1,12 +1,14 @@
 /**
  * Electron main process: one window, the API registered on IPC, the engine behind it.
- * On Windows the engine will check this machine through the PowerShell host; elsewhere it
- * runs in simulation mode on the bundled scenarios.
+ * On Windows the engine checks this machine through the PowerShell host (unless started with
+ * --simulate); elsewhere it runs in simulation mode on the bundled scenarios.
  */
 import { app, BrowserWindow, Menu } from 'electron';
 import { join } from 'node:path';
 import { createApiDispatcher } from '../api/api-dispatcher.js';
 import { createSimulationEngine } from '../engine/create-engine.js';
+import { createMachineEngine } from '../engine/create-machine-engine.js';
+import { isWindows } from '../host/powershell/create-powershell-host.js';
 import { registerApi } from './ipc.js';
 import { printAppWindowToPdf } from './print-to-pdf.js';
 import { createMainWindow } from './window.js';
@@ -20,13 +22,25 @@ app.on('web-contents-created', (_event, contents) => {
 
 await app.whenReady();
 Menu.setApplicationMenu(null);
-const engine = await createSimulationEngine({
-  transport: 'electron',
-  // Tests point the journal at a throwaway folder; packaged builds ignore the variable.
-  dataDirectory: (!app.isPackaged && process.env['IWA_DOCTOR_DATA_DIR']) || app.getPath('userData'),
-  // Packaged builds carry the scenarios as extra resources (build/electron-builder.config.cjs).
-  ...(app.isPackaged ? { scenarioDirectory: join(process.resourcesPath, 'scenarios') } : {}),
-});
+// Tests point the journal at a throwaway folder; packaged builds ignore the variable.
+const dataDirectory = (!app.isPackaged && process.env['IWA_DOCTOR_DATA_DIR']) || app.getPath('userData');
+const engine =
+  isWindows() && !process.argv.includes('--simulate')
+    ? createMachineEngine({
+        transport: 'electron',
+        dataDirectory,
+        // The bundle (dist/electron/main.mjs) cannot find the scripts from its own URL; packaged
+        // builds carry them as extra resources (build/electron-builder.config.cjs).
+        scriptsDirectory: app.isPackaged
+          ? join(process.resourcesPath, 'powershell')
+          : join(app.getAppPath(), 'electron', 'host', 'powershell', 'scripts'),
+      })
+    : await createSimulationEngine({
+        transport: 'electron',
+        dataDirectory,
+        // Packaged builds carry the scenarios as extra resources (build/electron-builder.config.cjs).
+        ...(app.isPackaged ? { scenarioDirectory: join(process.resourcesPath, 'scenarios') } : {}),
+      });
 registerApi(
   createApiDispatcher(engine, (error) => console.error('IWA Doctor engine error', error), {
     printToPdf: printAppWindowToPdf,

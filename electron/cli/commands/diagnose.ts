@@ -10,6 +10,7 @@ import { diagnose } from '../../engine/diagnose.js';
 import type { Host } from '../../host/host.js';
 import { loadScenarioFile } from '../../host/scenario/load-scenario.js';
 import { ScenarioHost } from '../../host/scenario/scenario-host.js';
+import { createPowerShellHost, isWindows } from '../../host/powershell/create-powershell-host.js';
 import { CliUsageError, type CliCommand } from '../cli-command.js';
 import { parseArguments } from '../parse-arguments.js';
 
@@ -32,23 +33,26 @@ export const diagnoseCommand: CliCommand = {
     const { positional, flags } = parseArguments(args, { valued: ['scenario', 'symptom'], switches: ['json'] });
     if (positional.length > 1) throw new CliUsageError(`diagnose takes one URL (got ${positional.length} arguments)`);
     const scenarioFile = flags.get('scenario');
-    if (typeof scenarioFile !== 'string') {
-      throw new CliUsageError(
-        process.platform === 'win32'
-          ? 'checking this Windows machine from the CLI needs the PowerShell host, which this build does not include yet; pass --scenario <file>'
-          : 'this is not Windows: pass --scenario <file> to diagnose a simulated machine',
-      );
+    let host: Host;
+    let defaults: Target | null = null;
+    if (typeof scenarioFile === 'string') {
+      const scenario = await loadScenarioFile(scenarioFile);
+      host = new ScenarioHost(scenario);
+      defaults = scenario.target;
+    } else if (isWindows()) {
+      // This machine, through the fixed PowerShell primitives (docs/powershell-host.md).
+      if (positional[0] === undefined) throw new CliUsageError('diagnose needs the URL to check, e.g. diagnose https://intranet.contoso.com/');
+      host = createPowerShellHost();
+    } else {
+      throw new CliUsageError('this is not Windows: pass --scenario <file> to diagnose a simulated machine');
     }
-    const scenario = await loadScenarioFile(scenarioFile);
-    const host: Host = new ScenarioHost(scenario);
-    const defaults: Target = scenario.target;
     const symptomFlag = flags.get('symptom');
     if (symptomFlag !== undefined && !symptomIdSchema.safeParse(symptomFlag).success) {
       throw new CliUsageError(`unknown symptom "${String(symptomFlag)}" (one of: ${symptomIds.join(', ')})`);
     }
     const parsedTarget = targetSchema.safeParse({
-      url: positional[0] ?? defaults.url,
-      symptom: symptomFlag ?? defaults.symptom,
+      url: positional[0] ?? defaults?.url,
+      symptom: symptomFlag ?? defaults?.symptom ?? 'check-everything',
     });
     if (!parsedTarget.success) throw new CliUsageError(parsedTarget.error.issues[0]?.message ?? 'invalid target');
     try {
