@@ -1,8 +1,9 @@
 /**
- * `npm run web [-- --scenario <file>]`: serves IWA Doctor to a browser on 127.0.0.1 and
- * prints exactly one line: `IWA Doctor ready at http://127.0.0.1:<port>/?token=<token>`.
- * PORT sets the port (default: a free one). This build runs the engine in simulation mode
- * (scenario host); on Windows the Electron app uses the PowerShell host.
+ * `npm run web [-- --scenario <file>] [-- --simulate]`: serves IWA Doctor to a browser on
+ * 127.0.0.1 and prints exactly one line: `IWA Doctor ready at http://127.0.0.1:<port>/?token=<token>`.
+ * PORT sets the port (default: a free one). On Windows, without --scenario or --simulate, the
+ * engine checks this machine through the PowerShell host; elsewhere it runs in simulation
+ * mode (scenario host).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -10,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { createApiDispatcher } from '../api/api-dispatcher.js';
 import { parseArguments } from '../cli/parse-arguments.js';
 import { createSimulationEngine } from '../engine/create-engine.js';
+import { createMachineEngine } from '../engine/create-machine-engine.js';
+import { isWindows } from '../host/powershell/create-powershell-host.js';
 import { startHarness } from './harness-server.js';
 
 function fail(message: string): never {
@@ -20,14 +23,17 @@ function fail(message: string): never {
 const staticDirectory = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
 try {
-  const { positional, flags } = parseArguments(process.argv.slice(2), { valued: ['scenario'], switches: [] });
+  const { positional, flags } = parseArguments(process.argv.slice(2), { valued: ['scenario'], switches: ['simulate'] });
   if (positional.length > 0) fail(`unexpected argument "${positional[0]}"`);
   const portText = process.env['PORT'] ?? '0';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) fail(`PORT must be a number from 0 to 65535, not "${portText}"`);
   if (!existsSync(staticDirectory)) fail('the renderer is not built: run it with `npm run web`');
   const scenario = flags.get('scenario');
-  const engine = await createSimulationEngine({ transport: 'web', ...(typeof scenario === 'string' ? { scenarioFile: scenario } : {}) });
+  const engine =
+    isWindows() && scenario === undefined && !flags.has('simulate')
+      ? createMachineEngine({ transport: 'web' })
+      : await createSimulationEngine({ transport: 'web', ...(typeof scenario === 'string' ? { scenarioFile: scenario } : {}) });
   const harness = await startHarness({
     dispatch: createApiDispatcher(engine, (error) => process.stderr.write(`iwa-doctor web: ${String(error)}\n`)),
     staticDirectory,
