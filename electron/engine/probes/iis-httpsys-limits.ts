@@ -1,4 +1,4 @@
-/** Probe `iis:httpsys-limits`: http.sys MaxFieldLength / MaxRequestBytes (reference §7.2). */
+/** Probe `httpsys:limits`: http.sys MaxFieldLength / MaxRequestBytes (reference §7.2). */
 import { formatRegQuery } from '../../../shared/host/reg-query-format.js';
 import { httpSysParametersKey, readHttpSysLimits } from '../../../shared/iis/httpsys-limits.js';
 import type { Evidence } from '../../../shared/model/evidence.js';
@@ -6,7 +6,7 @@ import '../../../shared/rules/server/server-evidence.js';
 import type { Probe } from '../probe.js';
 
 export const iisHttpSysLimitsProbe: Probe = {
-  id: 'iis:httpsys-limits',
+  id: 'httpsys:limits',
   title: 'How long a request header http.sys accepts on this server (large Kerberos tokens)',
   async run({ host }) {
     const key = { ...httpSysParametersKey };

@@ -1,5 +1,5 @@
 /**
- * Probe `iis:loopback-check`: DisableLoopbackCheck and BackConnectionHostNames (reference
+ * Probe `loopback:check`: DisableLoopbackCheck and BackConnectionHostNames (reference
  * §7.1), and whether this machine's IIS serves the host (then browsing it here is browsing
  * the server itself).
  */
@@ -11,7 +11,7 @@ import type { Probe } from '../probe.js';
 import { readIisApplication } from './iis-application.js';
 
 export const iisLoopbackCheckProbe: Probe = {
-  id: 'iis:loopback-check',
+  id: 'loopback:check',
   title: 'Whether Windows lets this server sign in to its own site by this name (loopback check)',
   async run({ host, target, machine }) {
     const key = { ...lsaKey };
