@@ -1,10 +1,10 @@
-/** Probe `workstation:logon-account`: who is signed in to Windows, and whether the computer is in a domain (local-account-ntlm). */
+/** Probe `account:logon`: who is signed in to Windows, and whether the computer is in a domain (local-account-ntlm). */
 import type { Evidence } from '../../../shared/model/evidence.js';
 import '../../../shared/rules/workstation/workstation-evidence.js';
 import type { Probe } from '../probe.js';
 
 export const logonAccountProbe: Probe = {
-  id: 'workstation:logon-account',
+  id: 'account:logon',
   title: 'Which account you are signed in to Windows with',
   async run({ machine }) {
     const { user } = machine;
@@ -14,8 +14,17 @@ export const logonAccountProbe: Probe = {
       kind: 'logon-account',
       status: user.kind === 'domain' && machine.domain !== null ? 'ok' : 'problem',
       summary: `Signed in as ${user.domain}\\${user.name} (${user.kind} account) on ${machine.computerName}, ${machine.domain ? `member of ${machine.domain}` : 'not in a domain'}.`,
-      facts: { user: { name: user.name, domain: user.domain, kind: user.kind }, computerName: machine.computerName, machineDomain: machine.domain },
-      raw: [{ label: 'Machine identity', text: `Computer: ${machine.computerName}\nDomain: ${machine.domain ?? '(workgroup)'}\nUser: ${user.domain}\\${user.name} (${user.kind})` }],
+      facts: {
+        user: { name: user.name, domain: user.domain, kind: user.kind },
+        computerName: machine.computerName,
+        machineDomain: machine.domain,
+      },
+      raw: [
+        {
+          label: 'Machine identity',
+          text: `Computer: ${machine.computerName}\nDomain: ${machine.domain ?? '(workgroup)'}\nUser: ${user.domain}\\${user.name} (${user.kind})`,
+        },
+      ],
     };
     return [evidence];
   },

@@ -2,8 +2,10 @@
  * ntlm-preauth-kernel-mode, server half (causes.md; reference §2.2, KB 2749007): a 401.1
  * on the first request to an application, with kernel-mode authentication on, while the
  * rest of the chain is intact, is the shape of IE pre-authentication meeting kernel mode.
- * The client half (DisableNTLMPreAuth absent) is the workstation's to prove; this side
- * offers turning kernel mode off for that application.
+ * The client half (DisableNTLMPreAuth, rules/workstation/ntlm-preauth-client-rule.ts) is joined
+ * here into one finding when its evidence is there: DisableNTLMPreAuth = 1 rules the cause out;
+ * otherwise the client fix (user scope, no administrator rights) is offered before turning
+ * kernel mode off for that application.
  */
 import { getCause } from '../../causes/cause-catalog.js';
 import { evidenceOfKind } from '../../model/evidence.js';
@@ -13,12 +15,15 @@ import type { FindingDraft, Rule } from '../rule.js';
 import { walkDecryptionChain } from './decryption-chain.js';
 import { appcmdLocation, proposeServerRemedies } from './server-remedies.js';
 import './server-evidence.js';
+import { proposeWorkstationRemedies } from '../workstation/workstation-remedies.js';
+import '../workstation/workstation-evidence.js';
 
 export const ntlmPreauthKernelModeRule: Rule = ({ evidence, target }) => {
   const findings: FindingDraft[] = [];
   const ruledOut: RuledOut[] = [];
   const spn = evidenceOfKind(evidence, 'spn-registrations')[0] ?? null;
   const loopback = evidenceOfKind(evidence, 'loopback-settings')[0] ?? null;
+  const client = evidenceOfKind(evidence, 'wininet-auth-settings')[0] ?? null;
   for (const app of evidenceOfKind(evidence, 'iis-application')) {
     const { windowsAuth, site, application } = app.facts;
     if (!windowsAuth || !site || !application) continue;
@@ -30,6 +35,7 @@ export const ntlmPreauthKernelModeRule: Rule = ({ evidence, target }) => {
     const chain = walkDecryptionChain(app.facts, spn?.facts ?? null);
     const loopbackExplains = loopback !== null && loopback.facts.servedHere && loopbackBlocks(loopback.facts.host, loopback.facts.computerName, loopback.facts.settings);
     if (target.symptom !== 'http-401' || !chain.complete || chain.broken || loopbackExplains) continue;
+    if (client?.facts.disableNtlmPreAuth.value === 1) continue;
     findings.push({
       cause: 'ntlm-preauth-kernel-mode',
       confidence: 'possible',
@@ -39,9 +45,12 @@ export const ntlmPreauthKernelModeRule: Rule = ({ evidence, target }) => {
         `A 401.1 on the first request to an application that then works is what happens when Internet Explorer sends its sign-in ahead ` +
         `(pre-authentication) to a kernel-mode site (KB 2749007; IIS logs "401 1 2148074254"). Fix it on the clients (DisableNTLMPreAuth = 1) ` +
         `or turn kernel-mode authentication off for ${location}.`,
-      evidence: [app.id, ...(spn ? [spn.id] : [])],
+      evidence: [app.id, ...(spn ? [spn.id] : []), ...(client ? [client.id] : [])],
       browsers: 'Internet Explorer and the IE mode of Edge',
-      remedies: proposeServerRemedies([{ remedy: 'iis.kernel-mode-off', title: `Turn off kernel-mode authentication for ${location}`, params: { location } }]),
+      remedies: [
+        ...(client ? proposeWorkstationRemedies([{ remedy: 'wininet.disable-ntlm-preauth', title: 'Stop this browser sending its sign-in ahead (DisableNTLMPreAuth = 1)', params: {} }]) : []),
+        ...proposeServerRemedies([{ remedy: 'iis.kernel-mode-off', title: `Turn off kernel-mode authentication for ${location}`, params: { location } }]),
+      ],
     });
   }
   return { findings, ruledOut };
