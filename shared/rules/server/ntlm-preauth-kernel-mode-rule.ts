@@ -29,27 +29,52 @@ export const ntlmPreauthKernelModeRule: Rule = ({ evidence, target }) => {
     if (!windowsAuth || !site || !application) continue;
     const location = appcmdLocation(site.name, application.path);
     if (!windowsAuth.settings.useKernelMode) {
-      ruledOut.push({ cause: 'ntlm-preauth-kernel-mode', summary: `Kernel-mode authentication is off for ${location}.`, evidence: [app.id] });
+      ruledOut.push({
+        cause: 'ntlm-preauth-kernel-mode',
+        summary: `Kernel-mode authentication is off for ${location}.`,
+        evidence: [app.id],
+      });
       continue;
     }
     const chain = walkDecryptionChain(app.facts, spn?.facts ?? null);
-    const loopbackExplains = loopback !== null && loopback.facts.servedHere && loopbackBlocks(loopback.facts.host, loopback.facts.computerName, loopback.facts.settings);
+    const loopbackExplains =
+      loopback !== null &&
+      loopback.facts.servedHere &&
+      loopbackBlocks(loopback.facts.host, loopback.facts.computerName, loopback.facts.settings);
     if (target.symptom !== 'http-401' || !chain.complete || chain.broken || loopbackExplains) continue;
     if (client?.facts.disableNtlmPreAuth.value === 1) continue;
     findings.push({
       cause: 'ntlm-preauth-kernel-mode',
-      confidence: 'possible',
+      // Both halves seen (kernel mode here, pre-authentication on in this browser): likely.
+      confidence: client ? 'likely' : 'possible',
       title: getCause('ntlm-preauth-kernel-mode').title,
       explanation:
         `${location} uses kernel-mode authentication and everything from the SPN to the decrypting account is in order (${chain.line}). ` +
         `A 401.1 on the first request to an application that then works is what happens when Internet Explorer sends its sign-in ahead ` +
         `(pre-authentication) to a kernel-mode site (KB 2749007; IIS logs "401 1 2148074254"). Fix it on the clients (DisableNTLMPreAuth = 1) ` +
-        `or turn kernel-mode authentication off for ${location}.`,
+        `or turn kernel-mode authentication off for ${location}.` +
+        (client
+          ? ` This computer's Internet Explorer does send its sign-in ahead (${client.facts.disableNtlmPreAuth.value === null ? 'DisableNTLMPreAuth is not set, the Windows default' : `DisableNTLMPreAuth = ${client.facts.disableNtlmPreAuth.value}`}).`
+          : ''),
       evidence: [app.id, ...(spn ? [spn.id] : []), ...(client ? [client.id] : [])],
       browsers: 'Internet Explorer and the IE mode of Edge',
       remedies: [
-        ...(client ? proposeWorkstationRemedies([{ remedy: 'wininet.disable-ntlm-preauth', title: 'Stop this browser sending its sign-in ahead (DisableNTLMPreAuth = 1)', params: {} }]) : []),
-        ...proposeServerRemedies([{ remedy: 'iis.kernel-mode-off', title: `Turn off kernel-mode authentication for ${location}`, params: { location } }]),
+        ...(client
+          ? proposeWorkstationRemedies([
+              {
+                remedy: 'wininet.disable-ntlm-preauth',
+                title: 'Stop this browser sending its sign-in ahead (DisableNTLMPreAuth = 1)',
+                params: {},
+              },
+            ])
+          : []),
+        ...proposeServerRemedies([
+          {
+            remedy: 'iis.kernel-mode-off',
+            title: `Turn off kernel-mode authentication for ${location}`,
+            params: { location },
+          },
+        ]),
       ],
     });
   }
