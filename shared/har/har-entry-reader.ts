@@ -59,7 +59,10 @@ interface Frame {
   expectKey: boolean;
 }
 
-export function createHarEntryReader(sink: HarEntrySink, overrides: Partial<HarEntryReaderLimits> = {}): HarEntryReader {
+export function createHarEntryReader(
+  sink: HarEntrySink,
+  overrides: Partial<HarEntryReaderLimits> = {},
+): HarEntryReader {
   const limits = { ...defaultHarEntryReaderLimits, ...overrides };
   const decoder = new TextDecoder('utf-8');
   const stack: Frame[] = [];
@@ -107,14 +110,20 @@ export function createHarEntryReader(sink: HarEntrySink, overrides: Partial<HarE
     capturing = false;
     const index = entryIndex++;
     if (captureTooLarge) {
-      sink.skipped(index, `entry larger than ${limits.maxEntryChars} characters even with long strings cut; skipped`);
+      sink.skipped(
+        index,
+        `entry larger than ${limits.maxEntryChars} characters even with long strings cut; skipped`,
+      );
     } else {
       const text = captureParts.join('');
       let value: unknown;
       try {
         value = JSON.parse(text);
       } catch (error) {
-        sink.skipped(index, `not valid JSON (${error instanceof Error ? error.message.slice(0, 120) : 'parse error'}); skipped`);
+        sink.skipped(
+          index,
+          `not valid JSON (${error instanceof Error ? error.message.slice(0, 120) : 'parse error'}); skipped`,
+        );
         value = undefined;
       }
       if (value !== undefined) sink.entry(value, index, truncatedStrings);
@@ -172,7 +181,13 @@ export function createHarEntryReader(sink: HarEntrySink, overrides: Partial<HarE
         } else if (capturingScalar) {
           if (scalarText.length < 512) scalarText += text[index];
         }
-        if (capturing && !droppingString && stringLength > limits.maxStringChars && !escapePending && unicodeDigits === 0) {
+        if (
+          capturing &&
+          !droppingString &&
+          stringLength > limits.maxStringChars &&
+          !escapePending &&
+          unicodeDigits === 0
+        ) {
           // Cut here: keep what came before, drop the rest of this string up to its closing quote.
           appendCapture(text.slice(segmentStart, index + 1));
           droppingString = true;
@@ -188,7 +203,14 @@ export function createHarEntryReader(sink: HarEntrySink, overrides: Partial<HarE
         if (frame && !frame.array && frame.expectKey) {
           readingKey = true;
           keyText = '';
-        } else if (!capturing && frame && !frame.array && stack.length === 2 && stack[0]?.key === 'log' && (frame.key === 'comment' || frame.key === 'version')) {
+        } else if (
+          !capturing &&
+          frame &&
+          !frame.array &&
+          stack.length === 2 &&
+          stack[0]?.key === 'log' &&
+          (frame.key === 'comment' || frame.key === 'version')
+        ) {
           capturingScalar = true;
           scalarKey = frame.key;
           scalarText = '';
@@ -212,7 +234,12 @@ export function createHarEntryReader(sink: HarEntrySink, overrides: Partial<HarE
         }
         if (stack.length >= limits.maxDepth) fail(`JSON nested deeper than ${limits.maxDepth} levels`);
         // log.entries: the array under key "entries" of the object under key "log" of the root.
-        if (code === openBracket && stack.length === 2 && frame?.key === 'entries' && stack[0]?.key === 'log') {
+        if (
+          code === openBracket &&
+          stack.length === 2 &&
+          frame?.key === 'entries' &&
+          stack[0]?.key === 'log'
+        ) {
           entriesDepth = stack.length + 1;
           entriesSeen = true;
         }
@@ -221,7 +248,8 @@ export function createHarEntryReader(sink: HarEntrySink, overrides: Partial<HarE
       }
       if (code === closeBrace || code === closeBracket) {
         const closing = stack.pop();
-        if (!closing || closing.array !== (code === closeBracket)) fail('brackets do not match: the file is not valid JSON');
+        if (!closing || closing.array !== (code === closeBracket))
+          fail('brackets do not match: the file is not valid JSON');
         if (code === closeBracket && stack.length + 1 === entriesDepth) entriesDepth = -1;
         if (capturing && inEntries()) {
           appendCapture(text.slice(segmentStart, index + 1));

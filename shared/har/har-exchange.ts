@@ -39,12 +39,23 @@ export interface HarExchange {
 const maxLegs = 20;
 
 function targetOf(request: HarRequestFacts): AuthTarget {
-  if (request.requestAuth?.target === 'proxy' || request.status === 407 || request.responseAuthTarget === 'proxy') return 'proxy';
+  if (
+    request.requestAuth?.target === 'proxy' ||
+    request.status === 407 ||
+    request.responseAuthTarget === 'proxy'
+  )
+    return 'proxy';
   return 'server';
 }
 
 function isAuthRelated(request: HarRequestFacts): boolean {
-  return request.requestAuth !== null || request.requestAuthRedacted || request.status === 401 || request.status === 407 || request.responseToken !== null;
+  return (
+    request.requestAuth !== null ||
+    request.requestAuthRedacted ||
+    request.status === 401 ||
+    request.status === 407 ||
+    request.responseToken !== null
+  );
 }
 
 function challengeStatus(status: number): boolean {
@@ -69,11 +80,13 @@ function mechanismOf(legs: readonly HarLeg[]): HarExchange['mechanism'] {
   for (const leg of legs) {
     const token = leg.sent ?? leg.received;
     if (!token) continue;
-    if (token.mechanism === 'kerberos' || token.mechanism === 'ntlm' || token.mechanism === 'negoex') return token.mechanism;
+    if (token.mechanism === 'kerberos' || token.mechanism === 'ntlm' || token.mechanism === 'negoex')
+      return token.mechanism;
     if (/^basic$/i.test(token.scheme)) return 'basic';
   }
   for (const leg of legs) {
-    if (leg.received && leg.received.mechanism !== 'absent' && leg.received.mechanism !== 'unknown') return leg.received.mechanism;
+    if (leg.received && leg.received.mechanism !== 'absent' && leg.received.mechanism !== 'unknown')
+      return leg.received.mechanism;
   }
   return legs.some((leg) => leg.sent || leg.received) ? 'unknown' : 'none';
 }
@@ -85,7 +98,13 @@ export function buildExchanges(requests: readonly HarRequestFacts[]): HarExchang
 
   function close(key: string, exchange: OpenExchange, outcome: ExchangeOutcome): void {
     open.delete(key);
-    const connections = [...new Set(exchange.legs.map((leg) => leg.connection).filter((connection): connection is string => connection !== null))];
+    const connections = [
+      ...new Set(
+        exchange.legs
+          .map((leg) => leg.connection)
+          .filter((connection): connection is string => connection !== null),
+      ),
+    ];
     done.push({ id: done.length, ...exchange, outcome, mechanism: mechanismOf(exchange.legs), connections });
   }
 
@@ -102,7 +121,14 @@ export function buildExchanges(requests: readonly HarRequestFacts[]): HarExchang
       continue;
     }
     if (!exchange) {
-      exchange = { target, host: request.host, url: urlKey(request.url), https: request.https, legs: [], legsOmitted: 0 };
+      exchange = {
+        target,
+        host: request.host,
+        url: urlKey(request.url),
+        https: request.https,
+        legs: [],
+        legsOmitted: 0,
+      };
       open.set(key, exchange);
     }
     pushLeg(exchange, request);
@@ -114,7 +140,9 @@ export function buildExchanges(requests: readonly HarRequestFacts[]): HarExchang
     // Credentials were sent and the answer was still 401: rejected; only a bare offer: unfinished.
     close(key, exchange, last?.sent || last?.sentRedacted ? 'rejected' : 'unfinished');
   }
-  return done.sort((a, b) => (a.legs[0]?.index ?? 0) - (b.legs[0]?.index ?? 0)).map((exchange, id) => ({ ...exchange, id }));
+  return done
+    .sort((a, b) => (a.legs[0]?.index ?? 0) - (b.legs[0]?.index ?? 0))
+    .map((exchange, id) => ({ ...exchange, id }));
 }
 
 function pushLeg(exchange: OpenExchange, request: HarRequestFacts): void {

@@ -42,7 +42,11 @@ export interface HarRequestFacts {
   readonly serverIp: string | null;
   readonly status: number;
   /** `Authorization` / `Proxy-Authorization` on the request. */
-  readonly requestAuth: { readonly target: AuthTarget; readonly token: TokenSummary | null; readonly headerChars: number } | null;
+  readonly requestAuth: {
+    readonly target: AuthTarget;
+    readonly token: TokenSummary | null;
+    readonly headerChars: number;
+  } | null;
   /** Auth headers of the request whose value was removed or replaced (sanitized HAR). */
   readonly requestAuthRedacted: boolean;
   /** Schemes the response offers in `WWW-Authenticate` / `Proxy-Authenticate` without a token. */
@@ -71,7 +75,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function headersOf(message: unknown): NameValue[] {
   if (!isRecord(message) || !Array.isArray(message.headers)) return [];
   return message.headers.flatMap((header): NameValue[] =>
-    isRecord(header) && typeof header.name === 'string' && typeof header.value === 'string' ? [{ name: header.name, value: header.value }] : [],
+    isRecord(header) && typeof header.name === 'string' && typeof header.value === 'string'
+      ? [{ name: header.name, value: header.value }]
+      : [],
   );
 }
 
@@ -93,7 +99,20 @@ function summarizeToken(headerName: string, value: string): TokenSummary | null 
   if (!hasToken) return null;
   const base = { scheme, tokenLength: value.trim().length - scheme.length - 1 };
   if (!/^(Negotiate|NTLM|Kerberos)$/i.test(scheme)) {
-    return { ...base, mechanism: 'unknown', ntlmMessageType: null, ntlmInsideNegotiate: false, kerberosMessage: null, spn: null, realm: null, ntlmTargetName: null, ntlmUser: null, channelBindings: null, verdict: `${scheme} credentials (not Windows integrated authentication)`, decodeError: null };
+    return {
+      ...base,
+      mechanism: 'unknown',
+      ntlmMessageType: null,
+      ntlmInsideNegotiate: false,
+      kerberosMessage: null,
+      spn: null,
+      realm: null,
+      ntlmTargetName: null,
+      ntlmUser: null,
+      channelBindings: null,
+      verdict: `${scheme} credentials (not Windows integrated authentication)`,
+      decodeError: null,
+    };
   }
   try {
     const decoded = decodeAuthToken(`${headerName}: ${value}`);
@@ -106,20 +125,36 @@ function summarizeToken(headerName: string, value: string): TokenSummary | null 
       spn: decoded.kerberos?.spn ?? null,
       realm: decoded.kerberos?.realm ?? null,
       ntlmTargetName: decoded.ntlm?.targetName ?? null,
-      ntlmUser: decoded.ntlm?.user ? `${decoded.ntlm.domain ? `${decoded.ntlm.domain}\\` : ''}${decoded.ntlm.user}` : null,
+      ntlmUser: decoded.ntlm?.user
+        ? `${decoded.ntlm.domain ? `${decoded.ntlm.domain}\\` : ''}${decoded.ntlm.user}`
+        : null,
       channelBindings: decoded.ntlm?.messageType === 3 ? decoded.ntlm.channelBindings : null,
       verdict: decoded.verdict,
       decodeError: null,
     };
   } catch (error) {
     if (!(error instanceof TokenDecodeError)) throw error;
-    return { ...base, mechanism: 'unknown', ntlmMessageType: null, ntlmInsideNegotiate: false, kerberosMessage: null, spn: null, realm: null, ntlmTargetName: null, ntlmUser: null, channelBindings: null, verdict: 'token could not be decoded', decodeError: error.message };
+    return {
+      ...base,
+      mechanism: 'unknown',
+      ntlmMessageType: null,
+      ntlmInsideNegotiate: false,
+      kerberosMessage: null,
+      spn: null,
+      realm: null,
+      ntlmTargetName: null,
+      ntlmUser: null,
+      channelBindings: null,
+      verdict: 'token could not be decoded',
+      decodeError: error.message,
+    };
   }
 }
 
 /** Reads the auth facts of one HAR entry; throws HarEntryShapeError when it lacks request/response. */
 export function readHarRequest(entry: unknown, index: number): HarRequestFacts {
-  if (!isRecord(entry) || !isRecord(entry.request) || !isRecord(entry.response)) throw new HarEntryShapeError('entry has no request/response object');
+  if (!isRecord(entry) || !isRecord(entry.request) || !isRecord(entry.response))
+    throw new HarEntryShapeError('entry has no request/response object');
   const request = entry.request;
   const response = entry.response;
   const url = typeof request.url === 'string' ? request.url : '';
@@ -147,7 +182,11 @@ export function readHarRequest(entry: unknown, index: number): HarRequestFacts {
       requestAuthRedacted = true;
       continue;
     }
-    requestAuth = { target, token: summarizeToken(header.name, value), headerChars: header.name.length + 2 + value.length };
+    requestAuth = {
+      target,
+      token: summarizeToken(header.name, value),
+      headerChars: header.name.length + 2 + value.length,
+    };
   }
 
   const offers: string[] = [];
@@ -189,8 +228,12 @@ export function readHarRequest(entry: unknown, index: number): HarRequestFacts {
     responseToken,
     responseAuthTarget,
     requestHeadersSize: headersSize,
-    iisSubstatus: substatusMatch && Number(substatusMatch[1]) === status ? `${substatusMatch[1]}.${substatusMatch[2]}` : null,
-    headerTooLong: status === 400 && /Header Field Too Long|Request Header Too Long|Request header too long/i.test(body),
+    iisSubstatus:
+      substatusMatch && Number(substatusMatch[1]) === status
+        ? `${substatusMatch[1]}.${substatusMatch[2]}`
+        : null,
+    headerTooLong:
+      status === 400 && /Header Field Too Long|Request Header Too Long|Request header too long/i.test(body),
     persistentAuth,
   };
 }
