@@ -92,7 +92,7 @@ export class ScenarioHost implements Host {
     if (!simulate) {
       return { tool, args, outcome: 'could-not-run', exitCode: null, stdout: '', stderr: '', reason: `${tool}.exe is not available on the simulated machine` };
     }
-    const result = simulate(args, this.scenario);
+    const result = simulate(args, this.scenario, { elevated: this.scenario.machine.elevated || this.elevatedSession });
     return { tool, args, outcome: result.exitCode === 0 ? 'succeeded' : 'failed', ...result };
   }
 

@@ -13,4 +13,13 @@ export interface SimulatedToolResult {
   readonly stderr: string;
 }
 
-export type SimulatedTool = (args: readonly string[], scenario: Scenario) => SimulatedToolResult;
+/** How the tool was started: `elevated` when the host runs it with administrator rights (after UAC). */
+export interface SimulatedToolContext {
+  readonly elevated: boolean;
+}
+
+export type SimulatedTool = (
+  args: readonly string[],
+  scenario: Scenario,
+  context: SimulatedToolContext,
+) => SimulatedToolResult;

@@ -4,15 +4,29 @@
  * current logon session's ticket cache, which SPNs the KDC will issue tickets for, and the
  * Windows Credential Manager entries. The simulated klist, nltest, w32tm and cmdkey print from
  * it in the real formats (reference §6.1, §6.3, §7.6), and `klist get`/`klist purge`,
- * `cmdkey /delete` and `w32tm /resync` change it.
+ * `cmdkey /delete` and `w32tm /resync` change it. What a scenario leaves out reads as a healthy
+ * domain member (electron/host/scenario/tools/workstation-state.ts): its domain controller
+ * answers, the clocks agree, no ticket is cached and nothing is saved in Credential Manager.
  */
 import { z } from 'zod';
 
 const ticketSchema = z
   .object({
-    server: z.string().min(1).max(300).describe('SPN as the client asked for it, e.g. "HTTP/intranet.contoso.com" (case is kept, reference §6.1).'),
+    server: z
+      .string()
+      .min(1)
+      .max(300)
+      .describe(
+        'SPN as the client asked for it, e.g. "HTTP/intranet.contoso.com" (case is kept, reference §6.1).',
+      ),
     encryptionType: z.string().max(60).default('AES-256-CTS-HMAC-SHA1-96'),
-    flags: z.number().int().min(0).max(0xffffffff).default(0x40a10000).describe('Ticket flags; 0x40a10000 = forwardable renewable pre_authent name_canonicalize.'),
+    flags: z
+      .number()
+      .int()
+      .min(0)
+      .max(0xffffffff)
+      .default(0x40a10000)
+      .describe('Ticket flags; 0x40a10000 = forwardable renewable pre_authent name_canonicalize.'),
     startTime: z.string().max(40).default('11/28/2022 1:28:11'),
     endTime: z.string().max(40).default('11/28/2022 11:28:11'),
     renewTime: z.string().max(40).default('12/5/2022 1:28:11'),
@@ -21,7 +35,11 @@ const ticketSchema = z
 
 const credentialSchema = z
   .object({
-    target: z.string().min(1).max(300).describe('As cmdkey prints it, e.g. "Domain:target=intranet.contoso.com".'),
+    target: z
+      .string()
+      .min(1)
+      .max(300)
+      .describe('As cmdkey prints it, e.g. "Domain:target=intranet.contoso.com".'),
     type: z.string().min(1).max(60).default('Domain Password'),
     user: z.string().min(1).max(300),
     persistence: z.string().max(60).optional().describe('e.g. "Local machine persistence".'),
@@ -32,20 +50,63 @@ export const scenarioWorkstationSchema = z
   .object({
     domainController: z
       .object({
-        name: z.string().min(1).max(253).describe('FQDN of the DC the locator returns, e.g. "DC01.contoso.com".'),
+        name: z
+          .string()
+          .min(1)
+          .max(253)
+          .describe('FQDN of the DC the locator returns, e.g. "DC01.contoso.com".'),
         address: z.string().min(1).max(64).default('10.0.0.10'),
         site: z.string().min(1).max(64).default('Default-First-Site-Name'),
-        reachable: z.boolean().default(true).describe('False: the locator finds no DC (off-site, VPN down) and Kerberos requests fail with "no logon servers".'),
+        reachable: z
+          .boolean()
+          .default(true)
+          .describe(
+            'False: the locator finds no DC (off-site, VPN down) and Kerberos requests fail with "no logon servers".',
+          ),
+        kdcPortOpen: z
+          .boolean()
+          .default(true)
+          .describe(
+            'False: the locator finds the DC, but TCP port 88 (Kerberos) does not answer (a firewall in between); Kerberos requests then fail with "no logon servers" [U: simulation].',
+          ),
       })
       .strict()
       .nullable()
-      .default(null)
-      .describe('null on a workgroup machine.'),
-    clockOffsetSeconds: z.number().min(-1e7).max(1e7).default(0).describe('Offset w32tm /stripchart reports against the DC; |offset| >= 300 breaks Kerberos (reference §6.3).'),
-    logonId: z.string().regex(/^0:0x[0-9a-f]{1,16}$/).default('0:0x3e7a1'),
-    tickets: z.array(ticketSchema).max(200).default([]).describe('Service tickets cached in the logon session (the TGT is added automatically on a domain member).'),
-    spnsKnownToKdc: z.array(z.string().min(1).max(300)).max(500).default([]).describe('SPNs `klist get` obtains a ticket for; others fail with KDC_ERR_S_PRINCIPAL_UNKNOWN.'),
-    credentials: z.array(credentialSchema).max(200).default([]).describe('Windows Credential Manager entries (cmdkey /list).'),
+      .optional()
+      .describe(
+        'Absent: on a domain member, DC01.<dnsDomain> at 10.0.0.10, reachable as the directory section says (dcReachable, default true); on a workgroup machine, none. null: the locator finds no domain controller.',
+      ),
+    clockOffsetSeconds: z
+      .number()
+      .min(-1e7)
+      .max(1e7)
+      .default(0)
+      .describe(
+        'Offset w32tm /stripchart reports against the DC; |offset| >= 300 breaks Kerberos (reference §6.3).',
+      ),
+    logonId: z
+      .string()
+      .regex(/^0:0x[0-9a-f]{1,16}$/)
+      .default('0:0x3e7a1'),
+    tickets: z
+      .array(ticketSchema)
+      .max(200)
+      .default([])
+      .describe(
+        'Service tickets cached in the logon session (the TGT is added automatically on a domain member).',
+      ),
+    spnsKnownToKdc: z
+      .array(z.string().min(1).max(300))
+      .max(500)
+      .optional()
+      .describe(
+        "SPNs `klist get` obtains a ticket for; others fail with KDC_ERR_S_PRINCIPAL_UNKNOWN. Absent: the SPNs of the directory section's accounts (a computer's HOST/<name> also covers HTTP/<name>, reference §3.1), or without a directory section the target's HTTP/<host>.",
+      ),
+    credentials: z
+      .array(credentialSchema)
+      .max(200)
+      .default([])
+      .describe('Windows Credential Manager entries (cmdkey /list).'),
   })
   .strict()
   .describe('Kerberos client state and Credential Manager of the simulated workstation.');

@@ -7,7 +7,13 @@
 import type { Scenario } from '../../../../shared/scenario/scenario-schema.js';
 import { ticketFlagNames } from '../../../../shared/windows-output/kerberos-ticket-flags.js';
 import type { SimulatedTool } from '../simulated-tool.js';
-import { kdcReachable, realmOf, workstationState } from './workstation-state.js';
+import {
+  domainControllerOf,
+  kdcKnowsSpn,
+  kdcReachable,
+  realmOf,
+  workstationState,
+} from './workstation-state.js';
 
 const crlf = '\r\n';
 
@@ -21,7 +27,13 @@ interface PrintedTicket {
   readonly cacheFlags: string;
 }
 
-function printTicket(index: number, client: string, realm: string, ticket: PrintedTicket, kdc: string): string[] {
+function printTicket(
+  index: number,
+  client: string,
+  realm: string,
+  ticket: PrintedTicket,
+  kdc: string,
+): string[] {
   const flags = `0x${ticket.flags.toString(16)}`;
   return [
     `#${index}>     Client: ${client} @ ${realm}`,
@@ -41,7 +53,12 @@ function cachedTickets(scenario: Scenario): PrintedTicket[] {
   const state = workstationState(scenario);
   const realm = realmOf(scenario);
   const tickets: PrintedTicket[] = [];
-  if (realm !== null && scenario.machine.user.kind === 'domain' && scenario.machine.domain !== null && state.tickets.length > 0) {
+  if (
+    realm !== null &&
+    scenario.machine.user.kind === 'domain' &&
+    scenario.machine.domain !== null &&
+    state.tickets.length > 0
+  ) {
     const first = state.tickets[0];
     tickets.push({
       server: `krbtgt/${realm}`,
@@ -59,7 +76,7 @@ function cachedTickets(scenario: Scenario): PrintedTicket[] {
 
 function listTickets(scenario: Scenario, header: string[]): string {
   const realm = realmOf(scenario) ?? 'WORKGROUP';
-  const kdc = workstationState(scenario).domainController?.name ?? '(none)';
+  const kdc = domainControllerOf(scenario)?.name ?? '(none)';
   const tickets = cachedTickets(scenario);
   const lines = [...header, '', `Cached Tickets: (${tickets.length})`, ''];
   tickets.forEach((ticket, index) => {
@@ -68,10 +85,22 @@ function listTickets(scenario: Scenario, header: string[]): string {
   return lines.join(crlf);
 }
 
-function failure(logonId: string, substatus: string, status: number, decimal: number, message: string): { exitCode: number; stdout: string; stderr: string } {
+function failure(
+  logonId: string,
+  substatus: string,
+  status: number,
+  decimal: number,
+  message: string,
+): { exitCode: number; stdout: string; stderr: string } {
   return {
     exitCode: 1,
-    stdout: [`Current LogonId is ${logonId}`, `Error calling API LsaCallAuthenticationPackage (GetTicket substatus): ${substatus}`, '', `klist failed with 0x${status.toString(16)}/${decimal}: ${message}`, ''].join(crlf),
+    stdout: [
+      `Current LogonId is ${logonId}`,
+      `Error calling API LsaCallAuthenticationPackage (GetTicket substatus): ${substatus}`,
+      '',
+      `klist failed with 0x${status.toString(16)}/${decimal}: ${message}`,
+      '',
+    ].join(crlf),
     stderr: '',
   };
 }
@@ -86,23 +115,55 @@ export const simulatedKlist: SimulatedTool = (args, scenario) => {
       return { exitCode: 0, stdout: listTickets(scenario, header), stderr: '' };
     case 'purge':
       state.tickets = [];
-      return { exitCode: 0, stdout: [...header, '        Deleting all tickets:', '        Ticket(s) purged!', ''].join(crlf), stderr: '' };
+      return {
+        exitCode: 0,
+        stdout: [...header, '        Deleting all tickets:', '        Ticket(s) purged!', ''].join(crlf),
+        stderr: '',
+      };
     case 'get': {
       if (!spn) return { exitCode: 1, stdout: '', stderr: 'klist get requires a service principal name' };
       if (scenario.machine.user.kind !== 'domain' || scenario.machine.domain === null) {
-        return failure(state.logonId, '0x520', 0x8009030e, -2146893042, 'No credentials are available in the security package');
+        return failure(
+          state.logonId,
+          '0x520',
+          0x8009030e,
+          -2146893042,
+          'No credentials are available in the security package',
+        );
       }
       if (!kdcReachable(scenario)) {
-        return failure(state.logonId, '0x51f', 0xc000005e, -1073741730, 'There are currently no logon servers available to service the logon request.');
+        return failure(
+          state.logonId,
+          '0x51f',
+          0xc000005e,
+          -1073741730,
+          'There are currently no logon servers available to service the logon request.',
+        );
       }
-      const known = state.spnsKnownToKdc.some((candidate) => candidate.toLowerCase() === spn.toLowerCase());
-      if (!known) {
-        return failure(state.logonId, '0x6fb', 0xc000018b, -1073741429, 'The SAM database on the Windows Server does not have a computer account for this workstation trust relationship.');
+      if (!kdcKnowsSpn(scenario, spn)) {
+        return failure(
+          state.logonId,
+          '0x6fb',
+          0xc000018b,
+          -1073741429,
+          'The SAM database on the Windows Server does not have a computer account for this workstation trust relationship.',
+        );
       }
       if (!state.tickets.some((ticket) => ticket.server.toLowerCase() === spn.toLowerCase())) {
-        state.tickets.push({ server: spn, encryptionType: 'AES-256-CTS-HMAC-SHA1-96', flags: 0x40a10000, startTime: '11/28/2022 1:28:11', endTime: '11/28/2022 11:28:11', renewTime: '12/5/2022 1:28:11' });
+        state.tickets.push({
+          server: spn,
+          encryptionType: 'AES-256-CTS-HMAC-SHA1-96',
+          flags: 0x40a10000,
+          startTime: '11/28/2022 1:28:11',
+          endTime: '11/28/2022 11:28:11',
+          renewTime: '12/5/2022 1:28:11',
+        });
       }
-      return { exitCode: 0, stdout: listTickets(scenario, [...header, `A ticket to ${spn} has been retrieved successfully.`]), stderr: '' };
+      return {
+        exitCode: 0,
+        stdout: listTickets(scenario, [...header, `A ticket to ${spn} has been retrieved successfully.`]),
+        stderr: '',
+      };
     }
     default:
       return { exitCode: 1, stdout: '', stderr: `klist: unsupported command ${command}` };

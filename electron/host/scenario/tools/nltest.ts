@@ -4,7 +4,7 @@
  * (both forms reconstructed; see shared/windows-output/nltest-dsgetdc.ts).
  */
 import type { SimulatedTool } from '../simulated-tool.js';
-import { workstationState } from './workstation-state.js';
+import { domainControllerOf } from './workstation-state.js';
 
 const crlf = '\r\n';
 
@@ -14,10 +14,14 @@ export const simulatedNltest: SimulatedTool = (args, scenario) => {
   if (!match) return { exitCode: 87, stdout: '', stderr: `nltest: unsupported arguments${crlf}` };
   const asked = (match[1] ?? '').toLowerCase();
   const { machine } = scenario;
-  const dc = workstationState(scenario).domainController;
+  const dc = domainControllerOf(scenario);
   const knownDomain = asked === machine.dnsDomain?.toLowerCase() || asked === machine.domain?.toLowerCase();
   if (!knownDomain || dc === null || !dc.reachable) {
-    return { exitCode: 1355, stdout: `Getting DC name failed: Status = 1355 0x54b ERROR_NO_SUCH_DOMAIN${crlf}`, stderr: '' };
+    return {
+      exitCode: 1355,
+      stdout: `Getting DC name failed: Status = 1355 0x54b ERROR_NO_SUCH_DOMAIN${crlf}`,
+      stderr: '',
+    };
   }
   const domain = machine.dnsDomain ?? asked;
   const lines = [
