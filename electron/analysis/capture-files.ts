@@ -5,8 +5,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-
-export type CaptureFileKind = 'log' | 'har';
+import { captureKindOfName, type CaptureFileKind } from '../../shared/capture/capture-analysis.js';
 
 export interface CaptureFile {
   readonly path: string;
@@ -24,10 +23,6 @@ export class CaptureInputError extends Error {
   }
 }
 
-export function captureKindOfName(name: string): CaptureFileKind {
-  return /\.har$/i.test(name) ? 'har' : 'log';
-}
-
 /** True for the file names a folder import picks up. */
 export function isCaptureFileName(name: string): boolean {
   return /^u_ex.*\.log$/i.test(name) || /^httperr.*\.log$/i.test(name) || /\.har$/i.test(name);
@@ -41,13 +36,15 @@ export async function collectCaptureFiles(paths: readonly string[]): Promise<Cap
     if (info.isDirectory()) {
       const before = files.length;
       await walk(path, 0, files);
-      if (files.length === before) throw new CaptureInputError(`no u_ex*.log, httperr*.log or *.har file in ${path}`);
+      if (files.length === before)
+        throw new CaptureInputError(`no u_ex*.log, httperr*.log or *.har file in ${path}`);
     } else if (info.isFile()) {
       files.push({ path, kind: captureKindOfName(basename(path)), bytes: info.size });
     } else {
       throw new CaptureInputError(`not a file or folder: ${path}`);
     }
-    if (files.length > maxFiles) throw new CaptureInputError(`more than ${maxFiles} files to read; name fewer folders`);
+    if (files.length > maxFiles)
+      throw new CaptureInputError(`more than ${maxFiles} files to read; name fewer folders`);
   }
   return files;
 }

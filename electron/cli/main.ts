@@ -5,11 +5,12 @@
 import { HostError } from '../host/host.js';
 import { ScenarioFileError } from '../host/scenario/load-scenario.js';
 import { CliUsageError, type CliCommand, type CliIo } from './cli-command.js';
+import { analyzeCommand } from './commands/analyze.js';
 import { causesCommand } from './commands/causes.js';
 import { decodeCommand } from './commands/decode.js';
 import { diagnoseCommand } from './commands/diagnose.js';
 
-const commands: readonly CliCommand[] = [diagnoseCommand, decodeCommand, causesCommand];
+const commands: readonly CliCommand[] = [diagnoseCommand, decodeCommand, analyzeCommand, causesCommand];
 
 function usage(): string {
   return ['usage: iwa-doctor <command> [options]', '', ...commands.map((command) => `  ${command.usage}`)].join('\n') + '\n';
