@@ -35,7 +35,12 @@ import { readIntranetSwitches, type IntranetSwitches } from './intranet-switches
 import { searchRangeSiteList } from './ip-range-site-list.js';
 import { searchZoneMapKeyList } from './zone-map-key-list.js';
 import { isZoneNumber, zoneName, type ZoneNumber } from './zone-numbers.js';
-import { readZonePolicyLocks, siteListLockDescription, type ZonePolicyLocks } from './zone-policy-locks.js';
+import {
+  readZonePolicyLocks,
+  siteListLockDescription,
+  siteListLockHive,
+  type ZonePolicyLocks,
+} from './zone-policy-locks.js';
 import { parseZoneUrl, type ZoneUrl } from './zone-url.js';
 
 export interface ZoneMachineFacts {
@@ -77,6 +82,8 @@ export interface ZoneMapping {
   /** true when a policy (Site to Zone Assignment List, Security_HKLM_only, Security_zones_map_edit) stops the user from editing their own site list */
   userSiteListLocked: boolean;
   lockedBy?: string;
+  /** Where IT's Site to Zone Assignment List entry belongs when the list is locked (the enforced policy's hive). */
+  lockedByHive?: RegistryHive;
 }
 
 type SiteListSource = 'policy-hklm' | 'policy-hkcu' | 'preference-hkcu' | 'preference-hklm';
@@ -374,6 +381,7 @@ export function mapUrlToZone(url: string, registry: RegistryView, machine: ZoneM
     });
   }
   const lockedBy = siteListLockDescription(locks);
+  const lockedByHive = siteListLockHive(locks);
   return {
     url,
     scheme: parsed.scheme,
@@ -384,5 +392,6 @@ export function mapUrlToZone(url: string, registry: RegistryView, machine: ZoneM
     consulted,
     userSiteListLocked: lockedBy !== null,
     ...(lockedBy !== null ? { lockedBy } : {}),
+    ...(lockedByHive !== null ? { lockedByHive } : {}),
   };
 }

@@ -52,3 +52,10 @@ export function siteListLockDescription(locks: ZonePolicyLocks): string | null {
   }
   return null;
 }
+
+/** Where IT's Site to Zone Assignment List entry belongs: the enforced list's hive, else the computer policy. */
+export function siteListLockHive(locks: ZonePolicyLocks): RegistryHive | null {
+  if (locks.siteListPolicy) return locks.siteListPolicy.hive;
+  if (locks.hklmOnly || locks.mapEditDenied) return 'HKLM';
+  return null;
+}

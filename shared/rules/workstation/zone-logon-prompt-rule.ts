@@ -9,37 +9,55 @@
 import { getCause } from '../../causes/cause-catalog.js';
 import { evidenceOfKind } from '../../model/evidence.js';
 import type { RuledOut } from '../../model/finding.js';
+import { siteToZonePolicyChange } from '../../zones/site-to-zone-policy-change.js';
 import { zoneName } from '../../zones/zone-numbers.js';
 import type { FindingDraft, Rule } from '../rule.js';
 import '../zone-mapping-evidence.js';
+import { zoneBrowsersSentence } from '../zone-not-intranet.js';
 import { proposeWorkstationRemedies } from './workstation-remedies.js';
-
-const browsers = 'Internet Explorer, Edge and Chrome on Windows (they follow the Windows zones unless a policy lists allowed servers); Firefox never uses zones.';
 
 export const zoneLogonPromptRule: Rule = ({ evidence }) => {
   const findings: FindingDraft[] = [];
   const ruledOut: RuledOut[] = [];
   for (const item of evidenceOfKind(evidence, 'zone-mapping')) {
-    const { mapping, logon } = item.facts;
-    const zone = zoneName(mapping.zone);
+    const { mapping, logon, effective } = item.facts;
+    const zone = zoneName(effective.zone);
+    const decided =
+      effective.decidedBy === 'windows' || effective.readingsDisagree ? ` ${effective.explanation}` : '';
     if (logon.setting !== 'prompt' && logon.setting !== 'anonymous') {
-      ruledOut.push({ cause: 'zone-logon-prompt', summary: `The ${zone} zone's logon setting is "${logon.setting}", not prompt or anonymous.`, evidence: [item.id] });
+      // Lockdown_Zones (§1.7) hold the settings of programs under Local Machine Zone Lockdown; web browsing uses Zones.
+      const lockdown =
+        logon.lockdown && (logon.lockdown.setting === 'prompt' || logon.lockdown.setting === 'anonymous')
+          ? ` The locked-down ${zone} zone (${logon.lockdown.hive}\\${logon.lockdown.keyPath}) is set to "${logon.lockdown.setting}", which only applies to programs running under Local Machine Zone Lockdown, not to web sites.`
+          : '';
+      ruledOut.push({
+        cause: 'zone-logon-prompt',
+        summary: `The ${zone} zone's logon setting is "${logon.setting}", not prompt or anonymous.${lockdown}`,
+        evidence: [item.id],
+      });
       continue;
     }
-    const where = logon.source.level === 'default' ? "Windows' default for this zone" : `${logon.source.hive}\\${logon.source.keyPath}\\1A00 = 0x${logon.value.toString(16)}`;
+    const where =
+      logon.source.level === 'default'
+        ? "Windows' default for this zone"
+        : `${logon.source.hive}\\${logon.source.keyPath}\\1A00 = 0x${logon.value.toString(16)}`;
     const what = logon.setting === 'prompt' ? '"Prompt for user name and password"' : '"Anonymous logon"';
     const byPolicy = logon.source.level === 'policy';
-    const trustedZone = mapping.zone <= 2;
+    const trustedZone = effective.zone <= 2;
+    const forIt =
+      !trustedZone && mapping.userSiteListLocked
+        ? siteToZonePolicyChange(mapping.host, 1, mapping.lockedByHive ?? 'HKLM')
+        : null;
     const remedies = trustedZone
       ? proposeWorkstationRemedies([
           {
             remedy: 'zone.set-logon-automatic',
             title: `Let the ${zone} zone sign you in automatically`,
-            params: { zone: mapping.zone },
+            params: { zone: effective.zone },
             available: !byPolicy,
             ...(byPolicy
               ? {
-                  unavailableReason: `Group Policy "Logon options" for the ${zone} zone sets this (${where}); IT has to set it to "Automatic logon only in Intranet zone" or "Automatic logon with current user name and password".`,
+                  unavailableReason: `Group Policy "Logon options" for the ${zone} zone sets this (${where}). For IT: set that policy to "${effective.zone === 1 ? 'Automatic logon only in Intranet zone' : 'Automatic logon with current user name and password'}" (1A00 = ${effective.zone === 1 ? '0x20000' : '0'}).`,
                 }
               : {}),
           },
@@ -50,8 +68,10 @@ export const zoneLogonPromptRule: Rule = ({ evidence }) => {
             title: 'Add to Local intranet',
             params: { url: mapping.url },
             available: !mapping.userSiteListLocked,
-            ...(mapping.userSiteListLocked
-              ? { unavailableReason: `The site list is set by policy (${mapping.lockedBy ?? 'Group Policy'}): ask IT to add ${mapping.host} with zone 1.` }
+            ...(forIt
+              ? {
+                  unavailableReason: `The site list is set by policy (${mapping.lockedBy ?? 'Group Policy'}). For IT: ${forIt.text}`,
+                }
               : {}),
           },
         ]);
@@ -60,7 +80,7 @@ export const zoneLogonPromptRule: Rule = ({ evidence }) => {
       confidence: 'confirmed',
       title: getCause('zone-logon-prompt').title,
       explanation:
-        `${mapping.host} is in the ${zone} zone (${mapping.decidedBy.explanation}), and that zone's "User Authentication: Logon" setting is ${what} (${where}). ` +
+        `${mapping.host} is in the ${zone} zone (${effective.zone === mapping.zone ? mapping.decidedBy.explanation : 'as Windows itself answers'}).${decided} That zone's "User Authentication: Logon" setting is ${what} (${where}). ` +
         `With that setting the browser never signs you in with your Windows account by itself: it asks every time.` +
         (trustedZone
           ? byPolicy
@@ -68,7 +88,7 @@ export const zoneLogonPromptRule: Rule = ({ evidence }) => {
             : ` Setting it back to automatic logon for the ${zone} zone stops the prompts.`
           : ` Automatic logon should not be switched on for the ${zone} zone; putting ${mapping.host} in Local intranet is the safe fix.`),
       evidence: [item.id],
-      browsers,
+      browsers: zoneBrowsersSentence(evidence),
       remedies,
     });
   }
