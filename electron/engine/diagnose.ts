@@ -36,8 +36,15 @@ export async function diagnose(host: Host, target: Target, options: DiagnoseOpti
     options.onProbe?.({ probe: probe.id, title: probe.title, status: 'ok', phase: 'started' });
     let run: ProbeRun;
     try {
-      evidence.push(...(await probe.run({ host, target, machine, signal })));
-      run = { probe: probe.id, title: probe.title, status: 'ok' };
+      const produced = await probe.run({ host, target, machine, signal });
+      evidence.push(...produced);
+      // A probe that ran but could not read what it looks at (no IIS, setspn without a DC, a
+      // locked section) says so as its status, with its evidence's words on how to check by hand.
+      const unreadable = produced.filter((item) => item.status === 'unavailable');
+      run =
+        unreadable.length > 0
+          ? { probe: probe.id, title: probe.title, status: 'unavailable', message: unreadable.map((item) => item.summary).join(' ') }
+          : { probe: probe.id, title: probe.title, status: 'ok' };
     } catch (error) {
       signal.throwIfAborted();
       run = {

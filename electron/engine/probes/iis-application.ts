@@ -5,20 +5,34 @@
  * shared/iis) and never fails on odd configuration: whatever cannot be read becomes an
  * "unreadable" fact with the command to run by hand.
  */
-import { AppcmdOutputError, anonymousAuthSection, parseAnonymousAuthSection, parseAppcmdAppPools, parseAppcmdApps, parseAppcmdSites, parseWindowsAuthSection, windowsAuthSection } from '../../../shared/iis/appcmd-output.js';
+import {
+  AppcmdOutputError,
+  anonymousAuthSection,
+  parseAnonymousAuthSection,
+  parseAppcmdAppPools,
+  parseAppcmdApps,
+  parseAppcmdSites,
+  parseWindowsAuthSection,
+  windowsAuthSection,
+} from '../../../shared/iis/appcmd-output.js';
 import type { IisAppPool, IisApplication, IisSite } from '../../../shared/iis/iis-configuration.js';
 import { decryptingAccount } from '../../../shared/iis/pool-account.js';
 import { findServingApplication } from '../../../shared/iis/serving-application.js';
-import type { UnreadableFact } from '../../../shared/iis/unreadable-fact.js';
+import { describeUnreadable, type UnreadableFact } from '../../../shared/iis/unreadable-fact.js';
 import type { Evidence, RawOutput } from '../../../shared/model/evidence.js';
-import type { IisApplicationFacts, SiteApplicationIdentity } from '../../../shared/rules/server/server-evidence.js';
+import type {
+  IisApplicationFacts,
+  SiteApplicationIdentity,
+} from '../../../shared/rules/server/server-evidence.js';
 import { appcmdLocation } from '../../../shared/rules/server/server-remedies.js';
 import type { Host, MachineIdentity } from '../../host/host.js';
 import type { Probe } from '../probe.js';
 
 /** appcmd prints SpecificUser passwords in clear text with /config (§4.4): never keep them. */
 export function redactPasswords(text: string): string {
-  return text.replace(/(password\s*=\s*)("[^"]*"|'[^']*')/gi, '$1"(hidden)"').replace(/^(\s*password\s*:\s*).*$/gim, '$1"(hidden)"');
+  return text
+    .replace(/(password\s*=\s*)("[^"]*"|'[^']*')/gi, '$1"(hidden)"')
+    .replace(/^(\s*password\s*:\s*).*$/gim, '$1"(hidden)"');
 }
 
 interface AppcmdRead<T> {
@@ -26,17 +40,34 @@ interface AppcmdRead<T> {
   readonly unreadable: UnreadableFact | null;
 }
 
-async function appcmd<T>(host: Host, args: readonly string[], what: string, parse: (text: string) => T, raw: RawOutput[]): Promise<AppcmdRead<T>> {
+async function appcmd<T>(
+  host: Host,
+  args: readonly string[],
+  what: string,
+  parse: (text: string) => T,
+  raw: RawOutput[],
+): Promise<AppcmdRead<T>> {
   const checkByHand = `%windir%\\system32\\inetsrv\\appcmd.exe ${args.map((arg) => (/\s/.test(arg) ? `"${arg}"` : arg)).join(' ')}`;
   const run = await host.runTool('appcmd', args);
-  raw.push({ label: `appcmd ${args.join(' ')}`, text: redactPasswords(run.stdout + (run.stderr ? `\n${run.stderr}` : '')) });
+  raw.push({
+    label: `appcmd ${args.join(' ')}`,
+    text: redactPasswords(run.stdout + (run.stderr ? `\n${run.stderr}` : '')),
+  });
   if (run.outcome === 'could-not-run' || run.exitCode === 9009) {
-    return { value: null, unreadable: { what, reason: run.reason ?? 'appcmd.exe is not available (is the IIS role installed?)', checkByHand } };
+    return {
+      value: null,
+      unreadable: {
+        what,
+        reason: run.reason ?? 'appcmd.exe is not available (is the IIS role installed?)',
+        checkByHand,
+      },
+    };
   }
   try {
     return { value: parse(run.stdout), unreadable: null };
   } catch (error) {
-    if (error instanceof AppcmdOutputError) return { value: null, unreadable: { what, reason: error.message, checkByHand } };
+    if (error instanceof AppcmdOutputError)
+      return { value: null, unreadable: { what, reason: error.message, checkByHand } };
     throw error;
   }
 }
@@ -46,7 +77,11 @@ export interface IisApplicationReading {
   readonly raw: readonly RawOutput[];
 }
 
-export async function readIisApplication(host: Host, url: string, machine: MachineIdentity): Promise<IisApplicationReading> {
+export async function readIisApplication(
+  host: Host,
+  url: string,
+  machine: MachineIdentity,
+): Promise<IisApplicationReading> {
   const parsed = new URL(url);
   const scheme = parsed.protocol === 'https:' ? 'https' : 'http';
   const port = parsed.port ? Number(parsed.port) : scheme === 'https' ? 443 : 80;
@@ -70,20 +105,52 @@ export async function readIisApplication(host: Host, url: string, machine: Machi
     siteApplications: [],
     unreadable,
   };
-  const sites = await appcmd<IisSite[]>(host, ['list', 'site', '/xml', '/config'], 'the IIS sites and bindings', parseAppcmdSites, raw);
+  const sites = await appcmd<IisSite[]>(
+    host,
+    ['list', 'site', '/xml', '/config'],
+    'the IIS sites and bindings',
+    parseAppcmdSites,
+    raw,
+  );
   if (sites.unreadable) unreadable.push(sites.unreadable);
   if (!sites.value) return { facts: base, raw };
-  const apps = await appcmd<IisApplication[]>(host, ['list', 'app', '/xml'], 'the IIS applications', parseAppcmdApps, raw);
-  const pools = await appcmd<IisAppPool[]>(host, ['list', 'apppool', '/xml', '/config'], 'the application pools and their identities', parseAppcmdAppPools, raw);
+  const apps = await appcmd<IisApplication[]>(
+    host,
+    ['list', 'app', '/xml'],
+    'the IIS applications',
+    parseAppcmdApps,
+    raw,
+  );
+  const pools = await appcmd<IisAppPool[]>(
+    host,
+    ['list', 'apppool', '/xml', '/config'],
+    'the application pools and their identities',
+    parseAppcmdAppPools,
+    raw,
+  );
   for (const read of [apps, pools]) if (read.unreadable) unreadable.push(read.unreadable);
   const served = findServingApplication(parsed, sites.value, apps.value ?? [], pools.value ?? []);
   if (!served || !served.application) {
-    return { facts: { ...base, iisReadable: true, site: served?.site ?? null, bindingProtocol: served?.binding.protocol ?? null }, raw };
+    return {
+      facts: {
+        ...base,
+        iisReadable: true,
+        site: served?.site ?? null,
+        bindingProtocol: served?.binding.protocol ?? null,
+      },
+      raw,
+    };
   }
 
   const readAuth = async (app: IisApplication) => {
     const location = appcmdLocation(app.siteName, app.path);
-    const windows = await appcmd(host, ['list', 'config', location, `-section:${windowsAuthSection}`, '/xml', '/config:*'], `the windowsAuthentication section of "${location}"`, parseWindowsAuthSection, raw);
+    const windows = await appcmd(
+      host,
+      ['list', 'config', location, `-section:${windowsAuthSection}`, '/xml', '/config:*'],
+      `the windowsAuthentication section of "${location}"`,
+      parseWindowsAuthSection,
+      raw,
+    );
     return { location, windows };
   };
   const own = await readAuth(served.application);
@@ -97,18 +164,34 @@ export async function readIisApplication(host: Host, url: string, machine: Machi
   );
   if (anonymous.unreadable) unreadable.push(anonymous.unreadable);
   if (served.application.appPoolName && !served.pool && pools.value) {
-    unreadable.push({ what: `application pool "${served.application.appPoolName}"`, reason: 'appcmd does not list it', checkByHand: '%windir%\\system32\\inetsrv\\appcmd.exe list apppool /xml /config' });
+    unreadable.push({
+      what: `application pool "${served.application.appPoolName}"`,
+      reason: 'appcmd does not list it',
+      checkByHand: '%windir%\\system32\\inetsrv\\appcmd.exe list apppool /xml /config',
+    });
   }
-  const decrypting = served.pool && own.windows.value ? decryptingAccount(served.pool.identity, own.windows.value.settings, server) : null;
+  const decrypting =
+    served.pool && own.windows.value
+      ? decryptingAccount(served.pool.identity, own.windows.value.settings, server)
+      : null;
 
   const siteApplications: SiteApplicationIdentity[] = [];
   for (const app of served.siteApplications) {
-    const pool = (pools.value ?? []).find((candidate) => candidate.name.toLowerCase() === app.appPoolName?.toLowerCase());
+    const pool = (pools.value ?? []).find(
+      (candidate) => candidate.name.toLowerCase() === app.appPoolName?.toLowerCase(),
+    );
     const auth = app === served.application ? own : await readAuth(app);
-    const account = pool && auth.windows.value ? decryptingAccount(pool.identity, auth.windows.value.settings, server).account : null;
+    const account =
+      pool && auth.windows.value
+        ? decryptingAccount(pool.identity, auth.windows.value.settings, server).account
+        : null;
     // Applications without Windows authentication take no part in Kerberos.
     if (auth.windows.value && !auth.windows.value.settings.enabled) continue;
-    siteApplications.push({ path: app.path, appPoolName: app.appPoolName, decryptingAccount: account?.display ?? null });
+    siteApplications.push({
+      path: app.path,
+      appPoolName: app.appPoolName,
+      decryptingAccount: account?.display ?? null,
+    });
   }
 
   return {
@@ -130,27 +213,32 @@ export async function readIisApplication(host: Host, url: string, machine: Machi
 
 export function iisApplicationSummary(facts: IisApplicationFacts): string {
   if (!facts.iisReadable) return `IIS configuration on ${facts.machine.computerName} could not be read.`;
-  if (!facts.site || !facts.application) return `No IIS site on ${facts.machine.computerName} answers ${facts.host}:${facts.port}.`;
+  if (!facts.site || !facts.application)
+    return `No IIS site on ${facts.machine.computerName} answers ${facts.host}:${facts.port}.`;
   const auth = facts.windowsAuth?.settings;
   return (
     `${appcmdLocation(facts.site.name, facts.application.path)} runs in pool ${facts.pool?.name ?? facts.application.appPoolName ?? '?'}` +
     ` as ${facts.decrypting?.poolAccount?.display ?? '?'}; Windows authentication ${auth ? (auth.enabled ? 'on' : 'off') : 'unreadable'}` +
-    (auth ? `, providers ${auth.providers.join(', ') || 'none'}, kernel mode ${auth.useKernelMode ? 'on' : 'off'}, useAppPoolCredentials ${auth.useAppPoolCredentials}` : '') +
+    (auth
+      ? `, providers ${auth.providers.join(', ') || 'none'}, kernel mode ${auth.useKernelMode ? 'on' : 'off'}, useAppPoolCredentials ${auth.useAppPoolCredentials}`
+      : '') +
     `; anonymous ${facts.anonymousAuth ? (facts.anonymousAuth.settings.enabled ? 'on' : 'off') : 'unreadable'}.`
   );
 }
 
 export const iisApplicationProbe: Probe = {
   id: 'iis:application',
-  title: "Which IIS site, application and pool serve the address, and how they sign people in",
+  title: 'Which IIS site, application and pool serve the address, and how they sign people in',
   async run({ host, target, machine }) {
     const { facts, raw } = await readIisApplication(host, target.url, machine);
     const evidence: Evidence<'iis-application'> = {
       id: 'iis-application',
       probe: this.id,
       kind: 'iis-application',
-      status: !facts.iisReadable ? 'unavailable' : facts.unreadable.length > 0 ? 'problem' : 'info',
-      summary: iisApplicationSummary(facts),
+      // Anything unreadable makes the check "unavailable" for the engine, which shows the
+      // summary — with the command to run by hand — as the probe's status; rules still use the rest.
+      status: facts.unreadable.length > 0 || !facts.iisReadable ? 'unavailable' : 'info',
+      summary: [iisApplicationSummary(facts), ...facts.unreadable.map(describeUnreadable)].join(' '),
       facts,
       raw,
     };

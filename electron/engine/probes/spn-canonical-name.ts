@@ -1,11 +1,10 @@
 /**
  * The canonical name behind a DNS alias, which browsers put in the SPN (reference §2.4,
  * §7.3). On a real machine: a CNAME lookup through the system resolver (bounded, at most
- * 8 hops and 2 s). On the scenario host: the `directory.cnames` records of the scenario,
- * through a `resolveCanonicalName` method when the host offers one; otherwise unknown.
+ * 8 hops and 2 s). A host that knows better offers a `resolveCanonicalName` method (the
+ * scenario host answers from the scenario's `directory.cnames`); otherwise unknown.
  */
 import { Resolver } from 'node:dns/promises';
-import type { Scenario } from '../../../shared/scenario/scenario-schema.js';
 import type { Host } from '../../host/host.js';
 
 export type CanonicalNameResolver = (host: Host, name: string) => Promise<string | null>;
@@ -16,19 +15,6 @@ interface CanonicalNameHost {
 
 function offersCanonicalName(host: Host): host is Host & CanonicalNameHost {
   return typeof (host as Partial<CanonicalNameHost>).resolveCanonicalName === 'function';
-}
-
-/** Follows the scenario's CNAME records (case-insensitive, loop-safe). */
-export function canonicalNameFromScenario(scenario: Scenario, name: string): string | null {
-  let current = name.toLowerCase();
-  let canonical: string | null = null;
-  for (let hop = 0; hop < 8; hop += 1) {
-    const record = scenario.directory?.cnames.find((entry) => entry.name.toLowerCase() === current);
-    if (!record) break;
-    current = record.canonicalName.toLowerCase();
-    canonical = current;
-  }
-  return canonical;
 }
 
 async function systemCanonicalName(name: string): Promise<string | null> {

@@ -96,6 +96,23 @@ export class ScenarioHost implements Host {
     return { tool, args, outcome: result.exitCode === 0 ? 'succeeded' : 'failed', ...result };
   }
 
+  /**
+   * The canonical name behind a DNS alias, from the scenario's `directory.cnames` records
+   * (case-insensitive, at most 8 hops like the real resolver in spn-canonical-name.ts);
+   * null for a name that is no alias.
+   */
+  async resolveCanonicalName(name: string): Promise<string | null> {
+    let current = name.toLowerCase();
+    let canonical: string | null = null;
+    for (let hop = 0; hop < 8; hop += 1) {
+      const record = this.scenario.directory?.cnames.find((entry) => entry.name.toLowerCase() === current);
+      if (!record) break;
+      current = record.canonicalName.toLowerCase();
+      canonical = current;
+    }
+    return canonical;
+  }
+
   async windowsZoneForUrl(_url: string): Promise<WindowsZoneAnswer | null> {
     // A simulation cannot ask urlmon; the zone comes from the registry reading alone.
     return null;

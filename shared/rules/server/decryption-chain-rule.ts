@@ -2,13 +2,20 @@
  * Rule over the verdict chain: the first broken link becomes the finding (one of
  * windows-auth-disabled, providers-misconfigured, spn-missing, spn-netbios-missing,
  * spn-duplicate, spn-wrong-account, kernel-mode-no-apppool-creds, farm-shared-name,
- * cname-alias-spn, port-in-spn); an intact chain rules them all out with the verdict line.
+ * cname-alias-spn, port-in-spn); an intact chain rules them all out, each with the link that
+ * proves it, and the verdict line once.
+ *
+ * When the applications of one site decrypt with different accounts, a "wrong account" for
+ * this application is that split (apppool-identity-split-rule.ts names it): the SPN can serve
+ * only one of them, so this rule says so instead of asking to move the SPN away from the
+ * others.
  */
 import { getCause, type CauseId } from '../../causes/cause-catalog.js';
 import { evidenceOfKind } from '../../model/evidence.js';
 import type { RuledOut } from '../../model/finding.js';
 import type { FindingDraft, Rule } from '../rule.js';
 import { walkDecryptionChain } from './decryption-chain.js';
+import { ruledOutByIntactChain } from './decryption-chain-ruled-out.js';
 import { proposeServerRemedies } from './server-remedies.js';
 import './server-evidence.js';
 
@@ -32,7 +39,18 @@ export const decryptionChainRule: Rule = ({ evidence }) => {
   for (const app of evidenceOfKind(evidence, 'iis-application')) {
     const result = walkDecryptionChain(app.facts, spnEvidence?.facts ?? null);
     const ids = [app.id, ...(spnEvidence ? [spnEvidence.id] : [])];
-    if (result.broken) {
+    const distinctAccounts = new Set(
+      app.facts.siteApplications.flatMap((item) =>
+        item.decryptingAccount ? [item.decryptingAccount.toLowerCase()] : [],
+      ),
+    );
+    if (result.broken?.cause === 'spn-wrong-account' && distinctAccounts.size > 1) {
+      ruledOut.push({
+        cause: 'spn-wrong-account',
+        summary: `The applications of ${app.facts.site?.name ?? app.facts.host} decrypt with ${distinctAccounts.size} different accounts, so the SPN can serve only one of them (see the application pool identity finding). Verdict: ${result.line}`,
+        evidence: ids,
+      });
+    } else if (result.broken) {
       findings.push({
         cause: result.broken.cause,
         confidence: result.broken.confidence,
@@ -43,7 +61,7 @@ export const decryptionChainRule: Rule = ({ evidence }) => {
         remedies: proposeServerRemedies(result.broken.remedies),
       });
     } else if (result.complete) {
-      for (const cause of chainCauses) ruledOut.push({ cause, summary: result.line, evidence: ids });
+      ruledOut.push(...ruledOutByIntactChain(app.facts, spnEvidence?.facts ?? null, result, ids));
     }
   }
   return { findings, ruledOut };

@@ -8,7 +8,11 @@
 import { getCause } from '../../causes/cause-catalog.js';
 import { evidenceOfKind } from '../../model/evidence.js';
 import type { RuledOut } from '../../model/finding.js';
-import { negotiateHeaderLength, recommendedHttpSysLimits, tokenExceedsLimits } from '../../iis/httpsys-limits.js';
+import {
+  negotiateHeaderLength,
+  recommendedHttpSysLimits,
+  tokenExceedsLimits,
+} from '../../iis/httpsys-limits.js';
 import type { FindingDraft, Rule } from '../rule.js';
 import { proposeServerRemedies } from './server-remedies.js';
 import './server-evidence.js';
@@ -18,19 +22,28 @@ const assumedTokenBytes = 48000;
 export const kerberosTokenTooLargeRule: Rule = ({ evidence, target }) => {
   const findings: FindingDraft[] = [];
   const ruledOut: RuledOut[] = [];
-  const token = evidenceOfKind(evidence, 'negotiate-token-size').find((item) => item.facts.mechanism === 'kerberos') ?? null;
+  const token =
+    evidenceOfKind(evidence, 'negotiate-token-size').find((item) => item.facts.mechanism === 'kerberos') ??
+    null;
   for (const item of evidenceOfKind(evidence, 'httpsys-limits')) {
     const { limits } = item.facts;
     const limitText = `MaxFieldLength ${limits.maxFieldLength}${limits.explicit.maxFieldLength ? '' : ' (default)'}, MaxRequestBytes ${limits.maxRequestBytes}${limits.explicit.maxRequestBytes ? '' : ' (default)'}`;
     const measured = token?.facts.tokenBytes ?? null;
-    const exceeds = measured !== null ? tokenExceedsLimits(measured, limits) : target.symptom === 'http-400';
+    // Without a measured token, the 400 symptom points here only while the limits are below what
+    // the largest token (MaxTokenSize 48 KB, §7.2) needs: once raised, the 400 has another cause.
+    const exceeds =
+      measured !== null
+        ? tokenExceedsLimits(measured, limits)
+        : target.symptom === 'http-400' && tokenExceedsLimits(assumedTokenBytes, limits);
     if (!exceeds) {
       ruledOut.push({
         cause: 'kerberos-token-too-large',
         summary:
           measured !== null
             ? `Your Kerberos token (${measured} bytes, a ${negotiateHeaderLength(measured)}-character header) fits http.sys limits (${limitText}).`
-            : `No "Request header too long" reported; http.sys limits are ${limitText}.`,
+            : target.symptom === 'http-400'
+              ? `http.sys limits (${limitText}) already fit the largest Kerberos token (${assumedTokenBytes} bytes), so the 400 has another cause.`
+              : `No "Request header too long" reported; http.sys limits are ${limitText}.`,
         evidence: [item.id, ...(token ? [token.id] : [])],
       });
       continue;
@@ -49,7 +62,11 @@ export const kerberosTokenTooLargeRule: Rule = ({ evidence, target }) => {
       evidence: [item.id, ...(token ? [token.id] : [])],
       browsers: 'every browser; affects users in many groups',
       remedies: proposeServerRemedies([
-        { remedy: 'machine.httpsys-limits', title: `Raise http.sys limits to ${sized.maxFieldLength} bytes`, params: { maxFieldLength: sized.maxFieldLength, maxRequestBytes: sized.maxRequestBytes } },
+        {
+          remedy: 'machine.httpsys-limits',
+          title: `Raise http.sys limits to ${sized.maxFieldLength} bytes`,
+          params: { maxFieldLength: sized.maxFieldLength, maxRequestBytes: sized.maxRequestBytes },
+        },
       ]),
     });
   }

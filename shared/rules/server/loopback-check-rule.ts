@@ -12,7 +12,9 @@ import type { FindingDraft, Rule } from '../rule.js';
 import { proposeServerRemedies } from './server-remedies.js';
 import './server-evidence.js';
 
-const loopbackSymptoms = new Set(['http-401', 'prompt-three-times']);
+// "Works from my PC, not on the server" arrives as works-on-server-only (the wizard asks which
+// way round): when this machine serves the host and the check blocks the name, it is this way.
+const loopbackSymptoms = new Set(['http-401', 'prompt-three-times', 'works-on-server-only']);
 
 export const loopbackCheckRule: Rule = ({ evidence, target }) => {
   const findings: FindingDraft[] = [];
@@ -42,10 +44,18 @@ export const loopbackCheckRule: Rule = ({ evidence, target }) => {
         `You are on ${computerName}, the server that serves ${host}. Windows refuses NTLM sign-in from a server to itself under any name other than its own ` +
         `computer name (the loopback check), so the browser prompts three times and IIS answers 401.1 — from other machines it works. ` +
         `Adding ${host} to BackConnectionHostNames allows it for this name only (safer than turning the check off).` +
-        (settings.backConnectionWrongType ? ` BackConnectionHostNames exists as ${settings.backConnectionWrongType}; it must be REG_MULTI_SZ (the fix replaces it).` : ''),
+        (settings.backConnectionWrongType
+          ? ` BackConnectionHostNames exists as ${settings.backConnectionWrongType}; it must be REG_MULTI_SZ (the fix replaces it).`
+          : ''),
       evidence: [item.id],
       browsers: 'every browser on this server',
-      remedies: proposeServerRemedies([{ remedy: 'machine.back-connection-host-name', title: `Add ${host} to BackConnectionHostNames`, params: { host } }]),
+      remedies: proposeServerRemedies([
+        {
+          remedy: 'machine.back-connection-host-name',
+          title: `Add ${host} to BackConnectionHostNames`,
+          params: { host },
+        },
+      ]),
     });
   }
   return { findings, ruledOut };
