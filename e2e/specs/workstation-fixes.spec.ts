@@ -1,0 +1,82 @@
+/**
+ * Workstation causes through the UI (issue 5): each scenario is started, diagnosed, its fix
+ * previewed with the exact registry change, applied, verified by the checks running again,
+ * and undone — the cause comes back. A policy-owned setting shows no button, only what IT
+ * has to change.
+ */
+import { expect, test } from '@playwright/test';
+import { startWebApp, type RunningWebApp } from '../fixtures/web-harness.js';
+import { WizardPage } from '../fixtures/wizard-page.js';
+
+let app: RunningWebApp;
+
+test.afterEach(async () => {
+  await app?.stop();
+});
+
+const internetSettings = 'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
+
+const walks = [
+  {
+    scenario: 'negotiate-disabled',
+    url: 'https://intranet.contoso.com/app',
+    symptom: /once per browser session/,
+    says: 'EnableNegotiate = 0',
+    exactChange: `reg add "${internetSettings}" /v "EnableNegotiate" /t REG_DWORD /d 0x1 /f`,
+  },
+  {
+    scenario: 'zone-logon-prompt',
+    url: 'https://intranet.contoso.com/app',
+    symptom: /comes back three times/,
+    says: 'Prompt for user name and password',
+    exactChange: `reg add "${internetSettings}\\Zones\\1" /v "1A00" /t REG_DWORD /d 0x20000 /f`,
+  },
+  {
+    scenario: 'proxy-in-path',
+    url: 'https://intranet.contoso.com/app',
+    symptom: /once per browser session/,
+    says: 'proxy.contoso.com:8080',
+    exactChange: `reg add "${internetSettings}" /v "ProxyOverride" /t REG_SZ /d "*.fabrikam.com;intranet.contoso.com;<local>" /f`,
+  },
+  {
+    scenario: 'ntlm-preauth-kernel-mode',
+    url: 'https://web01.contoso.com/',
+    symptom: /401\.1/,
+    says: 'kernel-mode authentication',
+    exactChange: `reg add "${internetSettings}" /v "DisableNTLMPreAuth" /t REG_DWORD /d 0x1 /f`,
+  },
+] as const;
+
+for (const walk of walks) {
+  test(`${walk.scenario}: start, finding, preview, apply, verified, undo`, async ({ page }) => {
+    app = await startWebApp({ scenario: walk.scenario });
+    await page.goto(app.url);
+    const wizard = new WizardPage(page);
+    await wizard.diagnose(walk.url, walk.symptom);
+
+    const finding = wizard.finding(walk.scenario);
+    await expect(finding).toBeVisible();
+    await expect(finding).toContainText(walk.says);
+
+    await wizard.previewFirstFix(walk.scenario);
+    await expect(page.getByLabel('Exact change')).toContainText(walk.exactChange);
+    await wizard.applyAndExpectFixed(walk.scenario);
+
+    await page.getByRole('button', { name: 'Undo this change' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Undone' })).toBeVisible();
+    await expect(wizard.finding(walk.scenario)).toBeVisible();
+  });
+}
+
+test('browser-not-configured: a Chrome policy gets no button, only the change IT has to make', async ({
+  page,
+}) => {
+  app = await startWebApp({ scenario: 'browser-not-configured' });
+  await page.goto(app.url);
+  const wizard = new WizardPage(page);
+  await wizard.diagnose('https://intranet.contoso.com/app', /once per browser session/);
+  const finding = wizard.finding('browser-not-configured');
+  await expect(finding).toContainText('AuthServerAllowlist to "*.fabrikam.com,intranet.contoso.com"');
+  await expect(finding).toContainText('Chrome only');
+  await expect(finding.locator('.remedy button:enabled')).toHaveCount(0);
+});
