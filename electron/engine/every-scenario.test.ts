@@ -57,6 +57,20 @@ describe.each(scenarioFiles)('scenario %s', (file) => {
       const { entry, verification } = await engine.applyRemedy(offer.offerId);
       expect(entry.state).toBe('applied');
       expect(causesOf(verification)).not.toContain(cause);
+      if (plan.operations.some((operation) => operation.op === 'tool.run' && operation.undo === null)) {
+        // Some changes cannot be reversed (a deleted saved password is gone; klist purge and a
+        // clock resync have nothing to put back). The plan says so before applying, the journal
+        // keeps what can be kept, and undo refuses, changing nothing.
+        expect(plan.notes.join(' ')).toMatch(/undo/i);
+        for (const { operation } of entry.operations) {
+          if (operation.op === 'tool.run') expect(operation.describe.length).toBeGreaterThan(0);
+        }
+        const applied = host.stateSnapshot();
+        await expect(engine.undo(entry.id)).rejects.toThrow(/cannot be undone/);
+        expect(host.stateSnapshot()).toEqual(applied);
+        expect((await engine.journalEntries()).find((item) => item.id === entry.id)?.state).toBe('applied');
+        continue;
+      }
       const { entry: undone, verification: after } = await engine.undo(entry.id);
       expect(undone.state).toBe('undone');
       expect(host.stateSnapshot()).toEqual(before);

@@ -9,9 +9,12 @@ import { z } from 'zod';
 /** Workstation remedies the engine implements (issue 5; see rules/workstation/workstation-remedies.ts). */
 const workstationRemedyIds = ['zone.add-to-intranet', 'zone.set-logon-automatic', 'wininet.enable-negotiate', 'wininet.disable-ntlm-preauth', 'proxy.add-override'] as const;
 
+/** Kerberos client remedies of the workstation (issue 5; electron/engine/remedies/kerberos-client-remedies.ts). */
+const kerberosClientRemedyIds = ['credentials.remove', 'kerberos.purge-tickets', 'time.resync'] as const;
+
 /** Server remedies the engine implements (issue 6; see rules/server/server-remedies.ts). */
 const serverRemedyIds = [] as const;
 
-export const remedyIds = [...workstationRemedyIds, ...serverRemedyIds] as const;
+export const remedyIds = [...workstationRemedyIds, ...kerberosClientRemedyIds, ...serverRemedyIds] as const;
 export const remedyIdSchema = z.enum(remedyIds);
 export type RemedyId = z.infer<typeof remedyIdSchema>;

@@ -10,6 +10,7 @@
 import { getCause } from '../../causes/cause-catalog.js';
 import { windowsWideApplicability } from '../../browsers/browser-applicability.js';
 import { evidenceOfKind } from '../../model/evidence.js';
+import { klistFailureMeanings } from '../../windows-output/klist-output.js';
 import type { RuledOut } from '../../model/finding.js';
 import type { FindingDraft, Rule } from '../rule.js';
 import { proposeWorkstationRemedies } from './workstation-remedies.js';
@@ -24,7 +25,11 @@ export const staleTicketRule: Rule = ({ evidence }) => {
     const { ticketsForSpn, spn, get, listed } = item.facts;
     if (!listed) continue;
     if (ticketsForSpn.length === 0) {
-      ruledOut.push({ cause: 'stale-ticket', summary: `No ticket for ${spn} is cached, so none can be stale.`, evidence: [item.id] });
+      ruledOut.push({
+        cause: 'stale-ticket',
+        summary: `No ticket for ${spn} is cached, so none can be stale.`,
+        evidence: [item.id],
+      });
       continue;
     }
     const failure = get?.failure ?? null;
@@ -46,11 +51,13 @@ export const staleTicketRule: Rule = ({ evidence }) => {
       title: getCause('stale-ticket').title,
       explanation:
         `Windows still has a cached Kerberos ticket for ${ticket?.server ?? spn} (issued ${ticket?.startTime ?? 'at an unknown time'}, valid until ${ticket?.endTime ?? 'unknown'}), ` +
-        `but the domain controller no longer issues one for that name (${failure.message || `0x${failure.status.toString(16)}`}): the service behind it changed after the ticket was issued. ` +
+        `but the domain controller no longer issues one for that name (${klistFailureMeanings[failure.status] ?? (failure.message || `klist error 0x${failure.status.toString(16)}`)}): the service behind it changed after the ticket was issued. ` +
         'Windows keeps using the old ticket until it expires. Clearing your ticket cache (klist purge) makes it ask again; you stay signed in to Windows, and old tickets cannot be put back.',
       evidence: [item.id],
       browsers: windowsWideApplicability,
-      remedies: proposeWorkstationRemedies([{ remedy: 'kerberos.purge-tickets', title: 'Clear your Kerberos ticket cache', params: {} }]),
+      remedies: proposeWorkstationRemedies([
+        { remedy: 'kerberos.purge-tickets', title: 'Clear your Kerberos ticket cache', params: {} },
+      ]),
     });
   }
   return { findings, ruledOut };
