@@ -17,7 +17,12 @@ import { describeUnreadable, type UnreadableFact } from '../../iis/unreadable-fa
 import type { AccountName } from '../../spn/account-name.js';
 import { parseDistinguishedName, sameDistinguishedName } from '../../spn/distinguished-name.js';
 import { sameSpn } from '../../spn/service-principal-name.js';
-import type { IisApplicationFacts, SpnFormOwnership, SpnOwner, SpnRegistrationFacts } from './server-evidence.js';
+import type {
+  IisApplicationFacts,
+  SpnFormOwnership,
+  SpnOwner,
+  SpnRegistrationFacts,
+} from './server-evidence.js';
 import { appcmdLocation, type ServerRemedyDraft } from './server-remedies.js';
 
 export interface ChainBreak {
@@ -42,22 +47,37 @@ export interface DecryptionVerdict {
 
 const arrow = ' → ';
 
-function verdict(links: string[], broken: ChainBreak | null, complete: boolean, unreadable: readonly UnreadableFact[]): DecryptionVerdict {
+function verdict(
+  links: string[],
+  broken: ChainBreak | null,
+  complete: boolean,
+  unreadable: readonly UnreadableFact[],
+): DecryptionVerdict {
   return { line: links.join(arrow), links, broken, complete, unreadable };
 }
 
 function incomplete(links: string[], unreadable: readonly UnreadableFact[], stop: string): DecryptionVerdict {
   const first = unreadable[0];
-  return verdict([...links, `${stop} ?${first ? ` (${describeUnreadable(first)})` : ''}`], null, false, unreadable);
+  return verdict(
+    [...links, `${stop} ?${first ? ` (${describeUnreadable(first)})` : ''}`],
+    null,
+    false,
+    unreadable,
+  );
 }
 
-function formWithRole(spn: SpnRegistrationFacts, role: SpnFormOwnership['roles'][number]): SpnFormOwnership | undefined {
+function formWithRole(
+  spn: SpnRegistrationFacts,
+  role: SpnFormOwnership['roles'][number],
+): SpnFormOwnership | undefined {
   return spn.ownership.find((form) => form.roles.includes(role));
 }
 
 function ownerName(owner: SpnOwner, spn: SpnRegistrationFacts): string {
-  if (spn.decryptingAccount?.dn && sameDistinguishedName(owner.dn, spn.decryptingAccount.dn)) return spn.decryptingAccount.account.display;
-  if (spn.poolAccount?.dn && sameDistinguishedName(owner.dn, spn.poolAccount.dn)) return spn.poolAccount.account.display;
+  if (spn.decryptingAccount?.dn && sameDistinguishedName(owner.dn, spn.decryptingAccount.dn))
+    return spn.decryptingAccount.account.display;
+  if (spn.poolAccount?.dn && sameDistinguishedName(owner.dn, spn.poolAccount.dn))
+    return spn.poolAccount.account.display;
   try {
     return `${parseDistinguishedName(owner.dn).commonName} (${owner.dn})`;
   } catch {
@@ -77,12 +97,19 @@ function registerDrafts(spns: readonly string[], account: AccountName, why: stri
   }));
 }
 
-export function walkDecryptionChain(app: IisApplicationFacts, spn: SpnRegistrationFacts | null): DecryptionVerdict {
+export function walkDecryptionChain(
+  app: IisApplicationFacts,
+  spn: SpnRegistrationFacts | null,
+): DecryptionVerdict {
   const unreadable = [...app.unreadable, ...(spn?.unreadable ?? [])];
   const links: string[] = [];
   if (!app.iisReadable) return incomplete(links, unreadable, `IIS on ${app.machine.computerName}`);
   if (!app.site || !app.application) {
-    return incomplete(links, unreadable, `no IIS site on ${app.machine.computerName} answers ${app.host}:${app.port}`);
+    return incomplete(
+      links,
+      unreadable,
+      `no IIS site on ${app.machine.computerName} answers ${app.host}:${app.port}`,
+    );
   }
   const location = appcmdLocation(app.site.name, app.application.path);
   const auth = app.windowsAuth?.settings;
@@ -91,21 +118,36 @@ export function walkDecryptionChain(app: IisApplicationFacts, spn: SpnRegistrati
   // Link 0: IIS offers Windows authentication at all (§4.1).
   if (!auth.enabled || app.anonymousAuth?.settings.enabled === true) {
     const anonymousToo = auth.enabled && app.anonymousAuth?.settings.enabled === true;
-    const link = anonymousToo ? `anonymous access is on for ${location} ✗` : `Windows authentication is off for ${location} ✗`;
-    return verdict([link], {
-      cause: 'windows-auth-disabled',
-      confidence: 'confirmed',
-      link,
-      explanation: anonymousToo
-        ? `IIS lets anonymous requests into ${location}, so the browser is never asked to sign in and the site does not know who you are.`
-        : `Windows authentication is turned off for ${location}, so IIS never offers Negotiate or NTLM: the browser cannot sign you in and IIS answers 401.2.`,
-      remedies: [{ remedy: 'iis.enable-windows-auth', title: `Turn on Windows authentication for ${location}${anonymousToo || app.anonymousAuth?.settings.enabled ? ' and turn off anonymous' : ''}`, params: { location } }],
-    }, true, unreadable);
+    const link = anonymousToo
+      ? `anonymous access is on for ${location} ✗`
+      : `Windows authentication is off for ${location} ✗`;
+    return verdict(
+      [link],
+      {
+        cause: 'windows-auth-disabled',
+        confidence: 'confirmed',
+        link,
+        explanation: anonymousToo
+          ? `IIS lets anonymous requests into ${location}, so the browser is never asked to sign in and the site does not know who you are.`
+          : `Windows authentication is turned off for ${location}, so IIS never offers Negotiate or NTLM: the browser cannot sign you in and IIS answers 401.2.`,
+        remedies: [
+          {
+            remedy: 'iis.enable-windows-auth',
+            title: `Turn on Windows authentication for ${location}${anonymousToo || app.anonymousAuth?.settings.enabled ? ' and turn off anonymous' : ''}`,
+            params: { location },
+          },
+        ],
+      },
+      true,
+      unreadable,
+    );
   }
 
   // Link 1: the providers let Kerberos through (§4.1).
   const providers = auth.providers.map((provider) => provider.toLowerCase());
-  const negotiateAt = providers.findIndex((provider) => provider === 'negotiate' || provider === 'negotiate:kerberos');
+  const negotiateAt = providers.findIndex(
+    (provider) => provider === 'negotiate' || provider === 'negotiate:kerberos',
+  );
   const ntlmAt = providers.indexOf('ntlm');
   const nego2WithKernel = providers.includes('negotiate:kerberos') && auth.useKernelMode;
   if (negotiateAt < 0 || (ntlmAt >= 0 && ntlmAt < negotiateAt) || nego2WithKernel) {
@@ -119,13 +161,24 @@ export function walkDecryptionChain(app: IisApplicationFacts, spn: SpnRegistrati
         : nego2WithKernel
           ? 'Negotiate:Kerberos cannot be used while kernel-mode authentication is on (TechNet cc771945)'
           : 'NTLM is listed before Negotiate, so browsers are offered NTLM first and Kerberos is not used';
-    return verdict([link], {
-      cause: 'providers-misconfigured',
-      confidence: 'confirmed',
-      link,
-      explanation: `The Windows authentication providers of ${location} are ${listed}: ${why}. The usual setting is Negotiate, then NTLM.`,
-      remedies: [{ remedy: 'iis.set-providers', title: `Set the providers of ${location} to Negotiate, NTLM`, params: { location } }],
-    }, true, unreadable);
+    return verdict(
+      [link],
+      {
+        cause: 'providers-misconfigured',
+        confidence: 'confirmed',
+        link,
+        explanation: `The Windows authentication providers of ${location} are ${listed}: ${why}. The usual setting is Negotiate, then NTLM.`,
+        remedies: [
+          {
+            remedy: 'iis.set-providers',
+            title: `Set the providers of ${location} to Negotiate, NTLM`,
+            params: { location },
+          },
+        ],
+      },
+      true,
+      unreadable,
+    );
   }
 
   // Link 2: the SPN browsers ask for (§2.4, §7.3).
@@ -142,13 +195,19 @@ export function walkDecryptionChain(app: IisApplicationFacts, spn: SpnRegistrati
 
   const decrypting = app.decrypting;
   const poolName = app.pool?.name ?? app.application.appPoolName ?? '(unknown pool)';
+  // No pool identity read (pool not listed, appcmd output unreadable): which account decrypts
+  // is unknown, and a registered HOST/ may or may not serve the site — stop, do not guess.
+  if (decrypting === null) return incomplete(links, unreadable, `the identity of pool ${poolName}`);
   const poolRuns = `pool ${poolName} runs as ${decrypting?.poolAccount?.display ?? 'an account not in the domain'}`;
   const modeLink = `kernel mode ${auth.useKernelMode ? 'on' : 'off'}, useAppPoolCredentials ${auth.useAppPoolCredentials}`;
   const target = decrypting?.account ?? null;
   const targetForRegistration = target ?? decrypting?.poolAccount ?? null;
   // Without an explicit HTTP/ holder the KDC maps HTTP/ onto HOST/ (§3.1): that serves the site
   // only when the computer account itself decrypts. A HOST/ holder otherwise means "no HTTP/ SPN".
-  const viaHost = explicitOwners.length === 0 && target?.kind === 'computer' ? (requestedForm?.hostOwners ?? []).filter((owner) => isAccount(owner, spn.decryptingAccount)) : [];
+  const viaHost =
+    explicitOwners.length === 0 && target?.kind === 'computer'
+      ? (requestedForm?.hostOwners ?? []).filter((owner) => isAccount(owner, spn.decryptingAccount))
+      : [];
   const owners = explicitOwners.length > 0 ? explicitOwners : viaHost;
   const explicit = (form: SpnFormOwnership | undefined): readonly SpnOwner[] => form?.httpOwners ?? [];
 
@@ -158,22 +217,31 @@ export function walkDecryptionChain(app: IisApplicationFacts, spn: SpnRegistrati
     const dns = owners.length > 1 ? owners.map((owner) => owner.dn) : (duplicateGroup?.accountDns ?? []);
     const names = owners.length > 1 ? owners.map((owner) => ownerName(owner, spn)) : dns;
     const link = `registered on ${dns.length} accounts (${names.join(', ')}) ✗`;
-    return verdict([...links, link], {
-      cause: 'spn-duplicate',
-      confidence: 'confirmed',
-      link,
-      explanation:
-        `${requested} is registered on ${dns.length} accounts: ${names.join('; ')}. An SPN must belong to exactly one account; ` +
-        `the domain controller then issues tickets for whichever it finds, so sign-in fails intermittently (KRB_AP_ERR_MODIFIED, KDC event 11). ` +
-        `Keep it on ${target?.display ?? 'the account that runs the site'} and remove it from the others — you choose which.`,
-      remedies: dns
-        .filter((dn) => !(spn.decryptingAccount?.dn && sameDistinguishedName(dn, spn.decryptingAccount.dn)))
-        .map((dn) => ({
-          remedy: 'domain.remove-spn' as const,
-          title: `Remove ${requested} from ${dn}`,
-          params: { spn: requested, accountDn: dn, why: `${requested} must stay only on ${target?.display ?? 'the account that runs the site'}` },
-        })),
-    }, true, unreadable);
+    return verdict(
+      [...links, link],
+      {
+        cause: 'spn-duplicate',
+        confidence: 'confirmed',
+        link,
+        explanation:
+          `${requested} is registered on ${dns.length} accounts: ${names.join('; ')}. An SPN must belong to exactly one account; ` +
+          `the domain controller then issues tickets for whichever it finds, so sign-in fails intermittently (KRB_AP_ERR_MODIFIED, KDC event 11). ` +
+          `Keep it on ${target?.display ?? 'the account that runs the site'} and remove it from the others — you choose which.`,
+        remedies: dns
+          .filter((dn) => !(spn.decryptingAccount?.dn && sameDistinguishedName(dn, spn.decryptingAccount.dn)))
+          .map((dn) => ({
+            remedy: 'domain.remove-spn' as const,
+            title: `Remove ${requested} from ${dn}`,
+            params: {
+              spn: requested,
+              accountDn: dn,
+              why: `${requested} must stay only on ${target?.display ?? 'the account that runs the site'}`,
+            },
+          })),
+      },
+      true,
+      unreadable,
+    );
   }
 
   if (owners.length === 0) {
@@ -186,64 +254,115 @@ export function walkDecryptionChain(app: IisApplicationFacts, spn: SpnRegistrati
     const companionOwners = companion && !sameSpn(companion.spn, requested) ? explicit(companion) : [];
     const link = `${requested} is registered on no account ✗`;
     const forms = [spn.forms.fqdnForm, spn.forms.netbiosForm].filter((form): form is string => form !== null);
-    const register = targetForRegistration ? registerDrafts(forms.includes(requested) ? forms : [requested, ...forms], targetForRegistration, `browsers ask for ${requested}`) : [];
+    const register = targetForRegistration
+      ? registerDrafts(
+          forms.includes(requested) ? forms : [requested, ...forms],
+          targetForRegistration,
+          `browsers ask for ${requested}`,
+        )
+      : [];
     if (aliasForm && aliasOwners.length > 0) {
-      return verdict([...links, link], {
-        cause: 'cname-alias-spn',
-        confidence: 'confirmed',
-        link,
-        explanation:
-          `${app.host} is a DNS alias (CNAME) of ${spn.forms.spnHost}. Browsers resolve the alias and ask for ${requested}, ` +
-          `but only ${aliasForm.spn} is registered (on ${aliasOwners.map((owner) => ownerName(owner, spn)).join(', ')}). ` +
-          `Register ${requested} on ${targetForRegistration?.display ?? 'the account that runs the site'}, or make ${app.host} an A record.`,
-        remedies: targetForRegistration ? registerDrafts([requested], targetForRegistration, `${app.host} is a CNAME of ${spn.forms.spnHost}`) : [],
-      }, true, unreadable);
+      return verdict(
+        [...links, link],
+        {
+          cause: 'cname-alias-spn',
+          confidence: 'confirmed',
+          link,
+          explanation:
+            `${app.host} is a DNS alias (CNAME) of ${spn.forms.spnHost}. Browsers resolve the alias and ask for ${requested}, ` +
+            `but only ${aliasForm.spn} is registered (on ${aliasOwners.map((owner) => ownerName(owner, spn)).join(', ')}). ` +
+            `Register ${requested} on ${targetForRegistration?.display ?? 'the account that runs the site'}, or make ${app.host} an A record.`,
+          remedies: targetForRegistration
+            ? registerDrafts(
+                [requested],
+                targetForRegistration,
+                `${app.host} is a CNAME of ${spn.forms.spnHost}`,
+              )
+            : [],
+        },
+        true,
+        unreadable,
+      );
     }
     if (otherPort && otherPortOwners.length > 0) {
-      return verdict([...links, link], {
-        cause: 'port-in-spn',
-        confidence: 'confirmed',
-        link,
-        explanation:
-          `Browsers ask for ${requested}, but the SPN is registered as ${otherPort.spn}. Browsers ${requested.includes(':') ? 'here include' : 'leave out'} the port ` +
-          `unless a policy changes it (EnableAuthNegotiatePort, FEATURE_INCLUDE_PORT_IN_SPN), so the registered form is never used.`,
-        remedies: targetForRegistration ? registerDrafts([requested], targetForRegistration, `browsers ask for ${requested}, not ${otherPort.spn}`) : [],
-      }, true, unreadable);
+      return verdict(
+        [...links, link],
+        {
+          cause: 'port-in-spn',
+          confidence: 'confirmed',
+          link,
+          explanation:
+            `Browsers ask for ${requested}, but the SPN is registered as ${otherPort.spn}. Browsers ${requested.includes(':') ? 'here include' : 'leave out'} the port ` +
+            `unless a policy changes it (EnableAuthNegotiatePort, FEATURE_INCLUDE_PORT_IN_SPN), so the registered form is never used.`,
+          remedies: targetForRegistration
+            ? registerDrafts(
+                [requested],
+                targetForRegistration,
+                `browsers ask for ${requested}, not ${otherPort.spn}`,
+              )
+            : [],
+        },
+        true,
+        unreadable,
+      );
     }
     if (companion && companionOwners.length > 0) {
-      return verdict([...links, link], {
-        cause: 'spn-netbios-missing',
+      return verdict(
+        [...links, link],
+        {
+          cause: 'spn-netbios-missing',
+          confidence: 'confirmed',
+          link,
+          explanation:
+            `Only ${companion.spn} is registered; browsers asking for ${requested} find nothing. People who type the ${companionRole === 'fqdn' ? 'short' : 'full'} ` +
+            `name — and Internet Explorer when it switches names mid-session — get a password prompt.`,
+          remedies: targetForRegistration
+            ? registerDrafts(
+                [requested],
+                targetForRegistration,
+                `the ${companionRole === 'fqdn' ? 'NetBIOS' : 'FQDN'} form is missing`,
+              )
+            : [],
+        },
+        true,
+        unreadable,
+      );
+    }
+    return verdict(
+      [...links, link],
+      {
+        cause: 'spn-missing',
         confidence: 'confirmed',
         link,
         explanation:
-          `Only ${companion.spn} is registered; browsers asking for ${requested} find nothing. People who type the ${companionRole === 'fqdn' ? 'short' : 'full'} ` +
-          `name — and Internet Explorer when it switches names mid-session — get a password prompt.`,
-        remedies: targetForRegistration ? registerDrafts([requested], targetForRegistration, `the ${companionRole === 'fqdn' ? 'NetBIOS' : 'FQDN'} form is missing`) : [],
-      }, true, unreadable);
-    }
-    return verdict([...links, link], {
-      cause: 'spn-missing',
-      confidence: 'confirmed',
-      link,
-      explanation:
-        `No account in the domain holds ${requested}, so the domain controller cannot issue a Kerberos ticket for ${app.host}: ` +
-        `browsers fall back to NTLM or ask for a password three times and get 401.1. ` +
-        (targetForRegistration ? `It belongs on ${targetForRegistration.display}, the account that ${target ? 'decrypts tickets for this site' : 'runs the pool'}.` : ''),
-      remedies: register,
-    }, true, unreadable);
+          `No account in the domain holds ${requested}, so the domain controller cannot issue a Kerberos ticket for ${app.host}: ` +
+          `browsers fall back to NTLM or ask for a password three times and get 401.1. ` +
+          (targetForRegistration
+            ? `It belongs on ${targetForRegistration.display}, the account that ${target ? 'decrypts tickets for this site' : 'runs the pool'}.`
+            : ''),
+        remedies: register,
+      },
+      true,
+      unreadable,
+    );
   }
 
   const owner = owners[0] as SpnOwner;
   const ownerDisplay = ownerName(owner, spn);
   if (!target) {
     const link = `${poolRuns}, which has no account in the domain ✗`;
-    return verdict([...links, `registered on ${ownerDisplay}`, link], {
-      cause: 'spn-wrong-account',
-      confidence: 'confirmed',
-      link,
-      explanation: `${requested} is registered on ${ownerDisplay}, but pool ${poolName} runs as an account the domain does not know, so nothing on this server can decrypt a Kerberos ticket. Run the pool as ${ownerDisplay} (or a domain account holding the SPN).`,
-      remedies: [],
-    }, true, unreadable);
+    return verdict(
+      [...links, `registered on ${ownerDisplay}`, link],
+      {
+        cause: 'spn-wrong-account',
+        confidence: 'confirmed',
+        link,
+        explanation: `${requested} is registered on ${ownerDisplay}, but pool ${poolName} runs as an account the domain does not know, so nothing on this server can decrypt a Kerberos ticket. Run the pool as ${ownerDisplay} (or a domain account holding the SPN).`,
+        remedies: [],
+      },
+      true,
+      unreadable,
+    );
   }
 
   if (!isAccount(owner, spn.decryptingAccount)) {
@@ -251,82 +370,123 @@ export function walkDecryptionChain(app: IisApplicationFacts, spn: SpnRegistrati
     const poolOwns = isAccount(owner, spn.poolAccount);
     if (poolOwns && auth.useKernelMode && !auth.useAppPoolCredentials) {
       const link = `${modeLink}: http.sys decrypts with ${target.display} ✗`;
-      return verdict([...links, poolRuns, link], {
-        cause: 'kernel-mode-no-apppool-creds',
-        confidence: 'confirmed',
-        link,
-        explanation:
-          `${requested} is registered on the pool account ${ownerDisplay}, which is right, but kernel-mode authentication decrypts tickets with the computer account ` +
-          `${target.display} unless useAppPoolCredentials is true. The ticket is encrypted for ${ownerDisplay}, so decryption fails (KRB_AP_ERR_MODIFIED, 401.1).`,
-        remedies: [{ remedy: 'iis.use-apppool-credentials', title: `Set useAppPoolCredentials to true for ${location}`, params: { location } }],
-      }, true, unreadable);
+      return verdict(
+        [...links, poolRuns, link],
+        {
+          cause: 'kernel-mode-no-apppool-creds',
+          confidence: 'confirmed',
+          link,
+          explanation:
+            `${requested} is registered on the pool account ${ownerDisplay}, which is right, but kernel-mode authentication decrypts tickets with the computer account ` +
+            `${target.display} unless useAppPoolCredentials is true. The ticket is encrypted for ${ownerDisplay}, so decryption fails (KRB_AP_ERR_MODIFIED, 401.1).`,
+          remedies: [
+            {
+              remedy: 'iis.use-apppool-credentials',
+              title: `Set useAppPoolCredentials to true for ${location}`,
+              params: { location },
+            },
+          ],
+        },
+        true,
+        unreadable,
+      );
     }
     const aliasForm = formWithRole(spn, 'alias');
     if (aliasForm && explicit(aliasForm).some((holder) => isAccount(holder, spn.decryptingAccount))) {
       const link = `but ${target.display} decrypts (it holds only the alias ${aliasForm.spn}) ✗`;
-      return verdict([...links, link], {
-        cause: 'cname-alias-spn',
-        confidence: 'confirmed',
-        link,
-        explanation:
-          `${app.host} is a DNS alias (CNAME) of ${spn.forms.spnHost}. Browsers resolve the alias and ask for ${requested}, which belongs to ${ownerDisplay}; ` +
-          `${target.display}, which decrypts tickets for this site, holds only ${aliasForm.spn}. Register ${requested} on ${target.display} (if nothing else on ` +
-          `${spn.forms.spnHost} needs it), or make ${app.host} an A record.`,
-        remedies: [],
-      }, true, unreadable);
+      return verdict(
+        [...links, link],
+        {
+          cause: 'cname-alias-spn',
+          confidence: 'confirmed',
+          link,
+          explanation:
+            `${app.host} is a DNS alias (CNAME) of ${spn.forms.spnHost}. Browsers resolve the alias and ask for ${requested}, which belongs to ${ownerDisplay}; ` +
+            `${target.display}, which decrypts tickets for this site, holds only ${aliasForm.spn}. Register ${requested} on ${target.display} (if nothing else on ` +
+            `${spn.forms.spnHost} needs it), or make ${app.host} an A record.`,
+          remedies: [],
+        },
+        true,
+        unreadable,
+      );
     }
     const thisComputer = target.kind === 'computer' ? target : null;
     if (owner.isComputer && thisComputer && !sameHostName(ownerDisplay, app.machine.computerName)) {
       const link = `but ${poolRuns} on ${app.machine.computerName} (decrypts with ${target.display}) ✗`;
-      return verdict([...links, link], {
-        cause: 'farm-shared-name',
-        confidence: 'likely',
-        link,
-        explanation:
-          `${requested} belongs to another computer, ${ownerDisplay}, while this server (${app.machine.computerName}) decrypts with its own computer account. ` +
-          `When several servers share one name behind a load balancer, every node must decrypt with one domain account that holds the SPN. ` +
-          `On this node that means: pool ${poolName} runs as that account with useAppPoolCredentials true. ` +
-          `Check the same on every other node: \`appcmd list apppool /xml /config\` and \`appcmd list config "${location}" -section:system.webServer/security/authentication/windowsAuthentication /config:*\`, ` +
-          `and ask for client-connection affinity on the load balancer so NTLM legs stay on one node (401 1 2148074248 in the logs).`,
-        remedies: [],
-      }, true, unreadable);
+      return verdict(
+        [...links, link],
+        {
+          cause: 'farm-shared-name',
+          confidence: 'likely',
+          link,
+          explanation:
+            `${requested} belongs to another computer, ${ownerDisplay}, while this server (${app.machine.computerName}) decrypts with its own computer account. ` +
+            `When several servers share one name behind a load balancer, every node must decrypt with one domain account that holds the SPN. ` +
+            `On this node that means: pool ${poolName} runs as that account with useAppPoolCredentials true. ` +
+            `Check the same on every other node: \`appcmd list apppool /xml /config\` and \`appcmd list config "${location}" -section:system.webServer/security/authentication/windowsAuthentication /config:*\`, ` +
+            `and ask for client-connection affinity on the load balancer so NTLM legs stay on one node (401 1 2148074248 in the logs).`,
+          remedies: [],
+        },
+        true,
+        unreadable,
+      );
     }
     const link = `but ${target.display} decrypts (${decrypting?.because ?? 'pool identity'}) ✗`;
-    return verdict([...links, poolRuns, link], {
-      cause: 'spn-wrong-account',
-      confidence: 'confirmed',
-      link,
-      explanation:
-        `${requested} is registered on ${ownerDisplay}, but tickets for this site are decrypted by ${target.display} (${decrypting?.because ?? ''}). ` +
-        `The domain controller encrypts the ticket for ${ownerDisplay}, so IIS cannot read it: KRB_AP_ERR_MODIFIED, 401.1. ` +
-        `Move the SPN to ${target.display}, or run the pool as ${ownerDisplay}.`,
-      remedies: [
-        ...registerDrafts([requested], target, `${target.display} decrypts tickets for this site`).map((draft) => ({
-          ...draft,
-          title: `Move ${requested} from ${ownerDisplay} to ${target.display}`,
-          params: { ...draft.params, fromAccountDn: owner.dn },
-        })),
-      ],
-    }, true, unreadable);
+    return verdict(
+      [...links, poolRuns, link],
+      {
+        cause: 'spn-wrong-account',
+        confidence: 'confirmed',
+        link,
+        explanation:
+          `${requested} is registered on ${ownerDisplay}, but tickets for this site are decrypted by ${target.display} (${decrypting?.because ?? ''}). ` +
+          `The domain controller encrypts the ticket for ${ownerDisplay}, so IIS cannot read it: KRB_AP_ERR_MODIFIED, 401.1. ` +
+          `Move the SPN to ${target.display}, or run the pool as ${ownerDisplay}.`,
+        remedies: [
+          ...registerDrafts([requested], target, `${target.display} decrypts tickets for this site`).map(
+            (draft) => ({
+              ...draft,
+              title: `Move ${requested} from ${ownerDisplay} to ${target.display}`,
+              params: { ...draft.params, fromAccountDn: owner.dn },
+            }),
+          ),
+        ],
+      },
+      true,
+      unreadable,
+    );
   }
 
   links.push(`registered on ${target.display}`, poolRuns, modeLink);
   // The companion form (FQDN ↔ NetBIOS) on a user account (computers have both through HOST/).
   if (target.kind !== 'computer') {
     const missing = [formWithRole(spn, 'fqdn'), formWithRole(spn, 'netbios')].find(
-      (form) => form && !sameSpn(form.spn, requested) && form.httpOwners !== null && !explicit(form).some((owner) => isAccount(owner, spn.decryptingAccount)),
+      (form) =>
+        form &&
+        !sameSpn(form.spn, requested) &&
+        form.httpOwners !== null &&
+        !explicit(form).some((owner) => isAccount(owner, spn.decryptingAccount)),
     );
     if (missing) {
       const link = `${missing.spn} is not registered ✗`;
-      return verdict([...links, link], {
-        cause: 'spn-netbios-missing',
-        confidence: 'likely',
-        link,
-        explanation:
-          `${requested} is correctly on ${target.display}, but ${missing.spn} is not registered. It works with the name people type now; ` +
-          `with the other name — or when Internet Explorer switches to it after its DNS cache expires (about 30 minutes) — the browser prompts.`,
-        remedies: registerDrafts([missing.spn], target, 'both the FQDN and the NetBIOS form should be registered'),
-      }, true, unreadable);
+      return verdict(
+        [...links, link],
+        {
+          cause: 'spn-netbios-missing',
+          confidence: 'likely',
+          link,
+          explanation:
+            `${requested} is correctly on ${target.display}, but ${missing.spn} is not registered. It works with the name people type now; ` +
+            `with the other name — or when Internet Explorer switches to it after its DNS cache expires (about 30 minutes) — the browser prompts.`,
+          remedies: registerDrafts(
+            [missing.spn],
+            target,
+            'both the FQDN and the NetBIOS form should be registered',
+          ),
+        },
+        true,
+        unreadable,
+      );
     }
   }
   links.push('Kerberos can be decrypted ✓');
@@ -334,5 +494,8 @@ export function walkDecryptionChain(app: IisApplicationFacts, spn: SpnRegistrati
 }
 
 function sameHostName(ownerDisplay: string, computerName: string): boolean {
-  return ownerDisplay.toLowerCase().startsWith(`${computerName.toLowerCase()} `) || ownerDisplay.toLowerCase() === computerName.toLowerCase();
+  return (
+    ownerDisplay.toLowerCase().startsWith(`${computerName.toLowerCase()} `) ||
+    ownerDisplay.toLowerCase() === computerName.toLowerCase()
+  );
 }
