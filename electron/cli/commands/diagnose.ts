@@ -13,6 +13,7 @@ import { ScenarioHost } from '../../host/scenario/scenario-host.js';
 import { createPowerShellHost, isWindows } from '../../host/powershell/create-powershell-host.js';
 import { CliUsageError, type CliCommand } from '../cli-command.js';
 import { parseArguments } from '../parse-arguments.js';
+import { liveOnlyFlags, runLiveDiagnose } from './diagnose-live.js';
 
 function renderText(result: Diagnosis): string {
   const lines = [`${result.target.url} on ${result.host.machine}${result.host.kind === 'scenario' ? ' (simulation)' : ''}`];
@@ -28,9 +29,15 @@ function renderText(result: Diagnosis): string {
 
 export const diagnoseCommand: CliCommand = {
   name: 'diagnose',
-  usage: 'diagnose <url> [--scenario <file>] [--symptom <id>] [--json]   find why sign-in fails',
+  usage:
+    'diagnose <url> [--scenario <file>] [--symptom <id>] [--json]   find why sign-in fails\n' +
+    '  diagnose <url> --live [--json] [--dns-server <ip[:port]>] [--ca-file <pem>] [--timeout <ms>]   test sign-in to the real site as you',
   async run(args, io) {
-    const { positional, flags } = parseArguments(args, { valued: ['scenario', 'symptom'], switches: ['json'] });
+    const parsed = parseArguments(args, { valued: ['scenario', 'symptom', ...liveOnlyFlags], switches: ['json', 'live'] });
+    if (parsed.flags.has('live')) return runLiveDiagnose(parsed, io);
+    const { positional, flags } = parsed;
+    const liveOnly = liveOnlyFlags.find((name) => flags.has(name));
+    if (liveOnly) throw new CliUsageError(`--${liveOnly} belongs to the live test: add --live`);
     if (positional.length > 1) throw new CliUsageError(`diagnose takes one URL (got ${positional.length} arguments)`);
     const scenarioFile = flags.get('scenario');
     let host: Host;
