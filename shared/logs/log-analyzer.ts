@@ -7,11 +7,26 @@
  * bytes, numbers are read from the bytes, and strings are only decoded for a group seen
  * for the first time or for a line that becomes an example.
  */
-import { classifyAttempt, type AttemptCounts, type LogPatternKind } from './auth-pattern.js';
+import {
+  classifyAttempt,
+  promptLoopMinimum,
+  type AttemptCounts,
+  type LogPatternKind,
+} from './auth-pattern.js';
 import { assumedW3cLayout, parseFieldsDirective, type FieldLayout, type LogFormat } from './field-layout.js';
 import { createLineSplitter, type LineSplitter } from './line-splitter.js';
-import { buildLogAnalysis, type GroupSnapshot, type PatternSnapshot, type TimelineSnapshot } from './log-report.js';
-import { defaultLogAnalyzerLimits, type LogAnalysis, type LogAnalyzerLimits, type LogStep } from './log-analysis.js';
+import {
+  buildLogAnalysis,
+  type GroupSnapshot,
+  type PatternSnapshot,
+  type TimelineSnapshot,
+} from './log-report.js';
+import {
+  defaultLogAnalyzerLimits,
+  type LogAnalysis,
+  type LogAnalyzerLimits,
+  type LogStep,
+} from './log-analysis.js';
 import { win32 } from './win32-status.js';
 
 export interface LogAnalyzer {
@@ -66,23 +81,37 @@ interface PatternRecord {
 }
 
 interface Group {
+  /** Client, URL and user agent bytes joined by spaces; decoded only when the analysis is built. */
   readonly key: Uint8Array;
+  readonly clientLength: number;
+  readonly urlLength: number;
   readonly hash: number;
   next: Group | null;
-  readonly client: string;
-  readonly url: string;
-  readonly userAgent: string;
   readonly serverIp: string;
   readonly serverPort: string;
   readonly format: LogFormat;
   attempt: Attempt | null;
-  challenged: boolean;
-  authenticated: boolean;
+  readonly patterns: Map<LogPatternKind, PatternRecord>;
+}
+
+/**
+ * Per URL: was it ever challenged or signed in to, and its anonymous successes. Anonymous-only
+ * is a property of a URL (anonymous authentication enabled for that application, §7.8), so it
+ * is tracked here rather than per client, which also keeps plain page views off the groups.
+ */
+interface UrlRecord {
+  readonly key: Uint8Array;
+  readonly hash: number;
+  next: UrlRecord | null;
+  signIn: boolean;
   anonymousSuccesses: number;
   anonymousFirstEpoch: number;
   anonymousLastEpoch: number;
   anonymousExample: string | null;
-  readonly patterns: Map<LogPatternKind, PatternRecord>;
+  anonymousClient: string;
+  anonymousAgent: string;
+  readonly serverIp: string;
+  readonly serverPort: string;
 }
 
 interface ClientTimelineState {
@@ -113,6 +142,10 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
   let messagesDropped = 0;
   const groupsByHash = new Map<number, Group>();
   const groups: Group[] = [];
+  const urlsByHash = new Map<number, UrlRecord>();
+  let urlCount = 0;
+  let urlsNotTracked = 0;
+  const interned = new Map<string, string>();
   const untrackedHashes = new Set<number>();
   let untrackedLines = 0;
   let windowsAuthSeen = false;
@@ -158,7 +191,10 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
         lineNumber++;
         counts.lines++;
         counts.overlong++;
-        message('overlong', `line of ${length} bytes is longer than the ${limits.maxLineBytes}-byte limit; skipped (not a log line, or a file without line breaks)`);
+        message(
+          'overlong',
+          `line of ${length} bytes is longer than the ${limits.maxLineBytes}-byte limit; skipped (not a log line, or a file without line breaks)`,
+        );
       },
     });
   }
@@ -178,7 +214,8 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     if (text.startsWith('#Fields:')) {
       layout = parseFieldsDirective(text.slice('#Fields:'.length), formatHint);
       layoutAssumed = false;
-      if (layout.status < 0) message('fields', `#Fields line has no sc-status column; lines under it are skipped`);
+      if (layout.status < 0)
+        message('fields', `#Fields line has no sc-status column; lines under it are skipped`);
     }
   }
 
@@ -226,7 +263,10 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
         message('assumed', current.assumed ?? 'assumed a default layout');
       } else {
         counts.wrongFieldCount++;
-        message('nofields', `no #Fields line before this record and ${columnCount} columns match no default IIS layout; skipped`);
+        message(
+          'nofields',
+          `no #Fields line before this record and ${columnCount} columns match no default IIS layout; skipped`,
+        );
         return;
       }
     }
@@ -240,7 +280,10 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       }
       if (columnCount !== current.count) {
         counts.wrongFieldCount++;
-        message('columns', `${columnCount} columns where the #Fields line names ${current.count}; skipped (truncated or corrupted line)`);
+        message(
+          'columns',
+          `${columnCount} columns where the #Fields line names ${current.count}; skipped (truncated or corrupted line)`,
+        );
         return;
       }
     }
@@ -283,13 +326,27 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     if (layoutNow.date < 0 || layoutNow.time < 0) return Number.NaN;
     const d = columns[layoutNow.date]!;
     const t = columns[layoutNow.time]!;
-    if (columns[layoutNow.date + 1]! - 1 - d !== 10 || columns[layoutNow.time + 1]! - 1 - t < 8) return Number.NaN;
+    if (columns[layoutNow.date + 1]! - 1 - d !== 10 || columns[layoutNow.time + 1]! - 1 - t < 8)
+      return Number.NaN;
     const digit = (at: number): number => bytes[at]! - 48;
     const year = digit(d) * 1000 + digit(d + 1) * 100 + digit(d + 2) * 10 + digit(d + 3);
     const month = digit(d + 5) * 10 + digit(d + 6);
     const day = digit(d + 8) * 10 + digit(d + 9);
-    const seconds = (digit(t) * 10 + digit(t + 1)) * 3600 + (digit(t + 3) * 10 + digit(t + 4)) * 60 + digit(t + 6) * 10 + digit(t + 7);
-    if (!(year >= 1970 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && seconds >= 0 && seconds < 86_400 + 60)) return Number.NaN;
+    const seconds =
+      (digit(t) * 10 + digit(t + 1)) * 3600 +
+      (digit(t + 3) * 10 + digit(t + 4)) * 60 +
+      digit(t + 6) * 10 +
+      digit(t + 7);
+    if (!(
+      year >= 1970 &&
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= 31 &&
+      seconds >= 0 &&
+      seconds < 86_400 + 60
+    ))
+      return Number.NaN;
     return daysFromCivil(year, month, day) * 86_400 + seconds;
   }
 
@@ -297,82 +354,159 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     return decoder.decode(bytes.subarray(start, Math.min(end, start + 4096)));
   }
 
-  /** Finds (or starts tracking) the group of client + URL + user agent; null beyond the cap. */
-  function groupOf(bytes: Uint8Array, layoutNow: FieldLayout): Group | null {
-    const clientFrom = layoutNow.clientIp >= 0 ? columns[layoutNow.clientIp]! : 0;
-    const clientTo = layoutNow.clientIp >= 0 ? columns[layoutNow.clientIp + 1]! - 1 : 0;
-    const urlFrom = layoutNow.uriStem >= 0 ? columns[layoutNow.uriStem]! : 0;
-    const urlTo = layoutNow.uriStem >= 0 ? columns[layoutNow.uriStem + 1]! - 1 : 0;
-    const agentFrom = layoutNow.userAgent >= 0 ? columns[layoutNow.userAgent]! : 0;
-    const agentTo = layoutNow.userAgent >= 0 ? columns[layoutNow.userAgent + 1]! - 1 : 0;
-    const keyLength = clientTo - clientFrom + 1 + (urlTo - urlFrom) + 1 + (agentTo - agentFrom);
-    // FNV-1a over the three columns, separated as if joined by spaces.
-    let h = 0x811c9dc5 ^ keyLength;
-    for (let index = clientFrom; index < clientTo; index++) h = Math.imul(h ^ bytes[index]!, 16777619);
-    h = Math.imul(h ^ space, 16777619);
-    for (let index = urlFrom; index < urlTo; index++) h = Math.imul(h ^ bytes[index]!, 16777619);
-    h = Math.imul(h ^ space, 16777619);
-    for (let index = agentFrom; index < agentTo; index++) h = Math.imul(h ^ bytes[index]!, 16777619);
-    h = (h ^ (layoutNow.format === 'httperr' ? 1 : 0)) | 0;
+  /** One copy of each server address / port string, however many groups name it. */
+  function internedColumn(bytes: Uint8Array, column: number): string {
+    const text = columnText(bytes, column);
+    const known = interned.get(text);
+    if (known !== undefined) return known;
+    if (interned.size < 1024) interned.set(text, text);
+    return text;
+  }
 
-    let candidate = groupsByHash.get(h) ?? null;
+  // Column bounds of the key fields of the current record, set by keyOf().
+  let clientFrom = 0;
+  let clientTo = 0;
+  let urlFrom = 0;
+  let urlTo = 0;
+  let agentFrom = 0;
+  let agentTo = 0;
+  let urlHash = 0;
+  let pairHash = 0;
+
+  /** FNV-1a of the URL, then of the client seeded with it: one pass over each, no allocation. */
+  function keyOf(bytes: Uint8Array, layoutNow: FieldLayout): void {
+    clientFrom = layoutNow.clientIp >= 0 ? columns[layoutNow.clientIp]! : 0;
+    clientTo = layoutNow.clientIp >= 0 ? columns[layoutNow.clientIp + 1]! - 1 : 0;
+    urlFrom = layoutNow.uriStem >= 0 ? columns[layoutNow.uriStem]! : 0;
+    urlTo = layoutNow.uriStem >= 0 ? columns[layoutNow.uriStem + 1]! - 1 : 0;
+    agentFrom = layoutNow.userAgent >= 0 ? columns[layoutNow.userAgent]! : 0;
+    agentTo = layoutNow.userAgent >= 0 ? columns[layoutNow.userAgent + 1]! - 1 : 0;
+    let h = 0x811c9dc5 ^ (layoutNow.format === 'httperr' ? 1 : 0);
+    for (let index = urlFrom; index < urlTo; index++) h = Math.imul(h ^ bytes[index]!, 16777619);
+    urlHash = h | 0;
+    h = Math.imul(h ^ space, 16777619);
+    for (let index = clientFrom; index < clientTo; index++) h = Math.imul(h ^ bytes[index]!, 16777619);
+    pairHash = h | 0;
+  }
+
+  /** The group of client + URL + user agent of the current record (keyOf first); null when absent and not created. */
+  function groupOf(bytes: Uint8Array, layoutNow: FieldLayout, create: boolean): Group | null {
+    const clientLength = clientTo - clientFrom;
+    const urlLength = urlTo - urlFrom;
+    const keyLength = clientLength + 1 + urlLength + 1 + (agentTo - agentFrom);
+    let candidate = groupsByHash.get(pairHash) ?? null;
     while (candidate) {
-      if (candidate.key.length === keyLength && candidate.format === layoutNow.format && sameKey(candidate.key, bytes, clientFrom, clientTo, urlFrom, urlTo, agentFrom, agentTo)) return candidate;
+      // A lookup that may not create only needs a group with an open attempt: skip the byte compare otherwise.
+      if (
+        (create || candidate.attempt !== null) &&
+        candidate.key.length === keyLength &&
+        candidate.clientLength === clientLength &&
+        candidate.format === layoutNow.format &&
+        sameGroupKey(candidate.key, bytes, clientFrom, clientTo, urlFrom, urlTo, agentFrom, agentTo)
+      )
+        return candidate;
       candidate = candidate.next;
     }
+    if (!create) return null;
     if (groups.length >= limits.maxGroups) {
       untrackedLines++;
-      if (untrackedHashes.size < maxUntrackedRemembered) untrackedHashes.add(h);
+      if (untrackedHashes.size < maxUntrackedRemembered)
+        untrackedHashes.add(pairHash ^ Math.imul(agentTo - agentFrom, 31));
       return null;
     }
     const key = new Uint8Array(keyLength);
     key.set(bytes.subarray(clientFrom, clientTo), 0);
-    key[clientTo - clientFrom] = space;
-    key.set(bytes.subarray(urlFrom, urlTo), clientTo - clientFrom + 1);
-    key[clientTo - clientFrom + 1 + (urlTo - urlFrom)] = space;
-    key.set(bytes.subarray(agentFrom, agentTo), clientTo - clientFrom + 2 + (urlTo - urlFrom));
+    key[clientLength] = space;
+    key.set(bytes.subarray(urlFrom, urlTo), clientLength + 1);
+    key[clientLength + 1 + urlLength] = space;
+    key.set(bytes.subarray(agentFrom, agentTo), clientLength + 2 + urlLength);
     const group: Group = {
       key,
-      hash: h,
-      next: groupsByHash.get(h) ?? null,
-      client: decoder.decode(bytes.subarray(clientFrom, clientTo)),
-      url: decoder.decode(bytes.subarray(urlFrom, urlTo)),
-      // §5.3: spaces in values are logged as '+'.
-      userAgent: decoder.decode(bytes.subarray(agentFrom, agentTo)).replaceAll('+', ' '),
-      serverIp: columnText(bytes, layoutNow.serverIp),
-      serverPort: columnText(bytes, layoutNow.serverPort),
+      clientLength,
+      urlLength,
+      hash: pairHash,
+      next: groupsByHash.get(pairHash) ?? null,
+      serverIp: internedColumn(bytes, layoutNow.serverIp),
+      serverPort: internedColumn(bytes, layoutNow.serverPort),
       format: layoutNow.format,
       attempt: null,
-      challenged: false,
-      authenticated: false,
-      anonymousSuccesses: 0,
-      anonymousFirstEpoch: Number.NaN,
-      anonymousLastEpoch: Number.NaN,
-      anonymousExample: null,
       patterns: new Map(),
     };
-    groupsByHash.set(h, group);
+    groupsByHash.set(pairHash, group);
     groups.push(group);
     return group;
   }
 
-  function onW3cRecord(bytes: Uint8Array, start: number, end: number, layoutNow: FieldLayout, status: number): void {
+  /** The record of the current record's URL (keyOf first); null beyond the cap. */
+  function urlOf(bytes: Uint8Array, layoutNow: FieldLayout): UrlRecord | null {
+    const urlLength = urlTo - urlFrom;
+    let candidate = urlsByHash.get(urlHash) ?? null;
+    while (candidate) {
+      if (candidate.key.length === urlLength && sameBytes(candidate.key, bytes, urlFrom, urlTo))
+        return candidate;
+      candidate = candidate.next;
+    }
+    if (urlCount >= limits.maxGroups) {
+      urlsNotTracked++;
+      return null;
+    }
+    urlCount++;
+    const record: UrlRecord = {
+      key: bytes.slice(urlFrom, urlTo),
+      hash: urlHash,
+      next: urlsByHash.get(urlHash) ?? null,
+      signIn: false,
+      anonymousSuccesses: 0,
+      anonymousFirstEpoch: Number.NaN,
+      anonymousLastEpoch: Number.NaN,
+      anonymousExample: null,
+      anonymousClient: '',
+      anonymousAgent: '',
+      serverIp: internedColumn(bytes, layoutNow.serverIp),
+      serverPort: internedColumn(bytes, layoutNow.serverPort),
+    };
+    urlsByHash.set(urlHash, record);
+    return record;
+  }
+
+  /**
+   * Example lines are kept for the first attempt of a group and for attempts that already
+   * failed or repeat; a busy server's thousandth normal sign-in is not copied as text.
+   */
+  function wantsExample(group: Group, attempt: Attempt): boolean {
+    if (attempt.exampleLines.length >= maxExampleLines) return false;
+    return (
+      group.patterns.size === 0 ||
+      attempt.failures > 0 ||
+      attempt.challenges + attempt.continuations >= promptLoopMinimum
+    );
+  }
+
+  function onW3cRecord(
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    layoutNow: FieldLayout,
+    status: number,
+  ): void {
     const userFrom = layoutNow.username >= 0 ? columns[layoutNow.username]! : 0;
     const userTo = layoutNow.username >= 0 ? columns[layoutNow.username + 1]! - 1 : 0;
     const anonymous = userTo <= userFrom || (userTo - userFrom === 1 && bytes[userFrom] === dash);
     const success = status >= 200 && status < 400;
     if (status !== 401 && anonymous && !success) return;
-    const group = groupOf(bytes, layoutNow);
-    if (!group) return;
-    const epoch = readEpoch(bytes, layoutNow);
-    let attempt = group.attempt;
-    if (attempt && epoch - attempt.lastEpoch > limits.attemptGapSeconds) {
-      closeAttempt(group, false);
-      attempt = null;
-    }
+    keyOf(bytes, layoutNow);
     if (status === 401) {
       windowsAuthSeen = true;
-      group.challenged = true;
+      const url = urlOf(bytes, layoutNow);
+      if (url) url.signIn = true;
+      const group = groupOf(bytes, layoutNow, true);
+      if (!group) return;
+      const epoch = readEpoch(bytes, layoutNow);
+      let attempt = group.attempt;
+      if (attempt && epoch - attempt.lastEpoch > limits.attemptGapSeconds) {
+        closeAttempt(group, false);
+        attempt = null;
+      }
       const substatus = readNumber(bytes, layoutNow.substatus);
       const code = readNumber(bytes, layoutNow.win32Status);
       if (!attempt) attempt = group.attempt = newAttempt(epoch);
@@ -381,44 +515,91 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
         attempt.challenges++;
         if (attempt.startedPreauthenticated) attempt.challengedAfterPreauth = true;
       } else if (substatus === 1 && code === win32.noCredentials) {
-        if (attempt.challenges + attempt.continuations + attempt.failures === 0) attempt.startedPreauthenticated = true;
+        if (attempt.challenges + attempt.continuations + attempt.failures === 0)
+          attempt.startedPreauthenticated = true;
         attempt.continuations++;
       } else {
         attempt.failures++;
         if (!attempt.failureCodes.includes(code)) attempt.failureCodes.push(code);
       }
       if (!attempt.codes.includes(code)) attempt.codes.push(code);
-      addStep(attempt, epoch, status, substatus, code, anonymous ? '' : decoder.decode(bytes.subarray(userFrom, userTo)));
-      if (attempt.exampleLines.length < maxExampleLines) attempt.exampleLines.push(lineText(bytes, start, end));
+      addStep(
+        attempt,
+        epoch,
+        status,
+        substatus,
+        code,
+        anonymous ? '' : decoder.decode(bytes.subarray(userFrom, userTo)),
+      );
+      if (wantsExample(group, attempt)) attempt.exampleLines.push(lineText(bytes, start, end));
       return;
     }
     if (!anonymous) {
+      // Signed in: closes this client's open attempt on the URL. Most such lines are page
+      // views on an already authenticated connection: no attempt, nothing to allocate.
       windowsAuthSeen = true;
-      group.authenticated = true;
-      if (attempt) {
-        addStep(attempt, epoch, status, readNumber(bytes, layoutNow.substatus), readNumber(bytes, layoutNow.win32Status), decoder.decode(bytes.subarray(userFrom, userTo)));
-        if (attempt.exampleLines.length < maxExampleLines) attempt.exampleLines.push(lineText(bytes, start, end));
-        attempt.lastEpoch = epoch;
-        closeAttempt(group, true);
+      const url = urlOf(bytes, layoutNow);
+      if (url) url.signIn = true;
+      const group = groupOf(bytes, layoutNow, false);
+      const attempt = group?.attempt;
+      if (!group || !attempt) return;
+      const epoch = readEpoch(bytes, layoutNow);
+      if (epoch - attempt.lastEpoch > limits.attemptGapSeconds) {
+        closeAttempt(group, false);
+        return;
       }
+      addStep(
+        attempt,
+        epoch,
+        status,
+        readNumber(bytes, layoutNow.substatus),
+        readNumber(bytes, layoutNow.win32Status),
+        decoder.decode(bytes.subarray(userFrom, userTo)),
+      );
+      if (wantsExample(group, attempt)) attempt.exampleLines.push(lineText(bytes, start, end));
+      attempt.lastEpoch = epoch;
+      closeAttempt(group, true);
       return;
     }
-    // Anonymous success: counts towards anonymous-only when the group is never challenged.
-    group.anonymousSuccesses++;
-    if (Number.isNaN(group.anonymousFirstEpoch)) group.anonymousFirstEpoch = epoch;
-    group.anonymousLastEpoch = epoch;
-    if (group.anonymousExample === null) group.anonymousExample = lineText(bytes, start, end);
+    // Anonymous success: counts towards anonymous-only when its URL never asks for sign-in.
+    const url = urlOf(bytes, layoutNow);
+    if (!url || url.signIn) return;
+    const epoch = readEpoch(bytes, layoutNow);
+    url.anonymousSuccesses++;
+    if (Number.isNaN(url.anonymousFirstEpoch)) url.anonymousFirstEpoch = epoch;
+    url.anonymousLastEpoch = epoch;
+    if (url.anonymousExample === null) {
+      url.anonymousExample = lineText(bytes, start, end);
+      url.anonymousClient = decoder.decode(bytes.subarray(clientFrom, clientTo));
+      // §5.3: spaces in values are logged as '+'.
+      url.anonymousAgent = decoder.decode(bytes.subarray(agentFrom, agentTo)).replaceAll('+', ' ');
+    }
   }
 
-  function onHttpErrRecord(bytes: Uint8Array, start: number, end: number, layoutNow: FieldLayout, status: number): void {
+  function onHttpErrRecord(
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    layoutNow: FieldLayout,
+    status: number,
+  ): void {
     if (status !== 400 || layoutNow.reason < 0) return;
     const reason = columnText(bytes, layoutNow.reason);
     // §5.3 / §7.2: FieldLength = one header over MaxFieldLength; RequestLength = all headers over MaxRequestBytes.
     if (reason !== 'FieldLength' && reason !== 'RequestLength') return;
-    const group = groupOf(bytes, layoutNow);
+    keyOf(bytes, layoutNow);
+    const group = groupOf(bytes, layoutNow, true);
     if (!group) return;
     const epoch = readEpoch(bytes, layoutNow);
-    recordPattern(group, 'header-too-long', { count: 1, lines: 1, resolved: 0, codes: [], firstEpoch: epoch, lastEpoch: epoch, exampleLines: [lineText(bytes, start, end)] });
+    recordPattern(group, 'header-too-long', {
+      count: 1,
+      lines: 1,
+      resolved: 0,
+      codes: [],
+      firstEpoch: epoch,
+      lastEpoch: epoch,
+      exampleLines: [lineText(bytes, start, end)],
+    });
   }
 
   function newAttempt(epoch: number): Attempt {
@@ -438,8 +619,16 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     };
   }
 
-  function addStep(attempt: Attempt, epoch: number, status: number, substatus: number, code: number, username: string): void {
-    if (attempt.steps.length < limits.maxStepsPerAttempt) attempt.steps.push({ epoch, status, substatus, win32: code, username });
+  function addStep(
+    attempt: Attempt,
+    epoch: number,
+    status: number,
+    substatus: number,
+    code: number,
+    username: string,
+  ): void {
+    if (attempt.steps.length < limits.maxStepsPerAttempt)
+      attempt.steps.push({ epoch, status, substatus, win32: code, username });
     else attempt.stepsOmitted++;
   }
 
@@ -469,7 +658,19 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     recordTimeline(group, kind, attempt);
   }
 
-  function recordPattern(group: Group, kind: LogPatternKind, occurrence: { count: number; lines: number; resolved: number; codes: readonly number[]; firstEpoch: number; lastEpoch: number; exampleLines: string[] }): void {
+  function recordPattern(
+    group: Group,
+    kind: LogPatternKind,
+    occurrence: {
+      count: number;
+      lines: number;
+      resolved: number;
+      codes: readonly number[];
+      firstEpoch: number;
+      lastEpoch: number;
+      exampleLines: string[];
+    },
+  ): void {
     const record = group.patterns.get(kind);
     if (!record) {
       group.patterns.set(kind, {
@@ -493,7 +694,8 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
 
   function recordTimeline(group: Group, kind: LogPatternKind, attempt: Attempt): void {
     const problem = kind !== 'normal-kerberos' && kind !== 'normal-ntlm';
-    let state = timelines.get(group.client);
+    const client = decoder.decode(group.key.subarray(0, group.clientLength));
+    let state = timelines.get(client);
     if (!state) {
       if (timelines.size >= limits.maxTimelineClients) {
         // Full: a client with a problem may replace one whose attempts were all normal.
@@ -507,20 +709,30 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
           }
         }
         if (evicted === null) {
-          if (timelineClientsNotShown.size < maxUntrackedRemembered) timelineClientsNotShown.add(group.client);
+          if (timelineClientsNotShown.size < maxUntrackedRemembered) timelineClientsNotShown.add(client);
           return;
         }
         timelines.delete(evicted);
         if (timelineClientsNotShown.size < maxUntrackedRemembered) timelineClientsNotShown.add(evicted);
       }
       state = { attempts: [], omitted: 0, problems: 0 };
-      timelines.set(group.client, state);
+      timelines.set(client, state);
     }
     if (problem) state.problems++;
-    state.attempts.push({ epoch: attempt.firstEpoch, url: group.url, kind, steps: attempt.steps, stepsOmitted: attempt.stepsOmitted });
+    state.attempts.push({
+      epoch: attempt.firstEpoch,
+      url: decoder.decode(
+        group.key.subarray(group.clientLength + 1, group.clientLength + 1 + group.urlLength),
+      ),
+      kind,
+      steps: attempt.steps,
+      stepsOmitted: attempt.stepsOmitted,
+    });
     if (state.attempts.length > limits.maxAttemptsPerClient) {
       // Keep the most recent attempts, but never drop a problem for a normal one.
-      const normalIndex = state.attempts.findIndex((entry) => entry.kind === 'normal-kerberos' || entry.kind === 'normal-ntlm');
+      const normalIndex = state.attempts.findIndex(
+        (entry) => entry.kind === 'normal-kerberos' || entry.kind === 'normal-ntlm',
+      );
       state.attempts.splice(normalIndex >= 0 ? normalIndex : 0, 1);
       state.omitted++;
     }
@@ -549,18 +761,48 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
         }
       }
       const snapshots: GroupSnapshot[] = groups.map((group) => ({
-        client: group.client,
-        url: group.url,
-        userAgent: group.userAgent,
+        client: decoder.decode(group.key.subarray(0, group.clientLength)),
+        url: decoder.decode(
+          group.key.subarray(group.clientLength + 1, group.clientLength + 1 + group.urlLength),
+        ),
+        // §5.3: spaces in values are logged as '+'.
+        userAgent: decoder
+          .decode(group.key.subarray(group.clientLength + group.urlLength + 2))
+          .replaceAll('+', ' '),
         serverIp: group.serverIp,
         serverPort: group.serverPort,
         format: group.format,
-        patterns: [...group.patterns].map(([kind, record]): PatternSnapshot => ({ kind, ...record, codes: [...record.codes] })),
-        anonymousOnly:
-          group.anonymousSuccesses > 0 && !group.challenged && !group.authenticated
-            ? { count: group.anonymousSuccesses, firstEpoch: group.anonymousFirstEpoch, lastEpoch: group.anonymousLastEpoch, exampleLine: group.anonymousExample ?? '' }
-            : null,
+        patterns: [...group.patterns].map(([kind, record]): PatternSnapshot => ({
+          kind,
+          ...record,
+          codes: [...record.codes],
+        })),
+        anonymousOnly: null,
       }));
+      for (const first of urlsByHash.values()) {
+        for (let url: UrlRecord | null = first; url; url = url.next) {
+          if (url.signIn || url.anonymousSuccesses === 0) continue;
+          snapshots.push({
+            client: url.anonymousClient,
+            url: decoder.decode(url.key),
+            userAgent: url.anonymousAgent,
+            serverIp: url.serverIp,
+            serverPort: url.serverPort,
+            format: 'w3c',
+            patterns: [],
+            anonymousOnly: {
+              count: url.anonymousSuccesses,
+              firstEpoch: url.anonymousFirstEpoch,
+              lastEpoch: url.anonymousLastEpoch,
+              exampleLine: url.anonymousExample ?? '',
+            },
+          });
+        }
+      }
+      if (urlsNotTracked > 0)
+        messages.push(
+          `${urlsNotTracked} lines on URLs beyond the first ${limits.maxGroups} were not checked for anonymous access`,
+        );
       return buildLogAnalysis({
         limits,
         counts: { ...counts, byFormat: { ...counts.byFormat } },
@@ -578,13 +820,27 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
   };
 }
 
-function sameKey(key: Uint8Array, bytes: Uint8Array, clientFrom: number, clientTo: number, urlFrom: number, urlTo: number, agentFrom: number, agentTo: number): boolean {
+function sameGroupKey(
+  key: Uint8Array,
+  bytes: Uint8Array,
+  clientFrom: number,
+  clientTo: number,
+  urlFrom: number,
+  urlTo: number,
+  agentFrom: number,
+  agentTo: number,
+): boolean {
   let at = 0;
   for (let index = clientFrom; index < clientTo; index++) if (key[at++] !== bytes[index]) return false;
   at++;
   for (let index = urlFrom; index < urlTo; index++) if (key[at++] !== bytes[index]) return false;
   at++;
   for (let index = agentFrom; index < agentTo; index++) if (key[at++] !== bytes[index]) return false;
+  return true;
+}
+
+function sameBytes(key: Uint8Array, bytes: Uint8Array, from: number, to: number): boolean {
+  for (let index = from, at = 0; index < to; index++, at++) if (key[at] !== bytes[index]) return false;
   return true;
 }
 

@@ -17,10 +17,18 @@ const examplesPerEvidence = 10;
 const rawLinesPerEvidence = 8;
 
 function isLoopback(pattern: LogPattern): boolean {
-  return pattern.client === '127.0.0.1' || pattern.client === '::1' || (pattern.serverIp !== '' && pattern.client === pattern.serverIp);
+  return (
+    pattern.client === '127.0.0.1' ||
+    pattern.client === '::1' ||
+    (pattern.serverIp !== '' && pattern.client === pattern.serverIp)
+  );
 }
 
-function evidenceFor(kind: LogPatternKind, patterns: readonly LogPattern[], summary: PatternSummary): Evidence<'log-pattern'> {
+function evidenceFor(
+  kind: LogPatternKind,
+  patterns: readonly LogPattern[],
+  summary: PatternSummary,
+): Evidence<'log-pattern'> {
   const codes = new Map<number, Win32StatusInfo>();
   for (const pattern of patterns) for (const info of pattern.win32) codes.set(info.code, info);
   const facts: LogPatternEvidenceFacts = {
@@ -41,9 +49,12 @@ function evidenceFor(kind: LogPatternKind, patterns: readonly LogPattern[], summ
       serverPort: pattern.serverPort,
     })),
   };
-  const raw = patterns
-    .flatMap((pattern) => pattern.exampleLines)
-    .slice(0, rawLinesPerEvidence);
+  // A loop, not flatMap: a busy log has tens of thousands of patterns of one kind.
+  const raw: string[] = [];
+  for (const pattern of patterns) {
+    for (const line of pattern.exampleLines) if (raw.length < rawLinesPerEvidence) raw.push(line);
+    if (raw.length >= rawLinesPerEvidence) break;
+  }
   const source = patterns[0]?.source === 'httperr' ? 'HTTP.sys error log' : 'IIS W3C log';
   return {
     id: `log-pattern-${kind}`,
@@ -66,11 +77,19 @@ interface Mapping {
 function where(patterns: readonly LogPattern[]): string {
   const first = patterns[0];
   if (!first) return '';
-  const more = patterns.length > 1 ? ` and ${patterns.length - 1} more client/URL group${patterns.length > 2 ? 's' : ''}` : '';
+  const more =
+    patterns.length > 1
+      ? ` and ${patterns.length - 1} more client/URL group${patterns.length > 2 ? 's' : ''}`
+      : '';
   return `${first.client} → ${first.url}${more}`;
 }
 
-function mappingsFor(kind: LogPatternKind, patterns: readonly LogPattern[], occurrences: number, authenticatedSomewhere: boolean): Mapping[] {
+function mappingsFor(
+  kind: LogPatternKind,
+  patterns: readonly LogPattern[],
+  occurrences: number,
+  authenticatedSomewhere: boolean,
+): Mapping[] {
   const at = where(patterns);
   const loopback = patterns.some(isLoopback);
   const loopbackMapping: Mapping = {
@@ -130,7 +149,9 @@ function mappingsFor(kind: LogPatternKind, patterns: readonly LogPattern[], occu
         explanation: `IIS answered 401.1 with a logon failure ${occurrences} time(s) (${at}): credentials were sent and rejected. That is consistent with a wrong password, for example one saved in Credential Manager for the site (reference §5.2, §7.6).`,
       };
       // SEC_E_LOGON_DENIED also follows a Kerberos ticket the server cannot decrypt (§5.2); ERROR_LOGON_FAILURE alone is a bad password.
-      const denied = patterns.some((pattern) => pattern.win32.some((info) => info.code === win32.logonDenied));
+      const denied = patterns.some((pattern) =>
+        pattern.win32.some((info) => info.code === win32.logonDenied),
+      );
       return denied
         ? [
             storedCredentials,
@@ -207,7 +228,11 @@ function mappingsFor(kind: LogPatternKind, patterns: readonly LogPattern[], occu
   }
 }
 
-export function logFindings(patterns: readonly LogPattern[], summary: readonly PatternSummary[], authenticatedSomewhere: boolean): { findings: Finding[]; evidence: Evidence[] } {
+export function logFindings(
+  patterns: readonly LogPattern[],
+  summary: readonly PatternSummary[],
+  authenticatedSomewhere: boolean,
+): { findings: Finding[]; evidence: Evidence[] } {
   const findings: Finding[] = [];
   const evidence: Evidence[] = [];
   for (const entry of summary) {
@@ -215,7 +240,14 @@ export function logFindings(patterns: readonly LogPattern[], summary: readonly P
     const item = evidenceFor(entry.kind, ofKind, entry);
     evidence.push(item);
     for (const mapping of mappingsFor(entry.kind, ofKind, entry.occurrences, authenticatedSomewhere)) {
-      findings.push({ cause: mapping.cause, confidence: mapping.confidence, title: mapping.title, explanation: mapping.explanation, evidence: [item.id], remedies: [] });
+      findings.push({
+        cause: mapping.cause,
+        confidence: mapping.confidence,
+        title: mapping.title,
+        explanation: mapping.explanation,
+        evidence: [item.id],
+        remedies: [],
+      });
     }
   }
   const normal = summary.filter((entry) => entry.kind === 'normal-kerberos' || entry.kind === 'normal-ntlm');
