@@ -15,6 +15,8 @@ import { HostError } from '../host/host.js';
 import { ScenarioFileError } from '../host/scenario/load-scenario.js';
 import { EngineError, type Engine } from '../engine/engine.js';
 import { JournalFileError } from '../engine/journal/journal-store.js';
+import { createLiveTestRunner } from '../live/live-test-runner.js';
+import type { LiveTestOptions } from '../live/run-live-sign-in-test.js';
 
 type Handlers = {
   [C in ApiChannel]: (
@@ -26,9 +28,12 @@ type Handlers = {
 export interface DispatcherCapabilities {
   /** The window as a PDF document (Electron `webContents.printToPDF`). */
   readonly printToPdf?: () => Promise<Uint8Array>;
+  /** Start-up settings of the live sign-in test (DNS server, trusted CAs, time limit); default: the system's. */
+  readonly liveTestOptions?: LiveTestOptions;
 }
 
 function handlersFor(engine: Engine, capabilities: DispatcherCapabilities): Handlers {
+  const liveTest = createLiveTestRunner(capabilities.liveTestOptions);
   return {
     'app:info': () => engine.info(),
     'causes:list': () => engine.causes(),
@@ -45,6 +50,7 @@ function handlersFor(engine: Engine, capabilities: DispatcherCapabilities): Hand
         );
       return { pdfBase64: Buffer.from(await capabilities.printToPdf()).toString('base64') };
     },
+    'live:test': ({ url }) => liveTest.run(url),
     'remedy:preview': ({ offerId }) => engine.previewRemedy(offerId),
     'remedy:apply': ({ offerId }) => engine.applyRemedy(offerId),
     'journal:list': () => engine.journalEntries(),

@@ -1,5 +1,7 @@
 /**
- * `npm run web [-- --scenario <file>] [-- --simulate]`: serves IWA Doctor to a browser on
+ * `npm run web [-- --scenario <file>] [-- --simulate]`, optionally with `--dns-server <ip[:port]>`,
+ * `--ca-file <pem>`, `--timeout <ms>` for the live sign-in test, which runs in this Node process
+ * against the real network (even in simulation mode): serves IWA Doctor to a browser on
  * 127.0.0.1 and prints exactly one line: `IWA Doctor ready at http://127.0.0.1:<port>/?token=<token>`.
  * PORT sets the port (default: a free one). On Windows, without --scenario or --simulate, the
  * engine checks this machine through the PowerShell host; elsewhere it runs in simulation
@@ -11,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { createApiDispatcher } from '../api/api-dispatcher.js';
 import { parseArguments } from '../cli/parse-arguments.js';
 import { createSimulationEngine } from '../engine/create-engine.js';
+import { liveTestOptionsFrom } from '../live/live-test-settings.js';
 import { createMachineEngine } from '../engine/create-machine-engine.js';
 import { isWindows } from '../host/powershell/create-powershell-host.js';
 import { startHarness } from './harness-server.js';
@@ -23,19 +26,21 @@ function fail(message: string): never {
 const staticDirectory = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
 try {
-  const { positional, flags } = parseArguments(process.argv.slice(2), { valued: ['scenario'], switches: ['simulate'] });
+  const { positional, flags } = parseArguments(process.argv.slice(2), { valued: ['scenario', 'dns-server', 'ca-file', 'timeout'], switches: ['simulate'] });
   if (positional.length > 0) fail(`unexpected argument "${positional[0]}"`);
   const portText = process.env['PORT'] ?? '0';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) fail(`PORT must be a number from 0 to 65535, not "${portText}"`);
   if (!existsSync(staticDirectory)) fail('the renderer is not built: run it with `npm run web`');
   const scenario = flags.get('scenario');
+  const valueOf = (name: string) => (typeof flags.get(name) === 'string' ? (flags.get(name) as string) : undefined);
+  const liveTestOptions = await liveTestOptionsFrom({ dnsServer: valueOf('dns-server'), caFile: valueOf('ca-file'), timeoutMs: valueOf('timeout') });
   const engine =
     isWindows() && scenario === undefined && !flags.has('simulate')
       ? createMachineEngine({ transport: 'web' })
       : await createSimulationEngine({ transport: 'web', ...(typeof scenario === 'string' ? { scenarioFile: scenario } : {}) });
   const harness = await startHarness({
-    dispatch: createApiDispatcher(engine, (error) => process.stderr.write(`iwa-doctor web: ${String(error)}\n`)),
+    dispatch: createApiDispatcher(engine, (error) => process.stderr.write(`iwa-doctor web: ${String(error)}\n`), { liveTestOptions }),
     staticDirectory,
     token: randomBytes(24).toString('hex'),
     port,

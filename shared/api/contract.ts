@@ -11,7 +11,8 @@ import { causeIdSchema, remedyScopeSchema } from '../causes/cause-catalog.js';
 import { changePlanSchema } from '../model/change-plan.js';
 import { diagnosisSchema, hostDescriptionSchema } from '../model/diagnosis.js';
 import { journalEntrySchema } from '../model/journal.js';
-import { targetSchema } from '../model/target.js';
+import { targetSchema, targetUrlSchema } from '../model/target.js';
+import { liveTestResultSchema } from '../live/live-test-result.js';
 import { probeProgressSchema } from '../wizard/probe-progress.js';
 
 const idSchema = z
@@ -85,6 +86,15 @@ export const apiContract = {
   'report:pdf': {
     request: z.object({}).strict(),
     response: z.object({ pdfBase64: z.string().max(50_000_000) }),
+  },
+  /**
+   * "Test sign-in": the live test of the real site from the computer the engine runs on, as the
+   * person signed in there (never the simulated machine). The renderer sends only the URL; DNS
+   * server, trusted CAs and time limits are the engine's own start-up settings.
+   */
+  'live:test': {
+    request: z.object({ url: targetUrlSchema }).strict(),
+    response: liveTestResultSchema,
   },
   'remedy:preview': {
     request: z.object({ offerId: idSchema }).strict(),
