@@ -55,6 +55,8 @@ function handlersFor(engine: Engine, capabilities: DispatcherCapabilities): Hand
     'remedy:apply': ({ offerId }) => engine.applyRemedy(offerId),
     'journal:list': () => engine.journalEntries(),
     'journal:undo': ({ entryId }) => engine.undo(entryId),
+    'handoff:export': ({ offerId }) => engine.exportHandoff(offerId),
+    'kerberos:purge-and-retest': ({ entryId }) => engine.purgeTicketsAndRetest(entryId),
   };
 }
 

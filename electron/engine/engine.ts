@@ -7,7 +7,9 @@ import { dirname } from 'node:path';
 import type { ApiResponse, ScenarioSummary } from '../../shared/api/contract.js';
 import { causeCatalog } from '../../shared/causes/cause-catalog.js';
 import type { Diagnosis } from '../../shared/model/diagnosis.js';
-import type { RemedyOffer } from '../../shared/model/finding.js';
+import type { Finding, RemedyOffer } from '../../shared/model/finding.js';
+import { HandoffError } from '../../shared/handoff/admin-handoff-script.js';
+import { PowerShellLiteralError } from '../../shared/handoff/powershell-literal.js';
 import type { JournalEntry } from '../../shared/model/journal.js';
 import type { ChangePlan } from '../../shared/model/change-plan.js';
 import type { Target } from '../../shared/model/target.js';
@@ -23,6 +25,9 @@ import { RecentTargetsStore } from './recent-targets/recent-targets-store.js';
 import { applyPlan, undoEntry } from './remedies/remedy-runner.js';
 import { findRemedy } from './remedies/remedy-catalog.js';
 import { RemedyPreconditionError } from './remedies/remedy.js';
+import { buildAdminHandoff } from './remedies/admin-handoff-export.js';
+import { purgeKerberosTickets } from './remedies/kerberos-ticket-purge.js';
+import { withOfferAvailability } from './remedies/offer-availability.js';
 
 /** An expected failure the person can act on; the API turns it into `{ ok: false }`. */
 export class EngineError extends Error {
@@ -57,11 +62,14 @@ interface RunningDiagnosis {
 interface OfferRecord {
   readonly offer: RemedyOffer;
   readonly target: Target;
+  readonly finding: Finding;
 }
 
 export class Engine {
   private host: Host | null;
   private offers = new Map<string, OfferRecord>();
+  /** The target each fix of this session was applied for, to test it again after klist purge. */
+  private appliedTargets = new Map<string, Target>();
   private readonly recentTargets: RecentTargetsStore;
   private running: RunningDiagnosis | null = null;
   private lastProgress: ProbeProgress[] = [];
@@ -142,9 +150,11 @@ export class Engine {
     }
     // Remembering the address must never cost the person their diagnosis.
     await this.recentTargets.remember(target).catch(() => undefined);
+    const host = await this.currentHost();
+    result = await withOfferAvailability(result, { host, machine: await host.machineIdentity() }, findRemedy);
     this.offers.clear();
     for (const finding of result.findings) {
-      for (const offer of finding.remedies) this.offers.set(offer.offerId, { offer, target });
+      for (const offer of finding.remedies) this.offers.set(offer.offerId, { offer, target, finding });
     }
     return result;
   }
@@ -178,9 +188,53 @@ export class Engine {
       targetUrl: target.url,
       machine: await this.machineLabel(host),
     });
+    this.appliedTargets.set(entry.id, target);
     // Verify: re-run the probes that proved the cause.
     const verification = await this.runDiagnosis(target);
     return { entry, verification };
+  }
+
+  /** The admin hand-off (.ps1) for a domain fix, offered or not: built from this engine's own offers. */
+  async exportHandoff(offerId: string): Promise<ApiResponse<'handoff:export'>> {
+    const record = this.offers.get(offerId);
+    if (!record)
+      throw new EngineError('this fix is no longer on offer; run the diagnosis again', 'not-found');
+    const host = await this.currentHost();
+    try {
+      return buildAdminHandoff(
+        record.finding,
+        offerId,
+        record.target,
+        await host.machineIdentity(),
+        new Date(),
+      );
+    } catch (error) {
+      if (
+        error instanceof RemedyPreconditionError ||
+        error instanceof HandoffError ||
+        error instanceof PowerShellLiteralError
+      ) {
+        throw new EngineError(`the script could not be made: ${error.message}`, 'precondition-failed');
+      }
+      throw error;
+    }
+  }
+
+  /** After an SPN change: klist purge on this computer, then the same checks again (shown before/after). */
+  async purgeTicketsAndRetest(entryId: string): Promise<ApiResponse<'kerberos:purge-and-retest'>> {
+    const entry = await this.options.journal.get(entryId);
+    if (!entry) throw new EngineError('there is no such change in the history', 'not-found');
+    if (entry.scope !== 'domain' || entry.state !== 'applied') {
+      throw new EngineError(
+        'tickets are cleared only after an SPN change that is in place',
+        'precondition-failed',
+      );
+    }
+    const purge = await purgeKerberosTickets(await this.currentHost());
+    const verification = await this.runDiagnosis(
+      this.appliedTargets.get(entryId) ?? { url: entry.targetUrl, symptom: 'check-everything' },
+    );
+    return { purge, verification };
   }
 
   journalEntries(): Promise<JournalEntry[]> {
@@ -203,9 +257,13 @@ export class Engine {
         throw new EngineError(error.message, 'precondition-failed');
       throw error;
     }
-    const verification = await this.runDiagnosis({ url: entry.targetUrl, symptom: 'check-everything' }).catch(
-      () => null,
-    );
+    // The same checks as when the fix was applied (when this session applied it), so the
+    // verification reads exactly what the diagnosis before the fix read.
+    const target = this.appliedTargets.get(entry.id) ?? {
+      url: entry.targetUrl,
+      symptom: 'check-everything' as const,
+    };
+    const verification = await this.runDiagnosis(target).catch(() => null);
     return { entry: undone, verification };
   }
 

@@ -91,6 +91,14 @@ export interface Host {
    */
   elevated?(): Promise<Host>;
 
+  /**
+   * Whether the person may write servicePrincipalName on an Active Directory account (the
+   * account's `allowedAttributesEffective` names it); null when it cannot be told (no domain
+   * controller). Absent where the host cannot ask: domain fixes are then offered and setspn
+   * itself answers "Insufficient access rights" (reference §3.2).
+   */
+  canWriteServicePrincipalName?(account: string): Promise<boolean | null>;
+
   /** Ends the session (the persistent PowerShell, or nothing for a scenario). */
   close(): Promise<void>;
 }

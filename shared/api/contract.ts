@@ -112,6 +112,22 @@ export const apiContract = {
     request: z.object({ entryId: idSchema }).strict(),
     response: z.object({ entry: journalEntrySchema, verification: diagnosisSchema.nullable() }),
   },
+  /**
+   * The admin hand-off for an Active Directory (SPN) fix: a readable .ps1 the engine builds
+   * from its own offer (issue 6). The renderer names the offer; it never sends script text.
+   */
+  'handoff:export': {
+    request: z.object({ offerId: idSchema }).strict(),
+    response: z.object({
+      fileName: z.string().regex(/^[a-z0-9.-]{1,120}\.ps1$/),
+      script: z.string().max(200_000),
+    }),
+  },
+  /** After an SPN change: klist purge on this computer, then the checks again (before/after). */
+  'kerberos:purge-and-retest': {
+    request: z.object({ entryId: idSchema }).strict(),
+    response: z.object({ purge: z.string(), verification: diagnosisSchema }),
+  },
 } as const;
 
 export type ApiContract = typeof apiContract;

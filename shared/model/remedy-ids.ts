@@ -13,7 +13,17 @@ const workstationRemedyIds = ['zone.add-to-intranet', 'zone.set-logon-automatic'
 const kerberosClientRemedyIds = ['credentials.remove', 'kerberos.purge-tickets', 'time.resync'] as const;
 
 /** Server remedies the engine implements (issue 6; see rules/server/server-remedies.ts). */
-const serverRemedyIds = [] as const;
+const serverRemedyIds = [
+  'iis.enable-windows-auth',
+  'iis.set-providers',
+  'iis.use-apppool-credentials',
+  'iis.kernel-mode-off',
+  'iis.extended-protection-proxy',
+  'machine.back-connection-host-name',
+  'machine.httpsys-limits',
+  'domain.register-spn',
+  'domain.remove-spn',
+] as const;
 
 export const remedyIds = [...workstationRemedyIds, ...kerberosClientRemedyIds, ...serverRemedyIds] as const;
 export const remedyIdSchema = z.enum(remedyIds);

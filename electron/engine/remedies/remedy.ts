@@ -17,6 +17,12 @@ export interface Remedy {
   readonly id: RemedyId;
   /** Throws RemedyPreconditionError when the offer no longer applies (someone fixed it, a policy now locks it). */
   plan(offer: RemedyOffer, context: RemedyContext): Promise<ChangePlan>;
+  /**
+   * Why the person cannot apply this offer here (e.g. no right to write SPNs in the domain), or
+   * null when they can; asked after each diagnosis, so the offer is shown unavailable with
+   * the reason instead of failing half-way.
+   */
+  unavailableReason?(offer: RemedyOffer, context: RemedyContext): Promise<string | null>;
 }
 
 export class RemedyPreconditionError extends Error {

@@ -67,6 +67,13 @@ export class ScenarioHost implements Host {
     return new ScenarioHost(this.scenario, { state: { registry: this.registry, scenario: this.scenario }, elevated: true });
   }
 
+  /** The scenario's `directory.spnWriteAllowed`: the same answer setspn -S gives when it tries. */
+  async canWriteServicePrincipalName(_account: string): Promise<boolean | null> {
+    const directory = this.scenario.directory;
+    if (!directory || !directory.dcReachable) return null;
+    return directory.spnWriteAllowed;
+  }
+
   async readRegistryTree(key: RegistryKeyRef, depth: number): Promise<RegistryTreeNode | null> {
     return this.registry.readTree(key, depth);
   }

@@ -1,0 +1,503 @@
+/**
+ * Server remedies on the scenario host (issue 6): apply → verify → undo exact, for the IIS
+ * (appcmd /commit:apphost), machine (HKLM) and domain (setspn) fixes; rights that are missing
+ * make the SPN offers unavailable and the admin hand-off carries them instead.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Diagnosis } from '../../../shared/model/diagnosis.js';
+import type { RemedyOffer } from '../../../shared/model/finding.js';
+import { parseScenario } from '../../host/scenario/load-scenario.js';
+import { ScenarioHost } from '../../host/scenario/scenario-host.js';
+import { Engine, EngineError } from '../engine.js';
+import { JournalStore } from '../journal/journal-store.js';
+import {
+  iisEnableWindowsAuth,
+  iisExtendedProtectionProxy,
+  iisKernelModeOff,
+  iisSetProviders,
+} from './iis-authentication-remedies.js';
+import { machineBackConnectionHostName, machineHttpSysLimits } from './machine-server-remedies.js';
+import { applyPlan, undoEntry } from './remedy-runner.js';
+import { planServerChange, type ServerRemedyDefinition } from './server-remedy.js';
+import { domainRegisterSpn, domainRemoveSpn } from './spn-remedies.js';
+
+type Json = Record<string, unknown>;
+
+interface ServerOptions {
+  readonly url?: string;
+  readonly symptom?: string;
+  readonly windowsAuthentication?: Json;
+  readonly anonymousEnabled?: boolean;
+  readonly poolUser?: string;
+  readonly accounts?: Json[];
+  readonly spnWriteAllowed?: boolean;
+  readonly registry?: Json[];
+}
+
+const computerAccount = {
+  samAccountName: 'WEB01$',
+  kind: 'computer',
+  spns: ['HOST/WEB01', 'HOST/web01.contoso.com'],
+};
+
+function serverScenario(options: ServerOptions = {}): ScenarioHost {
+  return new ScenarioHost(
+    parseScenario(
+      JSON.stringify({
+        format: 'iwa-doctor-scenario',
+        version: 1,
+        id: 'server-remedy-test',
+        title: 'server remedy test',
+        description: '',
+        target: { url: options.url ?? 'https://web01.contoso.com/', symptom: options.symptom ?? 'http-401' },
+        expect: { causes: [] },
+        machine: {
+          computerName: 'WEB01',
+          isServer: true,
+          domain: 'CONTOSO',
+          dnsDomain: 'contoso.com',
+          user: { name: 'jane', domain: 'CONTOSO', kind: 'domain' },
+        },
+        registry: options.registry ?? [],
+        iis: {
+          sites: [
+            {
+              name: 'Default Web Site',
+              id: 1,
+              bindings: [
+                { protocol: 'http', bindingInformation: '*:80:' },
+                { protocol: 'https', bindingInformation: '*:443:' },
+              ],
+              applications: [
+                {
+                  path: '/',
+                  appPool: 'AppPool1',
+                  windowsAuthentication: options.windowsAuthentication ?? {
+                    enabled: true,
+                    useAppPoolCredentials: true,
+                  },
+                  anonymousAuthentication: { enabled: options.anonymousEnabled ?? false },
+                },
+              ],
+            },
+          ],
+          appPools: [
+            {
+              name: 'AppPool1',
+              identityType: 'SpecificUser',
+              userName: options.poolUser ?? 'CONTOSO\\svc-web',
+            },
+          ],
+        },
+        directory: {
+          netbiosDomain: 'CONTOSO',
+          dnsDomain: 'contoso.com',
+          spnWriteAllowed: options.spnWriteAllowed ?? true,
+          accounts: options.accounts ?? [
+            computerAccount,
+            { samAccountName: 'svc-web', kind: 'user', spns: [] },
+          ],
+        },
+      }),
+      'test',
+    ),
+  );
+}
+
+let dir: string;
+let journal: JournalStore;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'iwa-server-remedies-'));
+  journal = JournalStore.inDirectory(dir);
+});
+afterEach(async () => rm(dir, { recursive: true, force: true }));
+
+function engineFor(host: ScenarioHost): Engine {
+  return new Engine({ version: 'test', transport: 'web', journal, initialHost: host });
+}
+
+function offerOf(diagnosis: Diagnosis, cause: string, remedy: string): RemedyOffer {
+  const offer = diagnosis.findings
+    .find((finding) => finding.cause === cause)
+    ?.remedies.find((candidate) => candidate.remedy === remedy);
+  if (!offer)
+    throw new Error(
+      `no ${remedy} offer for ${cause}; found ${diagnosis.findings.map((finding) => finding.cause).join(', ')}`,
+    );
+  return offer;
+}
+
+const causes = (diagnosis: Diagnosis) => diagnosis.findings.map((finding) => finding.cause);
+
+function offer(remedy: RemedyOffer['remedy'], params: RemedyOffer['params']): RemedyOffer {
+  return { offerId: 'offer-1', remedy, title: 'test', scope: 'iis', params, available: true };
+}
+
+/** Plans, applies, checks `applied`, undoes, and returns the state in between. */
+async function applyAndUndo(
+  host: ScenarioHost,
+  definition: ServerRemedyDefinition,
+  params: RemedyOffer['params'],
+) {
+  const before = host.stateSnapshot();
+  const plan = await planServerChange(definition, offer(definition.id, params), {
+    host,
+    machine: await host.machineIdentity(),
+  });
+  const entry = await applyPlan(
+    { ...plan, remedy: definition.id },
+    { host, journal, targetUrl: 'https://web01.contoso.com/', machine: 'm' },
+  );
+  const applied = host.stateSnapshot();
+  await undoEntry(entry, { host, journal, machine: 'm' });
+  expect(host.stateSnapshot()).toEqual(before);
+  return { plan, entry, applied };
+}
+
+const rootApp = (snapshot: ReturnType<ScenarioHost['stateSnapshot']>) =>
+  snapshot.scenario.iis?.sites[0]?.applications[0];
+
+describe('IIS remedies (appcmd set config … /commit:apphost, reference §4.2)', () => {
+  it('kernel-mode-no-apppool-creds: the offer sets useAppPoolCredentials, the cause goes, undo restores exactly', async () => {
+    const host = serverScenario({
+      windowsAuthentication: { enabled: true, useKernelMode: true, useAppPoolCredentials: false },
+      accounts: [
+        computerAccount,
+        { samAccountName: 'svc-web', kind: 'user', spns: ['HTTP/web01.contoso.com', 'HTTP/web01'] },
+      ],
+    });
+    const engine = engineFor(host);
+    const diagnosis = await engine.runDiagnosis({ url: 'https://web01.contoso.com/', symptom: 'http-401' });
+    expect(causes(diagnosis)).toEqual(['kernel-mode-no-apppool-creds']);
+    const { offerId } = offerOf(diagnosis, 'kernel-mode-no-apppool-creds', 'iis.use-apppool-credentials');
+    const before = host.stateSnapshot();
+    const plan = await engine.previewRemedy(offerId);
+    expect(plan.needsElevation).toBe(true);
+    expect(plan.exactChange).toEqual([
+      'appcmd.exe set config "Default Web Site" -section:system.webServer/security/authentication/windowsAuthentication /useAppPoolCredentials:"True" /commit:apphost',
+    ]);
+    const { entry, verification } = await engine.applyRemedy(offerId);
+    // The journal holds the previous value in the undo call, written before the change.
+    expect(entry.operations[0]?.operation).toMatchObject({
+      op: 'tool.run',
+      undo: {
+        tool: 'appcmd',
+        args: expect.arrayContaining(['/useAppPoolCredentials:False', '/commit:apphost']) as unknown,
+      },
+    });
+    expect(rootApp(host.stateSnapshot())?.windowsAuthentication.useAppPoolCredentials).toBe(true);
+    expect(causes(verification)).not.toContain('kernel-mode-no-apppool-creds');
+    const undone = await engine.undo(entry.id);
+    expect(undone.entry.state).toBe('undone');
+    expect(host.stateSnapshot()).toEqual(before);
+  });
+
+  it('turns Windows authentication on and anonymous off in two appcmd calls, each undone to its own previous value', async () => {
+    const host = serverScenario({ windowsAuthentication: { enabled: false }, anonymousEnabled: true });
+    const { plan, applied } = await applyAndUndo(host, iisEnableWindowsAuth, {
+      location: 'Default Web Site',
+    });
+    expect(plan.exactChange).toEqual([
+      'appcmd.exe set config "Default Web Site" -section:system.webServer/security/authentication/windowsAuthentication /enabled:"True" /commit:apphost',
+      'appcmd.exe set config "Default Web Site" -section:system.webServer/security/authentication/anonymousAuthentication /enabled:"False" /commit:apphost',
+    ]);
+    expect(rootApp(applied)?.windowsAuthentication.enabled).toBe(true);
+    expect(rootApp(applied)?.anonymousAuthentication.enabled).toBe(false);
+  });
+
+  it('sets providers to Negotiate, NTLM in order and puts the odd previous list back', async () => {
+    const host = serverScenario({
+      windowsAuthentication: { enabled: true, providers: ['NTLM', 'Negotiate:Kerberos'] },
+    });
+    const { plan, entry, applied } = await applyAndUndo(host, iisSetProviders, {
+      location: 'Default Web Site',
+    });
+    expect(rootApp(applied)?.windowsAuthentication.providers).toEqual(['Negotiate', 'NTLM']);
+    expect(plan.exactChange[0]).toContain(
+      `/~"providers" /+"providers.[value='Negotiate']" /+"providers.[value='NTLM']" /commit:apphost`,
+    );
+    expect(entry.operations[0]?.operation).toMatchObject({
+      undo: {
+        args: expect.arrayContaining([
+          "/+providers.[value='NTLM']",
+          "/+providers.[value='Negotiate:Kerberos']",
+        ]) as unknown,
+      },
+    });
+  });
+
+  it('turns kernel mode off for one application, and refuses when it is already off', async () => {
+    const host = serverScenario({ windowsAuthentication: { enabled: true, useKernelMode: true } });
+    const { applied } = await applyAndUndo(host, iisKernelModeOff, { location: 'Default Web Site' });
+    expect(rootApp(applied)?.windowsAuthentication.useKernelMode).toBe(false);
+    const off = serverScenario({ windowsAuthentication: { enabled: true, useKernelMode: false } });
+    await expect(
+      planServerChange(iisKernelModeOff, offer('iis.kernel-mode-off', { location: 'Default Web Site' }), {
+        host: off,
+        machine: await off.machineIdentity(),
+      }),
+    ).rejects.toThrow(/already off/);
+  });
+
+  it('adds the Proxy flag and the public SPN to extended protection, keeping tokenChecking', async () => {
+    const host = serverScenario({
+      windowsAuthentication: {
+        enabled: true,
+        extendedProtection: { tokenChecking: 'Require', flags: ['AllowDotlessSpn'] },
+      },
+    });
+    const { plan, applied } = await applyAndUndo(host, iisExtendedProtectionProxy, {
+      location: 'Default Web Site',
+      spn: 'HTTP/portal.contoso.com',
+    });
+    expect(rootApp(applied)?.windowsAuthentication.extendedProtection).toEqual({
+      tokenChecking: 'Require',
+      flags: ['Proxy', 'AllowDotlessSpn'],
+      spns: ['HTTP/portal.contoso.com'],
+    });
+    expect(plan.exactChange[0]).toContain(
+      `/extendedProtection.flags:"Proxy,AllowDotlessSpn" /+"extendedProtection.[name='HTTP/portal.contoso.com']" /commit:apphost`,
+    );
+  });
+
+  it('refuses a location or value appcmd cannot take, before running anything', async () => {
+    const host = serverScenario();
+    const context = { host, machine: await host.machineIdentity() };
+    await expect(
+      planServerChange(
+        iisKernelModeOff,
+        offer('iis.kernel-mode-off', { location: 'Default Web Site" /commit:webroot' }),
+        context,
+      ),
+    ).rejects.toThrow(/not a valid appcmd location/);
+    await expect(
+      planServerChange(
+        iisExtendedProtectionProxy,
+        offer('iis.extended-protection-proxy', { location: 'Default Web Site', spn: "HTTP/x']" }),
+        context,
+      ),
+    ).rejects.toThrow(/cannot be written/);
+    await expect(
+      planServerChange(iisKernelModeOff, offer('iis.kernel-mode-off', { location: 'No Such Site' }), context),
+    ).rejects.toThrow(/could not be read, so nothing was changed/);
+  });
+});
+
+describe('machine remedies on the IIS server (HKLM, reference §7.1, §7.2)', () => {
+  const msv = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\MSV1_0';
+  const http = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\HTTP\\Parameters';
+
+  it('BackConnectionHostNames: a REG_DWORD Windows ignores is replaced by REG_MULTI_SZ; undo brings the DWORD back', async () => {
+    const host = serverScenario({
+      registry: [{ key: msv, values: { BackConnectionHostNames: { type: 'REG_DWORD', data: 1 } } }],
+    });
+    const { plan, applied } = await applyAndUndo(host, machineBackConnectionHostName, {
+      host: 'intranet.contoso.com',
+    });
+    expect(plan.needsElevation).toBe(true);
+    expect(plan.notes[0]).toMatch(/^Restart needed/);
+    expect(plan.exactChange).toEqual([
+      `reg add "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\MSV1_0" /v BackConnectionHostNames /t REG_MULTI_SZ /d "intranet.contoso.com" /f`,
+    ]);
+    expect(applied.registry.HKLM).toBeTruthy();
+  });
+
+  it('BackConnectionHostNames: appends to the existing list', async () => {
+    const host = serverScenario({
+      registry: [
+        {
+          key: msv,
+          values: { BackConnectionHostNames: { type: 'REG_MULTI_SZ', data: ['web01.contoso.com'] } },
+        },
+      ],
+    });
+    const { plan } = await applyAndUndo(host, machineBackConnectionHostName, {
+      host: 'intranet.contoso.com',
+    });
+    expect(plan.operations[0]).toMatchObject({
+      value: { type: 'REG_MULTI_SZ', data: ['web01.contoso.com', 'intranet.contoso.com'] },
+    });
+  });
+
+  it('http.sys limits: announces the restart first, never lowers a raised limit, undo removes what was absent', async () => {
+    const host = serverScenario({
+      registry: [{ key: http, values: { MaxFieldLength: { type: 'REG_DWORD', data: 65534 } } }],
+    });
+    const { plan } = await applyAndUndo(host, machineHttpSysLimits, {
+      maxFieldLength: 64200,
+      maxRequestBytes: 64200,
+    });
+    expect(plan.notes[0]).toMatch(/^Restart needed.*net stop http/);
+    expect(plan.operations).toEqual([
+      {
+        op: 'registry.setValue',
+        key: { hive: 'HKLM', path: 'SYSTEM\\CurrentControlSet\\Services\\HTTP\\Parameters' },
+        name: 'MaxRequestBytes',
+        value: { type: 'REG_DWORD', data: 64200 },
+      },
+    ]);
+  });
+
+  it('a refused UAC prompt changes nothing', async () => {
+    const host = serverScenario();
+    host.scenario.machine.uac = 'deny';
+    const before = host.stateSnapshot();
+    const plan = await planServerChange(
+      machineHttpSysLimits,
+      offer('machine.httpsys-limits', { maxFieldLength: 30000, maxRequestBytes: 30000 }),
+      { host, machine: await host.machineIdentity() },
+    );
+    await expect(
+      applyPlan(
+        { ...plan, remedy: 'machine.httpsys-limits' },
+        { host, journal, targetUrl: 'u', machine: 'm' },
+      ),
+    ).rejects.toThrow(/UAC\) was refused/);
+    expect(host.stateSnapshot()).toEqual(before);
+  });
+});
+
+describe('domain remedies (setspn -S / -D, reference §3.1)', () => {
+  it('spn-missing with the right to write SPNs: register, the cause goes, klist purge and re-test, undo restores the directory', async () => {
+    const host = serverScenario();
+    const engine = engineFor(host);
+    const diagnosis = await engine.runDiagnosis({ url: 'https://web01.contoso.com/', symptom: 'http-401' });
+    expect(causes(diagnosis)).toEqual(['spn-missing']);
+    const registerOffers = diagnosis.findings[0]?.remedies ?? [];
+    expect(registerOffers.map((item) => [item.remedy, item.params['spn'], item.available])).toEqual([
+      ['domain.register-spn', 'HTTP/web01.contoso.com', true],
+      ['domain.register-spn', 'HTTP/web01', true],
+    ]);
+    const before = host.stateSnapshot();
+    const plan = await engine.previewRemedy(registerOffers[0]?.offerId ?? '');
+    expect(plan.needsElevation).toBe(false);
+    expect(plan.exactChange).toEqual(['setspn -S HTTP/web01.contoso.com CONTOSO\\svc-web']);
+    const { entry, verification } = await engine.applyRemedy(registerOffers[0]?.offerId ?? '');
+    expect(
+      host.scenario.directory?.accounts.find((account) => account.samAccountName === 'svc-web')?.spns,
+    ).toEqual(['HTTP/web01.contoso.com']);
+    expect(causes(verification)).not.toContain('spn-missing');
+
+    const retest = await engine.purgeTicketsAndRetest(entry.id);
+    expect(retest.purge).toMatch(/^Ran klist purge/);
+    expect(causes(retest.verification)).toEqual(causes(verification));
+
+    await engine.undo(entry.id);
+    // klist purge emptied the (simulated) ticket cache; everything else is exactly as before.
+    const after = host.stateSnapshot();
+    expect(after.scenario.workstation?.tickets).toEqual([]);
+    delete after.scenario.workstation;
+    expect(after).toEqual(before);
+  });
+
+  it('without the right, the SPN offers are unavailable with the reason, apply is refused, and the hand-off carries them', async () => {
+    const host = serverScenario({ spnWriteAllowed: false });
+    const engine = engineFor(host);
+    const diagnosis = await engine.runDiagnosis({ url: 'https://web01.contoso.com/', symptom: 'http-401' });
+    const [first] = diagnosis.findings[0]?.remedies ?? [];
+    expect(first).toMatchObject({ remedy: 'domain.register-spn', available: false });
+    expect(first?.unavailableReason).toMatch(
+      /needs a domain administrator .* CONTOSO\\jane does not have that right/,
+    );
+    await expect(engine.applyRemedy(first?.offerId ?? '')).rejects.toBeInstanceOf(EngineError);
+    const handoff = await engine.exportHandoff(first?.offerId ?? '');
+    expect(handoff.fileName).toBe('iwa-doctor-spn-missing-web01.contoso.com.ps1');
+    expect(handoff.script).toContain("setspn.exe -S 'HTTP/web01.contoso.com' 'CONTOSO\\svc-web'");
+    expect(handoff.script).toContain("setspn.exe -S 'HTTP/web01' 'CONTOSO\\svc-web'");
+    expect(handoff.script).toContain("  setspn.exe -D 'HTTP/web01' 'CONTOSO\\svc-web'");
+  });
+
+  it('spn-duplicate: removal is one offer per account the person picks; the last holder is never removed', async () => {
+    const holder = (name: string) => ({
+      samAccountName: name,
+      kind: 'user',
+      dn: `CN=${name},OU=Service Accounts,DC=contoso,DC=com`,
+      spns: ['HTTP/web01.contoso.com'],
+    });
+    const host = serverScenario({
+      accounts: [
+        computerAccount,
+        { ...holder('svc-web'), spns: ['HTTP/web01.contoso.com', 'HTTP/web01'] },
+        holder('svc-old'),
+      ],
+    });
+    const engine = engineFor(host);
+    const diagnosis = await engine.runDiagnosis({ url: 'https://web01.contoso.com/', symptom: 'http-401' });
+    expect(causes(diagnosis)).toEqual(['spn-duplicate']);
+    const removal = offerOf(diagnosis, 'spn-duplicate', 'domain.remove-spn');
+    expect(removal.params['accountDn']).toBe('CN=svc-old,OU=Service Accounts,DC=contoso,DC=com');
+    const plan = await engine.previewRemedy(removal.offerId);
+    expect(plan.summary).toMatch(/the account you chose; it stays on CN=svc-web/);
+    expect(plan.notes.join(' ')).toMatch(
+      /cannot be undone from IWA Doctor: giving HTTP\/web01.contoso.com back .* would re-create the duplicate/,
+    );
+    const { entry, verification } = await engine.applyRemedy(removal.offerId);
+    expect(causes(verification)).not.toContain('spn-duplicate');
+    const keeper = host.scenario.directory?.accounts.find((account) => account.samAccountName === 'svc-web');
+    expect(keeper?.spns).toEqual(['HTTP/web01.contoso.com', 'HTTP/web01']);
+    const changed = host.stateSnapshot();
+    await expect(engine.undo(entry.id)).rejects.toThrow(
+      /cannot be undone \(remove HTTP\/web01.contoso.com from CN=svc-old/,
+    );
+    expect(host.stateSnapshot()).toEqual(changed);
+
+    // The keeper itself: removing the only holder is refused, whatever the offer says.
+    const context = { host, machine: await host.machineIdentity() };
+    host.scenario.directory?.accounts.splice(2, 1);
+    await expect(
+      planServerChange(
+        domainRemoveSpn,
+        offer('domain.remove-spn', {
+          spn: 'HTTP/web01.contoso.com',
+          accountDn: 'CN=svc-web,OU=Service Accounts,DC=contoso,DC=com',
+        }),
+        context,
+      ),
+    ).rejects.toThrow(/only account holding HTTP\/web01.contoso.com; removing it would leave none/);
+  });
+
+  it('a move is -D on the wrong account then -S on the right one, and undo reverses both', async () => {
+    const host = serverScenario({
+      accounts: [
+        computerAccount,
+        { samAccountName: 'svc-web', kind: 'user', spns: [] },
+        { samAccountName: 'svc-other', kind: 'user', spns: ['HTTP/web01.contoso.com'] },
+      ],
+    });
+    const { plan, applied } = await applyAndUndo(host, domainRegisterSpn, {
+      spn: 'HTTP/web01.contoso.com',
+      account: 'CONTOSO\\svc-web',
+      fromAccountDn: 'CN=svc-other,CN=Users,DC=contoso,DC=com',
+      why: 'test',
+    });
+    expect(plan.exactChange).toEqual([
+      'setspn -D HTTP/web01.contoso.com CN=svc-other,CN=Users,DC=contoso,DC=com',
+      'setspn -S HTTP/web01.contoso.com CONTOSO\\svc-web',
+    ]);
+    expect(applied.scenario.directory?.accounts.map((account) => account.spns)).toEqual([
+      computerAccount.spns,
+      ['HTTP/web01.contoso.com'],
+      [],
+    ]);
+  });
+
+  it('refuses to register an SPN another account holds (setspn -S would refuse it too)', async () => {
+    const host = serverScenario({
+      accounts: [
+        computerAccount,
+        { samAccountName: 'svc-web', kind: 'user', spns: [] },
+        { samAccountName: 'svc-other', kind: 'user', spns: ['HTTP/web01'] },
+      ],
+    });
+    await expect(
+      planServerChange(
+        domainRegisterSpn,
+        offer('domain.register-spn', { spn: 'HTTP/web01', account: 'CONTOSO\\svc-web' }),
+        { host, machine: await host.machineIdentity() },
+      ),
+    ).rejects.toThrow(/already registered on CN=svc-other/);
+  });
+});
