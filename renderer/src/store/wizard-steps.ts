@@ -21,6 +21,8 @@ export type WizardStep =
       readonly before: Diagnosis;
       readonly after: Diagnosis;
       readonly entry: JournalEntry;
+      /** After an SPN change: what klist purge did and the checks run after it. */
+      readonly retest?: { readonly purge: string; readonly after: Diagnosis };
       readonly error?: string;
     }
   /** A saved report opened for review: read-only, no fixes are offered from it. */

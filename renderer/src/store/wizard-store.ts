@@ -53,6 +53,10 @@ export interface WizardActions {
   runDiagnosis(): Promise<void>;
   cancelDiagnosis(): Promise<void>;
   previewRemedy(offerId: string): Promise<void>;
+  /** Saves the .ps1 a domain administrator runs for an SPN fix (the engine writes it from its own offer). */
+  exportAdminHandoff(offerId: string): Promise<void>;
+  /** After an SPN change: klist purge on this computer and the checks again, shown beside before/after. */
+  purgeTicketsAndRetest(): Promise<void>;
   cancelPreview(): void;
   applyRemedy(): Promise<void>;
   undo(entryId: string): Promise<void>;
@@ -225,6 +229,36 @@ export function createWizardStore(callEngine: EngineCaller, effects: ReportEffec
           const { entry, verification } = await callEngine('remedy:apply', { offerId: step.offer.offerId });
           set({ step: { kind: 'verified', before: step.diagnosis, after: verification, entry } });
           await get().refreshJournal();
+        } catch (error) {
+          set({ step: { ...step, error: messageOf(error) } });
+        } finally {
+          set({ busy: false });
+        }
+      },
+
+      async exportAdminHandoff(offerId) {
+        const step = get().step;
+        if (step.kind !== 'findings') return;
+        set({ busy: true });
+        try {
+          const { fileName, script } = await callEngine('handoff:export', { offerId });
+          effects.download(fileName, 'text/plain;charset=utf-8', script);
+          const notice = `Saved ${fileName}. Give it to a domain administrator: it holds the exact setspn commands, why each is needed, a check, and how to undo them.`;
+          set({ step: { kind: 'findings', diagnosis: step.diagnosis, notice } });
+        } catch (error) {
+          set({ step: { ...step, error: messageOf(error) } });
+        } finally {
+          set({ busy: false });
+        }
+      },
+
+      async purgeTicketsAndRetest() {
+        const step = get().step;
+        if (step.kind !== 'verified') return;
+        set({ busy: true });
+        try {
+          const { purge, verification } = await callEngine('kerberos:purge-and-retest', { entryId: step.entry.id });
+          set({ step: { ...step, retest: { purge, after: verification } } });
         } catch (error) {
           set({ step: { ...step, error: messageOf(error) } });
         } finally {
