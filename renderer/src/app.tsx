@@ -1,5 +1,7 @@
 /** The window: header with what machine is being checked, navigation, and the current step. */
 import { HistoryView } from './views/history-view.js';
+import { LiveTestView } from './views/live-test/live-test-view.js';
+import { TokenInspector } from './views/token-inspector/token-inspector.js';
 import { WizardView } from './views/wizard-view.js';
 import { useWizard } from './store/store-context.js';
 
@@ -35,6 +37,16 @@ export function App() {
                 History of changes
               </button>
             </li>
+            <li>
+              <button type="button" aria-current={view === 'live-test' ? 'page' : undefined} onClick={() => showView('live-test')}>
+                Test sign-in
+              </button>
+            </li>
+            <li>
+              <button type="button" aria-current={view === 'token-inspector' ? 'page' : undefined} onClick={() => showView('token-inspector')}>
+                Token inspector
+              </button>
+            </li>
           </ul>
         </nav>
       </header>
@@ -43,7 +55,9 @@ export function App() {
           {error}
         </p>
       ) : null}
-      <main className="app-main">{view === 'wizard' ? <WizardView /> : <HistoryView />}</main>
+      <main className="app-main">
+        {view === 'live-test' ? <LiveTestView /> : view === 'token-inspector' ? <TokenInspector /> : view === 'wizard' ? <WizardView /> : <HistoryView />}
+      </main>
     </div>
   );
 }
