@@ -46,6 +46,7 @@ const dash = 45;
 const maxColumns = 64;
 const maxExampleLines = 4;
 const maxUntrackedRemembered = 100_000;
+const noLines: string[] = [];
 
 interface PendingStep {
   epoch: number;
@@ -71,10 +72,12 @@ interface Attempt {
 }
 
 interface PatternRecord {
+  readonly kind: LogPatternKind;
   count: number;
   lines: number;
   resolved: number;
-  codes: Set<number>;
+  /** Distinct codes: a handful at most, so an array beats a Set in memory. */
+  readonly codes: number[];
   firstEpoch: number;
   lastEpoch: number;
   exampleLines: string[];
@@ -91,7 +94,8 @@ interface Group {
   readonly serverPort: string;
   readonly format: LogFormat;
   attempt: Attempt | null;
-  readonly patterns: Map<LogPatternKind, PatternRecord>;
+  /** One record per kind seen; an array, since a group shows one or two kinds. */
+  readonly patterns: PatternRecord[];
 }
 
 /**
@@ -146,6 +150,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
   let urlCount = 0;
   let urlsNotTracked = 0;
   const interned = new Map<string, string>();
+  const examplesKept = new Map<LogPatternKind, number>();
   const untrackedHashes = new Set<number>();
   let untrackedLines = 0;
   let windowsAuthSeen = false;
@@ -354,6 +359,20 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     return decoder.decode(bytes.subarray(start, Math.min(end, start + 4096)));
   }
 
+  // Keys live in shared slabs: tens of thousands of small Uint8Arrays each with its own
+  // ArrayBuffer would cost the garbage collector more than the analysis itself.
+  let slab = new Uint8Array(0);
+  let slabUsed = 0;
+  function keySpace(length: number): Uint8Array {
+    if (slabUsed + length > slab.length) {
+      slab = new Uint8Array(Math.max(1024 * 1024, length));
+      slabUsed = 0;
+    }
+    const view = slab.subarray(slabUsed, slabUsed + length);
+    slabUsed += length;
+    return view;
+  }
+
   /** One copy of each server address / port string, however many groups name it. */
   function internedColumn(bytes: Uint8Array, column: number): string {
     const text = columnText(bytes, column);
@@ -414,7 +433,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
         untrackedHashes.add(pairHash ^ Math.imul(agentTo - agentFrom, 31));
       return null;
     }
-    const key = new Uint8Array(keyLength);
+    const key = keySpace(keyLength);
     key.set(bytes.subarray(clientFrom, clientTo), 0);
     key[clientLength] = space;
     key.set(bytes.subarray(urlFrom, urlTo), clientLength + 1);
@@ -430,7 +449,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       serverPort: internedColumn(bytes, layoutNow.serverPort),
       format: layoutNow.format,
       attempt: null,
-      patterns: new Map(),
+      patterns: [],
     };
     groupsByHash.set(pairHash, group);
     groups.push(group);
@@ -451,8 +470,10 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       return null;
     }
     urlCount++;
+    const urlKey = keySpace(urlTo - urlFrom);
+    urlKey.set(bytes.subarray(urlFrom, urlTo));
     const record: UrlRecord = {
-      key: bytes.slice(urlFrom, urlTo),
+      key: urlKey,
       hash: urlHash,
       next: urlsByHash.get(urlHash) ?? null,
       signIn: false,
@@ -476,7 +497,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
   function wantsExample(group: Group, attempt: Attempt): boolean {
     if (attempt.exampleLines.length >= maxExampleLines) return false;
     return (
-      group.patterns.size === 0 ||
+      group.patterns.length === 0 ||
       attempt.failures > 0 ||
       attempt.challenges + attempt.continuations >= promptLoopMinimum
     );
@@ -646,6 +667,14 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       resolved,
     };
     const kind = classifyAttempt(attemptCounts);
+    // Example lines are kept for as many patterns of a kind as can be listed, no more: memory
+    // must not grow with the number of groups of a busy server.
+    const kept = examplesKept.get(kind) ?? 0;
+    const keepExamples =
+      attempt.exampleLines.length > 0 &&
+      kept < limits.maxListedPatterns &&
+      !group.patterns.some((record) => record.kind === kind);
+    if (keepExamples) examplesKept.set(kind, kept + 1);
     recordPattern(group, kind, {
       count: 1,
       lines: attempt.challenges + attempt.continuations + attempt.failures + (resolved ? 1 : 0),
@@ -653,7 +682,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       codes: attempt.codes,
       firstEpoch: attempt.firstEpoch,
       lastEpoch: attempt.lastEpoch,
-      exampleLines: attempt.exampleLines,
+      exampleLines: keepExamples ? attempt.exampleLines : noLines,
     });
     recordTimeline(group, kind, attempt);
   }
@@ -671,13 +700,14 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       exampleLines: string[];
     },
   ): void {
-    const record = group.patterns.get(kind);
+    const record = group.patterns.find((candidate) => candidate.kind === kind);
     if (!record) {
-      group.patterns.set(kind, {
+      group.patterns.push({
+        kind,
         count: occurrence.count,
         lines: occurrence.lines,
         resolved: occurrence.resolved,
-        codes: new Set(occurrence.codes),
+        codes: [...occurrence.codes],
         firstEpoch: occurrence.firstEpoch,
         lastEpoch: occurrence.lastEpoch,
         exampleLines: occurrence.exampleLines,
@@ -687,7 +717,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     record.count += occurrence.count;
     record.lines += occurrence.lines;
     record.resolved += occurrence.resolved;
-    for (const code of occurrence.codes) record.codes.add(code);
+    for (const code of occurrence.codes) if (!record.codes.includes(code)) record.codes.push(code);
     if (!(record.firstEpoch <= occurrence.firstEpoch)) record.firstEpoch = occurrence.firstEpoch;
     if (!(record.lastEpoch >= occurrence.lastEpoch)) record.lastEpoch = occurrence.lastEpoch;
   }
@@ -760,23 +790,26 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
           messages.push(`${file}: ${seen - 3} more lines with the same problem as above`);
         }
       }
+      // Getters: client, URL and user agent are decoded only for the patterns that get listed.
       const snapshots: GroupSnapshot[] = groups.map((group) => ({
-        client: decoder.decode(group.key.subarray(0, group.clientLength)),
-        url: decoder.decode(
-          group.key.subarray(group.clientLength + 1, group.clientLength + 1 + group.urlLength),
-        ),
-        // §5.3: spaces in values are logged as '+'.
-        userAgent: decoder
-          .decode(group.key.subarray(group.clientLength + group.urlLength + 2))
-          .replaceAll('+', ' '),
+        get client() {
+          return decoder.decode(group.key.subarray(0, group.clientLength));
+        },
+        get url() {
+          return decoder.decode(
+            group.key.subarray(group.clientLength + 1, group.clientLength + 1 + group.urlLength),
+          );
+        },
+        get userAgent() {
+          // §5.3: spaces in values are logged as '+'.
+          return decoder
+            .decode(group.key.subarray(group.clientLength + group.urlLength + 2))
+            .replaceAll('+', ' ');
+        },
         serverIp: group.serverIp,
         serverPort: group.serverPort,
         format: group.format,
-        patterns: [...group.patterns].map(([kind, record]): PatternSnapshot => ({
-          kind,
-          ...record,
-          codes: [...record.codes],
-        })),
+        patterns: group.patterns satisfies readonly PatternSnapshot[],
         anonymousOnly: null,
       }));
       for (const first of urlsByHash.values()) {

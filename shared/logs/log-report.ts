@@ -5,7 +5,14 @@
 import { logPatternDescriptions, logPatternKinds, type LogPatternKind } from './auth-pattern.js';
 import type { LogFormat } from './field-layout.js';
 import { logFindings } from './log-findings.js';
-import type { ClientTimeline, LogAnalysis, LogAnalyzerLimits, LogPattern, LogReadCounts, PatternSummary } from './log-analysis.js';
+import type {
+  ClientTimeline,
+  LogAnalysis,
+  LogAnalyzerLimits,
+  LogPattern,
+  LogReadCounts,
+  PatternSummary,
+} from './log-analysis.js';
 import { describeWin32Status } from './win32-status.js';
 
 export interface PatternSnapshot {
@@ -27,14 +34,25 @@ export interface GroupSnapshot {
   readonly serverPort: string;
   readonly format: LogFormat;
   readonly patterns: readonly PatternSnapshot[];
-  readonly anonymousOnly: { readonly count: number; readonly firstEpoch: number; readonly lastEpoch: number; readonly exampleLine: string } | null;
+  readonly anonymousOnly: {
+    readonly count: number;
+    readonly firstEpoch: number;
+    readonly lastEpoch: number;
+    readonly exampleLine: string;
+  } | null;
 }
 
 export interface TimelineSnapshot {
   readonly epoch: number;
   readonly url: string;
   readonly kind: LogPatternKind;
-  readonly steps: readonly { readonly epoch: number; readonly status: number; readonly substatus: number; readonly win32: number; readonly username: string }[];
+  readonly steps: readonly {
+    readonly epoch: number;
+    readonly status: number;
+    readonly substatus: number;
+    readonly win32: number;
+    readonly username: string;
+  }[];
   readonly stepsOmitted: number;
 }
 
@@ -43,7 +61,12 @@ export interface AnalyzerState {
   readonly counts: LogReadCounts;
   readonly messages: readonly string[];
   readonly groups: readonly GroupSnapshot[];
-  readonly timelines: readonly { readonly client: string; readonly attempts: readonly TimelineSnapshot[]; readonly omitted: number; readonly problems: number }[];
+  readonly timelines: readonly {
+    readonly client: string;
+    readonly attempts: readonly TimelineSnapshot[];
+    readonly omitted: number;
+    readonly problems: number;
+  }[];
   readonly timelineClientsNotShown: number;
   readonly untracked: { readonly groups: number; readonly lines: number };
   readonly windowsAuthSeen: boolean;
@@ -60,51 +83,108 @@ export function isProblemKind(kind: LogPatternKind): boolean {
   return !normalKinds.has(kind);
 }
 
+/** One pattern of one group before its strings are decoded. */
+interface PatternRef {
+  readonly group: GroupSnapshot;
+  readonly kind: LogPatternKind;
+  readonly count: number;
+  readonly problem: boolean;
+  /** Problems first, then the catalog order of kinds: one number to sort by. */
+  readonly rank: number;
+  readonly pattern: PatternSnapshot | null;
+}
+
+/** Normal patterns materialized per kind for the findings' evidence examples (the summary counts them all). */
+const normalExamplesForFindings = 50;
+
 export function buildLogAnalysis(state: AnalyzerState): LogAnalysis {
-  const all: LogPattern[] = [];
+  const kindOrder = new Map(logPatternKinds.map((kind, index) => [kind, index]));
+  const rankOf = (kind: LogPatternKind): number => (isProblemKind(kind) ? 0 : 100) + kindOrder.get(kind)!;
+  const refs: PatternRef[] = [];
   for (const group of state.groups) {
-    const base = { client: group.client, url: group.url, userAgent: group.userAgent, source: group.format, serverIp: group.serverIp, serverPort: group.serverPort };
-    for (const pattern of group.patterns) {
-      all.push({
-        ...base,
+    for (const pattern of group.patterns)
+      refs.push({
+        group,
         kind: pattern.kind,
         count: pattern.count,
-        lines: pattern.lines,
-        resolved: pattern.resolved,
-        win32: [...pattern.codes].sort((a, b) => a - b).map(describeWin32Status),
-        firstSeen: isoTime(pattern.firstEpoch),
-        lastSeen: isoTime(pattern.lastEpoch),
-        exampleLines: pattern.exampleLines,
+        problem: isProblemKind(pattern.kind),
+        rank: rankOf(pattern.kind),
+        pattern,
       });
-    }
     // Anonymous success only means something where the server also asks for Windows sign-in.
-    if (group.anonymousOnly && state.windowsAuthSeen) {
-      all.push({
-        ...base,
+    if (group.anonymousOnly && state.windowsAuthSeen)
+      refs.push({
+        group,
         kind: 'anonymous-only',
         count: group.anonymousOnly.count,
-        lines: group.anonymousOnly.count,
-        resolved: group.anonymousOnly.count,
-        win32: [],
-        firstSeen: isoTime(group.anonymousOnly.firstEpoch),
-        lastSeen: isoTime(group.anonymousOnly.lastEpoch),
-        exampleLines: [group.anonymousOnly.exampleLine],
+        problem: true,
+        rank: rankOf('anonymous-only'),
+        pattern: null,
       });
-    }
   }
-  const kindOrder = new Map(logPatternKinds.map((kind, index) => [kind, index]));
-  all.sort((a, b) => Number(isProblemKind(b.kind)) - Number(isProblemKind(a.kind)) || kindOrder.get(a.kind)! - kindOrder.get(b.kind)! || b.count - a.count);
+  refs.sort((a, b) => a.rank - b.rank || b.count - a.count);
 
   const summaryByKind = new Map<LogPatternKind, { groups: number; occurrences: number }>();
-  for (const pattern of all) {
-    const entry = summaryByKind.get(pattern.kind) ?? { groups: 0, occurrences: 0 };
+  for (const ref of refs) {
+    const entry = summaryByKind.get(ref.kind) ?? { groups: 0, occurrences: 0 };
     entry.groups++;
-    entry.occurrences += pattern.count;
-    summaryByKind.set(pattern.kind, entry);
+    entry.occurrences += ref.count;
+    summaryByKind.set(ref.kind, entry);
   }
   const summary: PatternSummary[] = logPatternKinds
     .filter((kind) => summaryByKind.has(kind))
     .map((kind) => ({ kind, description: logPatternDescriptions[kind], ...summaryByKind.get(kind)! }));
+
+  // Strings and times are made only for listed patterns, every problem pattern, and a sample of normal ones.
+  const materialized = new Map<PatternRef, LogPattern>();
+  const materialize = (ref: PatternRef): LogPattern => {
+    const known = materialized.get(ref);
+    if (known) return known;
+    const group = ref.group;
+    const base = {
+      client: group.client,
+      url: group.url,
+      userAgent: group.userAgent,
+      source: group.format,
+      serverIp: group.serverIp,
+      serverPort: group.serverPort,
+    };
+    const anonymous = group.anonymousOnly;
+    const pattern: LogPattern =
+      ref.pattern || !anonymous
+        ? {
+            ...base,
+            kind: ref.kind,
+            count: ref.pattern?.count ?? 0,
+            lines: ref.pattern?.lines ?? 0,
+            resolved: ref.pattern?.resolved ?? 0,
+            win32: [...(ref.pattern?.codes ?? [])].sort((a, b) => a - b).map(describeWin32Status),
+            firstSeen: isoTime(ref.pattern?.firstEpoch ?? Number.NaN),
+            lastSeen: isoTime(ref.pattern?.lastEpoch ?? Number.NaN),
+            exampleLines: ref.pattern?.exampleLines ?? [],
+          }
+        : {
+            ...base,
+            kind: 'anonymous-only',
+            count: anonymous.count,
+            lines: anonymous.count,
+            resolved: anonymous.count,
+            win32: [],
+            firstSeen: isoTime(anonymous.firstEpoch),
+            lastSeen: isoTime(anonymous.lastEpoch),
+            exampleLines: [anonymous.exampleLine],
+          };
+    materialized.set(ref, pattern);
+    return pattern;
+  };
+  const listed = refs.slice(0, state.limits.maxListedPatterns).map(materialize);
+  const normalSeen = new Map<LogPatternKind, number>();
+  const forFindings = refs.flatMap((ref) => {
+    if (ref.problem) return [materialize(ref)];
+    const seen = normalSeen.get(ref.kind) ?? 0;
+    normalSeen.set(ref.kind, seen + 1);
+    return seen < normalExamplesForFindings ? [materialize(ref)] : [];
+  });
 
   const timeline: ClientTimeline[] = [...state.timelines]
     .sort((a, b) => b.problems - a.problems || a.client.localeCompare(b.client))
@@ -119,21 +199,32 @@ export function buildLogAnalysis(state: AnalyzerState): LogAnalysis {
           url: attempt.url,
           kind: attempt.kind,
           stepsOmitted: attempt.stepsOmitted,
-          steps: attempt.steps.map((step) => ({ time: isoTime(step.epoch), status: step.status, substatus: step.substatus, win32: step.win32, username: step.username })),
+          steps: attempt.steps.map((step) => ({
+            time: isoTime(step.epoch),
+            status: step.status,
+            substatus: step.substatus,
+            win32: step.win32,
+            username: step.username,
+          })),
         })),
     }));
 
-  const { findings, evidence } = logFindings(all, summary, state.windowsAuthSeen);
+  const { findings, evidence } = logFindings(forFindings, summary, state.windowsAuthSeen);
   const messages = [...state.messages];
   if (state.untracked.lines > 0) {
-    messages.push(`${state.untracked.groups} more client + URL + user agent groups not tracked (${state.untracked.lines} lines) beyond the limit of ${state.limits.maxGroups}`);
+    messages.push(
+      `${state.untracked.groups} more client + URL + user agent groups not tracked (${state.untracked.lines} lines) beyond the limit of ${state.limits.maxGroups}`,
+    );
   }
-  if (!state.windowsAuthSeen && state.counts.records > 0) messages.push('no request in these logs was challenged (401) or authenticated: Windows authentication is not in use here');
+  if (!state.windowsAuthSeen && state.counts.records > 0)
+    messages.push(
+      'no request in these logs was challenged (401) or authenticated: Windows authentication is not in use here',
+    );
   return {
     counts: state.counts,
     messages,
-    patterns: all.slice(0, state.limits.maxListedPatterns),
-    patternsNotListed: Math.max(0, all.length - state.limits.maxListedPatterns),
+    patterns: listed,
+    patternsNotListed: Math.max(0, refs.length - state.limits.maxListedPatterns),
     summary,
     timeline,
     timelineClientsNotShown: state.timelineClientsNotShown,
