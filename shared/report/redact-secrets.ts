@@ -19,12 +19,19 @@ const longBase64 = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{48,}={0,2}(?![A-Za-z0-9+/=])
 const passwordAssignment = /\b(password|passwd|pwd|secret)(\s*[:=]\s*)("[^"]*"|'[^']*'|\S+)/gi;
 const secretFieldName = /token|password|passwd|secret|base64/i;
 
+/**
+ * Base64 of a token or a password has digits, `+`, `/` or `=` in it, or mixes upper and lower
+ * case; the words that follow a scheme name in plain sentences ("NTLM pre-authentication",
+ * "Kerberos tickets", "NTLM NEGOTIATE") have none of that, and must stay readable.
+ */
+function looksEncoded(token: string): boolean {
+  return /[0-9+/=]/.test(token) || (/[a-z]/.test(token) && /[A-Z]/.test(token.slice(1)));
+}
+
 export function redactText(text: string): string {
   return text
-    .replace(
-      schemeToken,
-      (_match, scheme: string, space: string, token: string) =>
-        `${scheme}${space}${removedMarker(token.length)}`,
+    .replace(schemeToken, (match, scheme: string, space: string, token: string) =>
+      looksEncoded(token) ? `${scheme}${space}${removedMarker(token.length)}` : match,
     )
     .replace(longBase64, (token) => removedMarker(token.length))
     .replace(

@@ -139,6 +139,18 @@ describe('redaction', () => {
     expect(redactText(output)).toBe(output);
   });
 
+  it('keeps the words after a scheme name in plain sentences, and still removes short encoded tokens', () => {
+    const prose =
+      'NTLM pre-authentication meets kernel-mode authentication; Kerberos tickets; NTLM NEGOTIATE (type 1); Negotiate Kerberos';
+    expect(redactText(prose)).toBe(prose);
+    expect(redactText('Authorization: Basic dXNlcjpwYXNz')).toBe(
+      'Authorization: Basic [secret removed, 12 characters]',
+    );
+    expect(redactText('Authorization: Bearer abcdefghIJKL')).toBe(
+      'Authorization: Bearer [secret removed, 12 characters]',
+    );
+  });
+
   it('removes passwords written as assignments and fields named for secrets, deep inside objects', () => {
     expect(redactText('password=Winter2026! next')).toBe('password=[secret removed, 11 characters] next');
     expect(redactSecrets({ a: [{ rawToken: 'abc', spn: 'HTTP/web01' }] })).toEqual({

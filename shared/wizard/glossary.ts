@@ -121,6 +121,96 @@ export const glossary: readonly GlossaryTerm[] = [
       'The web server’s answer “sign-in needed”. 401.1 means the sign-in was tried and refused; 401.2 means the server is not set up to accept this kind of sign-in.',
     reference: '§5.1',
   },
+  {
+    id: 'iis',
+    term: 'IIS',
+    expansion: 'Internet Information Services',
+    meaning:
+      'The web server built into Windows Server that runs the site. Its settings decide which kinds of sign-in it accepts.',
+    reference: '§4',
+  },
+  {
+    id: 'active-directory',
+    term: 'Active Directory',
+    meaning:
+      'The directory of your organisation’s accounts and computers. It records which account runs each web site (the SPN), and only its administrators can change that.',
+    reference: '§3',
+  },
+  {
+    id: 'domain-controller',
+    term: 'domain controller',
+    meaning:
+      'A server of your organisation that checks passwords and hands out Kerberos tickets. Your computer must be able to reach one (at the office or over VPN).',
+    reference: '§6.1',
+  },
+  {
+    id: 'ticket',
+    term: 'ticket',
+    meaning:
+      'A short-lived proof of who you are, issued by a domain controller for one web site. Windows keeps it for a few hours so you are not asked again.',
+    reference: '§6.1',
+  },
+  {
+    id: 'internet-options',
+    term: 'Internet Options',
+    meaning:
+      'The Windows control panel for web settings (zones, proxy, Windows sign-in). Edge and Chrome follow it too, unless a policy says otherwise.',
+    reference: '§1, §2',
+  },
+  {
+    id: 'registry',
+    term: 'registry',
+    meaning:
+      'The database where Windows keeps its settings. IWA Doctor reads it, and changes it only after showing you exactly what it will write.',
+  },
+  {
+    id: 'credential-manager',
+    term: 'Credential Manager',
+    meaning:
+      'The Windows place for saved passwords. A password saved there for a web server is used instead of your own sign-in for that server.',
+    reference: '§7.6',
+  },
+  {
+    id: 'proxy',
+    term: 'proxy',
+    meaning:
+      'A server that forwards your web requests. Sign-in to an intranet site often fails through it, so intranet addresses should bypass it.',
+    reference: '§7.7',
+  },
+  {
+    id: 'http-sys',
+    term: 'http.sys',
+    meaning:
+      'The part of Windows that receives web requests for IIS. It refuses requests whose headers are larger than its limits (HTTP 400).',
+    reference: '§7.2',
+  },
+  {
+    id: 'extended-protection',
+    term: 'Extended Protection',
+    meaning:
+      'An IIS setting that ties your sign-in to the secure (HTTPS) connection. It fails when a load balancer ends the secure connection before IIS.',
+    reference: '§7.4',
+  },
+  {
+    id: 'load-balancer',
+    term: 'load balancer',
+    meaning: 'A device that spreads visitors over several web servers that share one name.',
+    reference: '§7.5',
+  },
+  {
+    id: 'cname',
+    term: 'CNAME',
+    expansion: 'canonical name record',
+    meaning:
+      'A DNS entry that makes one name an alias of another. Browsers ask for a Kerberos ticket under the other (canonical) name.',
+    reference: '§7.3',
+  },
+  {
+    id: 'local-account',
+    term: 'local account',
+    meaning:
+      'A Windows account that exists only on one computer, unlike a domain account of your organisation. It cannot use Kerberos with company sites.',
+  },
 ];
 
 export function glossaryTerm(id: string): GlossaryTerm | undefined {

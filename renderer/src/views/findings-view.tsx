@@ -1,8 +1,23 @@
-/** Step 3: what was found, why, the evidence, and the fixes on offer; then what was ruled out. */
+/**
+ * Step 3: what was found, surest first, each with its evidence and fixes; what could not be
+ * checked; what was ruled out (collapsed); the sign-in sequence when one was recorded; the
+ * report. A saved report under review shows the same page without fixes.
+ */
 import type { Diagnosis } from '../../../shared/model/diagnosis.js';
+import { reportHandshake } from '../../../shared/report/report-handshake.js';
+import { symptomLabel } from '../../../shared/wizard/plain-labels.js';
+import { rankFindings } from '../store/finding-order.js';
 import { useWizard } from '../store/store-context.js';
-import { EvidenceList } from './evidence-list.js';
-import { ScopeBadge } from './scope-badge.js';
+import { FindingCard } from './finding-card.js';
+import { HandshakeDiagram } from './handshake/handshake-diagram.js';
+import { NextSteps } from './next-steps.js';
+import { PlainText } from './plain-text.js';
+import { ReportPanel } from './report-panel.js';
+
+function heading(count: number): string {
+  if (count === 0) return 'No cause found';
+  return count === 1 ? 'We found the cause' : `We found ${count} causes`;
+}
 
 export function FindingsView({
   diagnosis,
@@ -17,18 +32,22 @@ export function FindingsView({
   readonly readOnly?: boolean;
 }) {
   const busy = useWizard((state) => state.busy);
-  const previewRemedy = useWizard((state) => state.previewRemedy);
+  const expert = useWizard((state) => state.mode === 'expert');
   const startOver = useWizard((state) => state.startOver);
   const runDiagnosis = useWizard((state) => state.runDiagnosis);
   const evidenceById = new Map(diagnosis.evidence.map((item) => [item.id, item]));
-  const failedProbes = diagnosis.probes.filter((probe) => probe.status !== 'ok');
+  const notRun = diagnosis.probes.filter((probe) => probe.status !== 'ok');
+  const findings = rankFindings(diagnosis.findings);
+  const exchange = reportHandshake(diagnosis.target.url, diagnosis.evidence);
   return (
     <section aria-labelledby="findings-heading" className="step">
-      <h2 id="findings-heading">
-        {diagnosis.findings.length === 0 ? 'No cause found' : diagnosis.findings.length === 1 ? 'We found the cause' : `We found ${diagnosis.findings.length} causes`}
+      <h2 id="findings-heading" tabIndex={-1}>
+        {heading(findings.length)}
       </h2>
       <p className="hint">
         {diagnosis.target.url} on {diagnosis.host.machine}
+        {diagnosis.host.kind === 'scenario' ? ' (simulated)' : ''}. You said:{' '}
+        {symptomLabel(diagnosis.target.symptom)}.
       </p>
       {notice ? (
         <p role="status" className="notice">
@@ -40,51 +59,99 @@ export function FindingsView({
           {error}
         </p>
       ) : null}
-      {failedProbes.length > 0 ? (
-        <ul className="probe-problems">
-          {failedProbes.map((probe) => (
-            <li key={probe.probe}>
-              Could not check: {probe.title} ({probe.message ?? probe.status})
+      {notRun.length > 0 ? (
+        <div className="probe-problems">
+          <p>
+            <strong>
+              {notRun.length === 1 ? 'One check could not run' : `${notRun.length} checks could not run`}, so
+              IWA Doctor cannot rule out what they look at:
+            </strong>
+          </p>
+          <ul>
+            {notRun.map((probe) => (
+              <li key={probe.probe} data-probe={probe.probe}>
+                {probe.title === probe.probe ? 'A check this version cannot do yet' : probe.title}:{' '}
+                {probe.message ?? (probe.status === 'failed' ? 'it failed' : 'it cannot run here')}
+                {expert ? (
+                  <>
+                    {' '}
+                    <code>{probe.probe}</code>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {findings.length > 0 ? (
+        <ol className="findings">
+          {findings.map((finding) => (
+            <li key={finding.cause}>
+              <FindingCard
+                finding={finding}
+                evidence={finding.evidence.flatMap((id) => evidenceById.get(id) ?? [])}
+                readOnly={readOnly}
+              />
             </li>
           ))}
-        </ul>
+        </ol>
+      ) : (
+        <NextSteps symptom={diagnosis.target.symptom} />
+      )}
+      {exchange ? (
+        <section aria-labelledby="handshake-heading" className="handshake">
+          <h3 id="handshake-heading">The sign-in, step by step</h3>
+          <HandshakeDiagram exchange={exchange} />
+        </section>
       ) : null}
-      {diagnosis.findings.map((finding) => (
-        <article key={finding.cause} className="finding" data-cause={finding.cause} aria-labelledby={`finding-${finding.cause}`}>
-          <h3 id={`finding-${finding.cause}`}>{finding.title}</h3>
-          <p className="finding-meta">
-            <span className="badge">{finding.confidence}</span> <code>{finding.cause}</code>
-          </p>
-          <p>{finding.explanation}</p>
-          {finding.browsers ? <p className="hint">Applies to: {finding.browsers}</p> : null}
-          <h4>Evidence</h4>
-          <EvidenceList evidence={finding.evidence.flatMap((id) => evidenceById.get(id) ?? [])} />
-          {(readOnly ? [] : finding.remedies).map((remedy) => (
-            <div key={remedy.offerId} className="remedy">
-              <ScopeBadge scope={remedy.scope} />
-              {remedy.available ? (
-                <button type="button" className="primary" disabled={busy} onClick={() => void previewRemedy(remedy.offerId)}>
-                  {remedy.title}
-                </button>
-              ) : (
-                <p className="hint">{remedy.unavailableReason}</p>
-              )}
-            </div>
-          ))}
-        </article>
-      ))}
       {diagnosis.ruledOut.length > 0 ? (
         <details className="ruled-out">
           <summary>What we ruled out ({diagnosis.ruledOut.length})</summary>
           <ul>
             {diagnosis.ruledOut.map((item) => (
               <li key={`${item.cause}-${item.summary}`} data-cause={item.cause}>
-                {item.summary}
+                <PlainText text={item.summary} />
+                {expert ? (
+                  <>
+                    {' '}
+                    <code>{item.cause}</code>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
         </details>
       ) : null}
+      {expert ? (
+        <details className="checks-run">
+          <summary>Every check that ran ({diagnosis.probes.length})</summary>
+          <table className="checks-table">
+            <caption className="visually-hidden">Checks and their results</caption>
+            <thead>
+              <tr>
+                <th scope="col">Check</th>
+                <th scope="col">Id</th>
+                <th scope="col">Result</th>
+              </tr>
+            </thead>
+            <tbody>
+              {diagnosis.probes.map((probe) => (
+                <tr key={probe.probe}>
+                  <td>{probe.title}</td>
+                  <td>
+                    <code>{probe.probe}</code>
+                  </td>
+                  <td>
+                    {probe.status}
+                    {probe.message ? `: ${probe.message}` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ) : null}
+      <ReportPanel review={readOnly} />
       <div className="actions">
         {readOnly ? null : (
           <button type="button" disabled={busy} onClick={() => void runDiagnosis()}>
@@ -92,7 +159,7 @@ export function FindingsView({
           </button>
         )}
         <button type="button" onClick={startOver}>
-          Start over
+          {readOnly ? 'Close the report' : 'Start over'}
         </button>
       </div>
     </section>

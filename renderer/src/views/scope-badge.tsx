@@ -1,14 +1,12 @@
-/** Who may apply a fix, in words people use. */
+/** Who may apply a fix, in words people use (the same words as the report). */
 import type { RemedyScope } from '../../../shared/causes/cause-catalog.js';
-
-const scopeLabels: Record<RemedyScope, string> = {
-  none: 'Nothing to change',
-  user: 'You can do this',
-  machine: 'Needs an administrator of this PC',
-  iis: 'Needs the IIS administrator',
-  domain: 'Needs a domain administrator',
-};
+import { scopeLabels } from '../../../shared/wizard/plain-labels.js';
 
 export function ScopeBadge({ scope }: { readonly scope: RemedyScope }) {
-  return <span className={`badge badge-scope badge-scope-${scope}`}>{scopeLabels[scope]}</span>;
+  return (
+    <span className={`badge badge-scope badge-scope-${scope}`}>
+      <span className="visually-hidden">Who can do this: </span>
+      {scopeLabels[scope]}
+    </span>
+  );
 }

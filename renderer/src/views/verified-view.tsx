@@ -1,21 +1,43 @@
-/** Step 5: the change was made and the checks ran again: before and after, and undo. */
+/**
+ * Step 5: the change was made and the checks ran again by themselves: each cause before and
+ * after, the exact change, undo, and the report (which now lists the change).
+ */
 import type { Diagnosis } from '../../../shared/model/diagnosis.js';
 import type { JournalEntry } from '../../../shared/model/journal.js';
+import { confidenceLabels } from '../../../shared/wizard/plain-labels.js';
 import { useWizard } from '../store/store-context.js';
+import { PlainText } from './plain-text.js';
+import { ReportPanel } from './report-panel.js';
 
-export function VerifiedView({ before, after, entry, error }: { readonly before: Diagnosis; readonly after: Diagnosis; readonly entry: JournalEntry; readonly error?: string | undefined }) {
+export function VerifiedView({
+  before,
+  after,
+  entry,
+  error,
+}: {
+  readonly before: Diagnosis;
+  readonly after: Diagnosis;
+  readonly entry: JournalEntry;
+  readonly error?: string | undefined;
+}) {
   const undo = useWizard((state) => state.undo);
   const busy = useWizard((state) => state.busy);
   const startOver = useWizard((state) => state.startOver);
-  const remaining = new Set(after.findings.map((finding) => finding.cause));
-  const fixed = before.findings.filter((finding) => !remaining.has(finding.cause));
+  const remaining = new Map(after.findings.map((finding) => [finding.cause, finding]));
+  const causesBefore = new Set(before.findings.map((finding) => finding.cause));
   const stillThere = before.findings.filter((finding) => remaining.has(finding.cause));
+  const appeared = after.findings.filter((finding) => !causesBefore.has(finding.cause));
+  const fixedAll = stillThere.length === 0 && appeared.length === 0;
   return (
     <section aria-labelledby="verified-heading" className="step">
-      <h2 id="verified-heading">{stillThere.length === 0 ? 'Fixed: the checks pass now' : 'The change was made, but a problem remains'}</h2>
-      <p>{entry.title} was applied. IWA Doctor ran the checks again:</p>
+      <h2 id="verified-heading" tabIndex={-1}>
+        {fixedAll ? 'Fixed: the checks pass now' : 'The change was made, but a problem remains'}
+      </h2>
+      <p>
+        <strong>{entry.title}</strong> was applied. IWA Doctor then ran the checks again by itself:
+      </p>
       <table className="before-after">
-        <caption className="visually-hidden">Before and after the change</caption>
+        <caption>Before and after the change</caption>
         <thead>
           <tr>
             <th scope="col">Cause</th>
@@ -26,14 +48,38 @@ export function VerifiedView({ before, after, entry, error }: { readonly before:
         <tbody>
           {before.findings.map((finding) => (
             <tr key={finding.cause} data-cause={finding.cause}>
-              <th scope="row">{finding.title}</th>
-              <td>Found</td>
+              <th scope="row">
+                <PlainText text={finding.title} />
+              </th>
+              <td>Found ({confidenceLabels[finding.confidence]})</td>
               <td>{remaining.has(finding.cause) ? 'Still found' : 'Gone'}</td>
+            </tr>
+          ))}
+          {appeared.map((finding) => (
+            <tr key={finding.cause} data-cause={finding.cause}>
+              <th scope="row">
+                <PlainText text={finding.title} />
+              </th>
+              <td>Not found</td>
+              <td>Found now</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {fixed.length > 0 ? <p role="status">Close your browser completely and open the site again.</p> : null}
+      <h3>What was changed</h3>
+      <pre tabIndex={0} className="exact-change">
+        {entry.exactChange.join('\n')}
+      </pre>
+      {fixedAll ? (
+        <p role="status" className="notice">
+          Close every browser window completely and open the site again: the browser reads these settings when
+          it starts.
+        </p>
+      ) : (
+        <p className="hint">
+          Use “Check again” from the start, or save the report for IT: the remaining causes are listed in it.
+        </p>
+      )}
       {error ? (
         <p role="alert" className="error">
           {error}
@@ -47,6 +93,7 @@ export function VerifiedView({ before, after, entry, error }: { readonly before:
           Done
         </button>
       </div>
+      <ReportPanel />
     </section>
   );
 }
