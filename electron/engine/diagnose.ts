@@ -13,6 +13,8 @@ import { probesFor } from '../../shared/wizard/probe-plan.js';
 import type { Host } from '../host/host.js';
 import { ProbeUnavailableError } from './probe.js';
 import { findProbe } from './probes/probe-catalog.js';
+import { withOfferAvailability } from './remedies/offer-availability.js';
+import { findRemedy } from './remedies/remedy-catalog.js';
 
 export interface DiagnoseOptions {
   readonly signal?: AbortSignal;
@@ -70,17 +72,22 @@ export async function diagnose(host: Host, target: Target, options: DiagnoseOpti
   }
   findings.sort((a, b) => confidenceRank(a.confidence) - confidenceRank(b.confidence));
 
-  return {
-    runId: randomUUID(),
-    target,
-    host: host.describe(),
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    probes,
-    evidence,
-    findings,
-    ruledOut,
-  };
+  // Offers the person cannot use here (e.g. no right to write SPNs) say so now, for the UI and the CLI alike.
+  return withOfferAvailability(
+    {
+      runId: randomUUID(),
+      target,
+      host: host.describe(),
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      probes,
+      evidence,
+      findings,
+      ruledOut,
+    },
+    { host, machine },
+    findRemedy,
+  );
 }
 
 function confidenceRank(confidence: Finding['confidence']): number {

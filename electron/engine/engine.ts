@@ -27,7 +27,6 @@ import { findRemedy } from './remedies/remedy-catalog.js';
 import { RemedyPreconditionError } from './remedies/remedy.js';
 import { buildAdminHandoff } from './remedies/admin-handoff-export.js';
 import { purgeKerberosTickets } from './remedies/kerberos-ticket-purge.js';
-import { withOfferAvailability } from './remedies/offer-availability.js';
 
 /** An expected failure the person can act on; the API turns it into `{ ok: false }`. */
 export class EngineError extends Error {
@@ -150,8 +149,6 @@ export class Engine {
     }
     // Remembering the address must never cost the person their diagnosis.
     await this.recentTargets.remember(target).catch(() => undefined);
-    const host = await this.currentHost();
-    result = await withOfferAvailability(result, { host, machine: await host.machineIdentity() }, findRemedy);
     this.offers.clear();
     for (const finding of result.findings) {
       for (const offer of finding.remedies) this.offers.set(offer.offerId, { offer, target, finding });
