@@ -1,8 +1,7 @@
 /**
  * Workstation causes through the UI (issue 5): each scenario is started, diagnosed, its fix
  * previewed with the exact registry change, applied, verified by the checks running again,
- * and undone — the cause comes back. A policy-owned setting shows no button, only what IT
- * has to change.
+ * and undone — the cause comes back.
  */
 import { expect, test } from '@playwright/test';
 import { startWebApp, type RunningWebApp } from '../fixtures/web-harness.js';
@@ -39,6 +38,14 @@ const walks = [
     exactChange: `reg add "${internetSettings}" /v "ProxyOverride" /t REG_SZ /d "*.fabrikam.com;intranet.contoso.com;<local>" /f`,
   },
   {
+    scenario: 'browser-not-configured',
+    url: 'https://intranet.contoso.com/app',
+    symptom: /once per browser session/,
+    says: 'Firefox does not use Windows zones',
+    exactChange:
+      'Create %APPDATA%\\Mozilla\\Firefox\\Profiles\\k7wqz1ph.default-release\\user.js: user_pref("network.negotiate-auth.trusted-uris", "fabrikam.com, intranet.contoso.com");',
+  },
+  {
     scenario: 'ntlm-preauth-kernel-mode',
     url: 'https://web01.contoso.com/',
     symptom: /401\.1/,
@@ -67,16 +74,3 @@ for (const walk of walks) {
     await expect(wizard.finding(walk.scenario)).toBeVisible();
   });
 }
-
-test('browser-not-configured: a Chrome policy gets no button, only the change IT has to make', async ({
-  page,
-}) => {
-  app = await startWebApp({ scenario: 'browser-not-configured' });
-  await page.goto(app.url);
-  const wizard = new WizardPage(page);
-  await wizard.diagnose('https://intranet.contoso.com/app', /once per browser session/);
-  const finding = wizard.finding('browser-not-configured');
-  await expect(finding).toContainText('AuthServerAllowlist to "*.fabrikam.com,intranet.contoso.com"');
-  await expect(finding).toContainText('Chrome only');
-  await expect(finding.locator('.remedy button:enabled')).toHaveCount(0);
-});

@@ -9,6 +9,7 @@ import type { HostDescription } from '../../shared/model/diagnosis.js';
 import type { RegistryKeyRef, RegistryTreeNode, RegistryValue } from '../../shared/host/registry.js';
 
 import type { AllowedTool } from '../../shared/host/allowed-tools.js';
+import type { FirefoxFilesRead, FirefoxProfileRef } from '../../shared/browsers/firefox-profile-files.js';
 
 export { allowedTools, type AllowedTool } from '../../shared/host/allowed-tools.js';
 
@@ -82,6 +83,16 @@ export interface Host {
 
   /** Asks Windows which zone it maps a URL to; null where that cannot be asked (not Windows PowerShell 5.1). */
   windowsZoneForUrl(url: string): Promise<WindowsZoneAnswer | null>;
+
+  /**
+   * The logged-on user's Firefox files (reference §2.5): profiles.ini, whether Firefox runs in
+   * this session, and prefs.js/user.js of `profile` (as profiles.ini names it; null: none asked).
+   * Absent where the host cannot read them.
+   */
+  readFirefoxFiles?(profile: FirefoxProfileRef | null): Promise<FirefoxFilesRead>;
+
+  /** Writes (or, with null, removes) user.js of a Firefox profile; absent where the host cannot. */
+  writeFirefoxUserJs?(profile: FirefoxProfileRef, text: string | null): Promise<void>;
 
   /**
    * A host whose primitives run elevated, for machine- and IIS-scope fixes: on Windows one UAC

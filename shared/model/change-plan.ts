@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { remedyScopeSchema } from '../causes/cause-catalog.js';
+import { firefoxProfileRefSchema, maxFirefoxFileLength } from '../browsers/firefox-profile-files.js';
 import { toolInvocationSchema } from '../host/allowed-tools.js';
 import { registryKeyRefSchema, registryValueNameSchema, registryValueSchema } from '../host/registry.js';
 import { remedyIdSchema } from './remedy-ids.js';
@@ -33,6 +34,16 @@ export const changeOperationSchema = z.discriminatedUnion('op', [
     /** What it does, in plain words, for the journal and the History view. */
     describe: z.string(),
   }),
+  /**
+   * Replace a Firefox profile's user.js with `text` (reference §2.5; the only file IWA Doctor
+   * writes). The previous content is journaled (null: there was no user.js) and undo puts it back.
+   */
+  z.object({
+    op: z.literal('firefox.writeUserJs'),
+    profile: firefoxProfileRefSchema,
+    text: z.string().max(maxFirefoxFileLength),
+    describe: z.string(),
+  }),
 ]);
 export type ChangeOperation = z.infer<typeof changeOperationSchema>;
 
@@ -56,10 +67,14 @@ export type ChangePlan = z.infer<typeof changePlanSchema>;
  * The state a registry operation found, recorded before it ran, so undo can restore exactly
  * that. Tool operations carry their undo in the operation itself, so their previous state is null.
  */
-export const previousStateSchema = z.object({
-  /** Keys the operation had to create, deepest first: undo removes them again if still empty. */
-  keysCreated: z.array(registryKeyRefSchema),
-  /** null: the value did not exist. */
-  value: registryValueSchema.nullable(),
-});
+export const previousStateSchema = z.union([
+  z.object({
+    /** Keys the operation had to create, deepest first: undo removes them again if still empty. */
+    keysCreated: z.array(registryKeyRefSchema),
+    /** null: the value did not exist. */
+    value: registryValueSchema.nullable(),
+  }),
+  /** A file operation: the whole previous text, null when the file did not exist. */
+  z.object({ fileText: z.string().max(maxFirefoxFileLength).nullable() }),
+]);
 export type PreviousState = z.infer<typeof previousStateSchema>;

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { causeIdSchema } from '../causes/cause-catalog.js';
 import { targetSchema } from '../model/target.js';
 import { scenarioDirectorySchema } from './sections/directory.js';
+import { scenarioFirefoxSchema } from './sections/firefox.js';
 import { scenarioIisSchema } from './sections/iis.js';
 import { scenarioMachineSchema } from './sections/machine.js';
 import { scenarioRegistrySchema } from './sections/registry.js';
@@ -36,6 +37,7 @@ export const scenarioSchema = z
     iis: scenarioIisSchema.optional(),
     directory: scenarioDirectorySchema.optional(),
     workstation: scenarioWorkstationSchema.optional(),
+    firefox: scenarioFirefoxSchema.optional(),
   })
   .strict();
 

@@ -4,7 +4,7 @@
  *  - `browser:negotiate-settings`: EnableNegotiate and DisableNTLMPreAuth (reference §2.1, §2.2);
  *  - `proxy:settings`: whether WinINet sends the target through a fixed proxy (§7.7);
  *  - `browser:allow-lists`: Chrome/Edge `AuthServerAllowlist` and Firefox's trusted-uris (policy and
- *    profile prefs) (§2.4, §2.5).
+ *    profile prefs, read through the host from profiles.ini, prefs.js and user.js) (§2.4, §2.5).
  */
 import {
   chromiumSilentLogon,
@@ -29,6 +29,7 @@ import {
 } from '../../../shared/zones/internet-settings-paths.js';
 import { parseZoneUrl } from '../../../shared/zones/zone-url.js';
 import type { Probe } from '../probe.js';
+import { readFirefoxProfile } from './firefox-profiles.js';
 import { readRegistryRoots } from './read-registry-roots.js';
 
 function hkcuDword(view: RegistryView, valueName: string): RegistryDword {
@@ -104,8 +105,7 @@ export const browserAllowListsProbe: Probe = {
   async run({ host, target }) {
     const { view, raw } = await readRegistryRoots(host, browserPolicyRegistryRoots);
     const origin = originOf(target.url);
-    // Firefox's profile prefs need a file read the host does not offer yet: only its policy part is known.
-    const profiles = { prefs: new Map<string, never>(), profile: null, read: false, raw: [] } as const;
+    const profiles = await readFirefoxProfile(host);
     const chrome = readChromiumAuthPolicies(view, 'chrome');
     const edge = readChromiumAuthPolicies(view, 'edge');
     const firefox = readFirefoxAuthSettings(view, profiles.prefs);
@@ -140,6 +140,8 @@ export const browserAllowListsProbe: Probe = {
         firefoxDecision: firefoxDecision(firefox, origin),
         firefoxPrefsRead: profiles.profile !== null,
         firefoxPresent,
+        firefoxProfile: profiles.profile ? { name: profiles.profile.name, ref: profiles.profile.ref } : null,
+        firefoxRunning: profiles.running,
       },
       raw: [...raw, ...profiles.raw],
     };

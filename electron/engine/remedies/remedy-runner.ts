@@ -9,7 +9,14 @@
  * "the value did not exist" and keys the remedy created.
  */
 import { randomUUID } from 'node:crypto';
-import { formatRegistryKey, formatRegistryData, sameRegistryValue, type RegistryKeyRef, type RegistryValue } from '../../../shared/host/registry.js';
+import {
+  formatRegistryKey,
+  formatRegistryData,
+  sameRegistryValue,
+  type RegistryKeyRef,
+  type RegistryValue,
+} from '../../../shared/host/registry.js';
+import type { FirefoxProfileRef } from '../../../shared/browsers/firefox-profile-files.js';
 import type { ToolInvocation } from '../../../shared/host/allowed-tools.js';
 import type { ChangeOperation, ChangePlan, PreviousState } from '../../../shared/model/change-plan.js';
 import type { JournalEntry, JournaledOperation } from '../../../shared/model/journal.js';
@@ -33,16 +40,35 @@ async function missingKeys(host: Host, key: RegistryKeyRef): Promise<RegistryKey
   return missing;
 }
 
+/** The current user.js of a profile (the state a Firefox operation changes). */
+async function readUserJs(host: Host, profile: FirefoxProfileRef): Promise<string | null> {
+  if (!host.readFirefoxFiles) throw new HostError('this machine cannot read Firefox files', 'not-supported');
+  return (await host.readFirefoxFiles(profile)).userJs;
+}
+
+async function writeUserJs(host: Host, profile: FirefoxProfileRef, text: string | null): Promise<void> {
+  if (!host.writeFirefoxUserJs)
+    throw new HostError('this machine cannot write Firefox files', 'not-supported');
+  await host.writeFirefoxUserJs(profile, text);
+}
+
 async function previousStateOf(host: Host, operation: ChangeOperation): Promise<PreviousState | null> {
   if (operation.op === 'tool.run') return null;
-  return { keysCreated: await missingKeys(host, operation.key), value: await readValue(host, operation.key, operation.name) };
+  if (operation.op === 'firefox.writeUserJs') return { fileText: await readUserJs(host, operation.profile) };
+  return {
+    keysCreated: await missingKeys(host, operation.key),
+    value: await readValue(host, operation.key, operation.name),
+  };
 }
 
 async function runTool(host: Host, invocation: ToolInvocation): Promise<void> {
   const result = await host.runTool(invocation.tool, invocation.args);
   if (result.outcome !== 'succeeded') {
     const said = (result.stderr.trim() || result.stdout.trim() || result.reason || '').split('\n')[0] ?? '';
-    throw new HostError(`${invocation.tool} ${invocation.args.join(' ')} ${result.outcome === 'failed' ? `failed (exit ${result.exitCode})` : 'could not run'}: ${said}`, 'failed');
+    throw new HostError(
+      `${invocation.tool} ${invocation.args.join(' ')} ${result.outcome === 'failed' ? `failed (exit ${result.exitCode})` : 'could not run'}: ${said}`,
+      'failed',
+    );
   }
 }
 
@@ -54,6 +80,8 @@ async function perform(host: Host, operation: ChangeOperation): Promise<void> {
       return host.deleteRegistryValue(operation.key, operation.name);
     case 'tool.run':
       return runTool(host, operation.run);
+    case 'firefox.writeUserJs':
+      return writeUserJs(host, operation.profile, operation.text);
   }
 }
 
@@ -62,7 +90,13 @@ async function restore(host: Host, { operation, previous }: JournaledOperation):
     if (operation.undo) await runTool(host, operation.undo);
     return;
   }
-  if (!previous) throw new HostError('the journal entry has no previous state for a registry change', 'failed');
+  if (operation.op === 'firefox.writeUserJs') {
+    if (!previous || !('fileText' in previous))
+      throw new HostError('the journal entry has no previous user.js for a Firefox change', 'failed');
+    return writeUserJs(host, operation.profile, previous.fileText);
+  }
+  if (!previous || !('keysCreated' in previous))
+    throw new HostError('the journal entry has no previous state for a registry change', 'failed');
   if (previous.value === null) await host.deleteRegistryValue(operation.key, operation.name);
   else await host.setRegistryValue(operation.key, operation.name, previous.value);
   for (const key of previous.keysCreated) await host.deleteEmptyRegistryKey(key);
@@ -71,7 +105,11 @@ async function restore(host: Host, { operation, previous }: JournaledOperation):
 /** Machine, IIS and domain fixes run through one elevated host (one UAC prompt per fix). */
 async function hostFor(host: Host, needsElevation: boolean): Promise<Host> {
   if (!needsElevation) return host;
-  if (!host.elevated) throw new HostError('this fix needs administrator rights, which cannot be requested here', 'elevation-refused');
+  if (!host.elevated)
+    throw new HostError(
+      'this fix needs administrator rights, which cannot be requested here',
+      'elevation-refused',
+    );
   return host.elevated();
 }
 
@@ -92,7 +130,8 @@ export async function applyPlan(plan: ChangePlan, context: ApplyContext): Promis
   // Elevate first: if the person refuses UAC, nothing is journaled and nothing changes.
   const host = await hostFor(context.host, plan.needsElevation);
   const operations: JournaledOperation[] = [];
-  for (const operation of plan.operations) operations.push({ operation, previous: await previousStateOf(host, operation) });
+  for (const operation of plan.operations)
+    operations.push({ operation, previous: await previousStateOf(host, operation) });
   let entry: JournalEntry = {
     id: randomUUID(),
     remedy: plan.remedy,
@@ -133,13 +172,18 @@ export interface UndoContext {
 
 export async function undoEntry(entry: JournalEntry, context: UndoContext): Promise<JournalEntry> {
   const { journal } = context;
-  if (entry.state !== 'applied') throw new RemedyPreconditionError(`this change is ${entry.state}, so there is nothing to undo`);
+  if (entry.state !== 'applied')
+    throw new RemedyPreconditionError(`this change is ${entry.state}, so there is nothing to undo`);
   if (entry.machine !== context.machine) {
     throw new RemedyPreconditionError(`this change was made on ${entry.machine}, not on ${context.machine}`);
   }
-  const irreversible = entry.operations.find(({ operation }) => operation.op === 'tool.run' && operation.undo === null);
+  const irreversible = entry.operations.find(
+    ({ operation }) => operation.op === 'tool.run' && operation.undo === null,
+  );
   if (irreversible?.operation.op === 'tool.run') {
-    throw new RemedyPreconditionError(`this change cannot be undone (${irreversible.operation.describe}); nothing was changed`);
+    throw new RemedyPreconditionError(
+      `this change cannot be undone (${irreversible.operation.describe}); nothing was changed`,
+    );
   }
   const host = await hostFor(context.host, entry.needsElevation);
   // Check everything before touching anything: undo either restores all or changes nothing.
@@ -147,6 +191,14 @@ export async function undoEntry(entry: JournalEntry, context: UndoContext): Prom
   // the verification diagnosis that follows.
   for (const { operation } of entry.operations) {
     if (operation.op === 'tool.run') continue;
+    if (operation.op === 'firefox.writeUserJs') {
+      if ((await readUserJs(host, operation.profile)) !== operation.text) {
+        throw new RemedyPreconditionError(
+          `Firefox's user.js (${operation.profile.path}) was changed after the fix; nothing was undone`,
+        );
+      }
+      continue;
+    }
     const now = await readValue(host, operation.key, operation.name);
     const expected = operation.op === 'registry.setValue' ? operation.value : null;
     if (!sameRegistryValue(now, expected)) {

@@ -7,6 +7,8 @@ import type { HostDescription } from '../../../shared/model/diagnosis.js';
 import type { RegistryKeyRef, RegistryTreeNode, RegistryValue } from '../../../shared/host/registry.js';
 import type { Scenario } from '../../../shared/scenario/scenario-schema.js';
 import { HostError, allowedTools, type AllowedTool, type Host, type MachineIdentity, type ToolRun, type WindowsZoneAnswer } from '../host.js';
+import type { FirefoxFilesRead, FirefoxProfileRef } from '../../../shared/browsers/firefox-profile-files.js';
+import { readSimulatedFirefoxFiles, writeSimulatedFirefoxUserJs } from './simulated-firefox.js';
 import { SimulatedRegistry } from './simulated-registry.js';
 import { simulatedTools } from './simulated-tools.js';
 
@@ -123,6 +125,14 @@ export class ScenarioHost implements Host {
   async windowsZoneForUrl(_url: string): Promise<WindowsZoneAnswer | null> {
     // A simulation cannot ask urlmon; the zone comes from the registry reading alone.
     return null;
+  }
+
+  async readFirefoxFiles(profile: FirefoxProfileRef | null): Promise<FirefoxFilesRead> {
+    return readSimulatedFirefoxFiles(this.scenario, profile);
+  }
+
+  async writeFirefoxUserJs(profile: FirefoxProfileRef, text: string | null): Promise<void> {
+    writeSimulatedFirefoxUserJs(this.scenario, profile, text);
   }
 
   async close(): Promise<void> {}

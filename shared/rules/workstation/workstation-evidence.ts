@@ -3,6 +3,7 @@
  * `EvidenceFactsByKind` (shared/model/evidence.ts) so the rules get typed facts.
  */
 import type { FirefoxAuthSettings } from '../../browsers/firefox-auth-settings.js';
+import type { FirefoxProfileRef } from '../../browsers/firefox-profile-files.js';
 import type { ChromiumAuthPolicies, ChromiumSilentLogon } from '../../browsers/chromium-auth-policy.js';
 import type { FirefoxNegotiateDecision } from '../../browsers/firefox-trusted-uris.js';
 import type { RegistryHive } from '../../host/registry.js';
@@ -46,6 +47,10 @@ export interface BrowserAuthPoliciesFacts {
   readonly firefoxPrefsRead: boolean;
   /** Whether Firefox is installed (its policy or profile exists); null when unknown. */
   readonly firefoxPresent: boolean | null;
+  /** The profile Firefox starts with, when its prefs were read (the fix edits its user.js). */
+  readonly firefoxProfile: { readonly name: string; readonly ref: FirefoxProfileRef } | null;
+  /** Firefox runs now: its files must not be edited until it is closed. */
+  readonly firefoxRunning: boolean;
 }
 
 /** `logon-account`: who is logged on and whether the machine is in a domain (reference §8.6, causes.md local-account-ntlm). */
