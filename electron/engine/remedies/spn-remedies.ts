@@ -148,7 +148,7 @@ async function rightsReason(
   if (allowed !== false) return null;
   return (
     `Changing SPNs in Active Directory needs a domain administrator (or someone given the right to write servicePrincipalName on ${account}), ` +
-    `and ${machine.user.domain}\\${machine.user.name} does not have that right. Export the commands for an administrator instead.`
+    `and ${machine.user.domain}\\${machine.user.name} does not have that right. Save the commands as a script for a domain administrator instead.`
   );
 }
 
