@@ -9,6 +9,7 @@ import type { HostDescription } from '../../shared/model/diagnosis.js';
 import type { RegistryKeyRef, RegistryTreeNode, RegistryValue } from '../../shared/host/registry.js';
 
 import type { AllowedTool } from '../../shared/host/allowed-tools.js';
+import type { TcpPortAnswer } from '../../shared/host/tcp-port.js';
 import type { FirefoxFilesRead, FirefoxProfileRef } from '../../shared/browsers/firefox-profile-files.js';
 
 export { allowedTools, type AllowedTool } from '../../shared/host/allowed-tools.js';
@@ -109,6 +110,9 @@ export interface Host {
    * itself answers "Insufficient access rights" (reference §3.2).
    */
   canWriteServicePrincipalName?(account: string): Promise<boolean | null>;
+
+  /** Whether `host` accepts a TCP connection on `port` within `timeoutMs` (nothing is sent). */
+  checkTcpPort?(host: string, port: number, timeoutMs: number): Promise<TcpPortAnswer>;
 
   /** Ends the session (the persistent PowerShell, or nothing for a scenario). */
   close(): Promise<void>;

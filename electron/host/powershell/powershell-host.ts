@@ -9,6 +9,8 @@
  * administrator (over-the-shoulder elevation) and user-scope changes never need elevation.
  */
 import { hostname } from 'node:os';
+import type { TcpPortAnswer } from '../../../shared/host/tcp-port.js';
+import { checkTcpPort } from '../../live/tcp-port-check.js';
 import type { z } from 'zod';
 import type { HostDescription } from '../../../shared/model/diagnosis.js';
 import {
@@ -149,6 +151,15 @@ export class PowerShellHost implements Host {
       throw new HostError(`the URL must be 1..${maxUrlLength} characters`, 'invalid-argument');
     }
     return toWindowsZoneAnswer(await this.call('windows-zone-for-url', { url }, windowsZoneResultSchema));
+  }
+
+  /**
+   * TCP reachability is asked from Node itself (electron/live/tcp-port-check.ts), not through a
+   * PowerShell primitive: the engine runs on the machine being checked, so Node's socket sees
+   * the same network, firewall and VPN routes as the browser, with no script to review.
+   */
+  async checkTcpPort(host: string, port: number, timeoutMs: number): Promise<TcpPortAnswer> {
+    return checkTcpPort(host, port, timeoutMs);
   }
 
   /**

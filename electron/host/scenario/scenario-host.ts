@@ -9,6 +9,8 @@ import type { Scenario } from '../../../shared/scenario/scenario-schema.js';
 import { HostError, allowedTools, type AllowedTool, type Host, type MachineIdentity, type ToolRun, type WindowsZoneAnswer } from '../host.js';
 import type { FirefoxFilesRead, FirefoxProfileRef } from '../../../shared/browsers/firefox-profile-files.js';
 import { readSimulatedFirefoxFiles, writeSimulatedFirefoxUserJs } from './simulated-firefox.js';
+import type { TcpPortAnswer } from '../../../shared/host/tcp-port.js';
+import { simulateTcpPort } from './simulated-network.js';
 import { SimulatedRegistry } from './simulated-registry.js';
 import { simulatedTools } from './simulated-tools.js';
 
@@ -120,6 +122,10 @@ export class ScenarioHost implements Host {
       canonical = current;
     }
     return canonical;
+  }
+
+  async checkTcpPort(host: string, port: number, timeoutMs: number): Promise<TcpPortAnswer> {
+    return simulateTcpPort(this.scenario, host, port, timeoutMs);
   }
 
   async windowsZoneForUrl(_url: string): Promise<WindowsZoneAnswer | null> {
