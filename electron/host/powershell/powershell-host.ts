@@ -29,7 +29,9 @@ import {
   type ToolRun,
   type WindowsZoneAnswer,
 } from '../host.js';
+import { firefoxProfileRefSchema, type FirefoxFilesRead, type FirefoxProfileRef } from '../../../shared/browsers/firefox-profile-files.js';
 import { encodeArguments } from './argument-encoding.js';
+import { firefoxFilesReadResultSchema, firefoxUserJsWriteResultSchema, maxUserJsWriteLength, toFirefoxFilesRead } from './firefox-files-result.js';
 import {
   machineIdentityResultSchema,
   toMachineIdentity,
@@ -162,6 +164,20 @@ export class PowerShellHost implements Host {
     return checkTcpPort(host, port, timeoutMs);
   }
 
+  /** Firefox files of the signed-in person (scripts/firefox-files.ps1); the user session only. */
+  async readFirefoxFiles(profile: FirefoxProfileRef | null): Promise<FirefoxFilesRead> {
+    const checked = profile === null ? null : this.checkedFirefoxProfile(profile);
+    return toFirefoxFilesRead(await this.call('firefox-files', { action: 'read', profile: checked }, firefoxFilesReadResultSchema));
+  }
+
+  async writeFirefoxUserJs(profile: FirefoxProfileRef, text: string | null): Promise<void> {
+    const checked = this.checkedFirefoxProfile(profile);
+    if (text !== null && (typeof text !== 'string' || text.length > maxUserJsWriteLength)) {
+      throw new HostError(`user.js text must be at most ${maxUserJsWriteLength} characters`, 'invalid-argument');
+    }
+    await this.call('firefox-files', { action: 'write-user-js', profile: checked, text }, firefoxUserJsWriteResultSchema);
+  }
+
   /**
    * The elevated twin of this host, started through UAC on first call and kept until close().
    * UNTESTED ON WINDOWS (see elevated-session.ts).
@@ -194,6 +210,14 @@ export class PowerShellHost implements Host {
         ),
       );
     await Promise.all(closing);
+  }
+
+  /** A profile as profiles.ini names it; never in the elevated session (its %APPDATA% may be another administrator's). */
+  private checkedFirefoxProfile(profile: FirefoxProfileRef): FirefoxProfileRef {
+    if (this.options.scope === 'elevated') {
+      throw new HostError("the elevated session does not touch Firefox files: its %APPDATA% may be another administrator's", 'invalid-argument');
+    }
+    return validated(firefoxProfileRefSchema, profile, 'Firefox profile');
   }
 
   private checkedKey(key: RegistryKeyRef, access: 'read' | 'write'): RegistryKeyRef {

@@ -11,6 +11,7 @@ export const sessionPrimitives = [
   'delete-empty-registry-key',
   'run-tool',
   'windows-zone-for-url',
+  'firefox-files',
   'start-elevated',
 ] as const;
 export type SessionPrimitive = (typeof sessionPrimitives)[number];
