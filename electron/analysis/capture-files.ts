@@ -5,7 +5,11 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { captureKindOfName, type CaptureFileKind } from '../../shared/capture/capture-analysis.js';
+import {
+  captureKindOfName,
+  isCaptureFileName,
+  type CaptureFileKind,
+} from '../../shared/capture/capture-analysis.js';
 
 export interface CaptureFile {
   readonly path: string;
@@ -21,11 +25,6 @@ export class CaptureInputError extends Error {
     super(message);
     this.name = 'CaptureInputError';
   }
-}
-
-/** True for the file names a folder import picks up. */
-export function isCaptureFileName(name: string): boolean {
-  return /^u_ex.*\.log$/i.test(name) || /^httperr.*\.log$/i.test(name) || /\.har$/i.test(name);
 }
 
 export async function collectCaptureFiles(paths: readonly string[]): Promise<CaptureFile[]> {

@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { useId } from 'react';
+import { CaptureAnalysisView } from './views/capture-analysis/capture-analysis-view.js';
 import { GlossaryView } from './views/glossary-view.js';
 import { HistoryView } from './views/history-view.js';
 import { TokenInspector } from './views/token-inspector/token-inspector.js';
@@ -17,6 +18,8 @@ function page(view: View): ReactNode {
       return <WizardView />;
     case 'history':
       return <HistoryView />;
+    case 'capture-analysis':
+      return <CaptureAnalysisView />;
     case 'glossary':
       return <GlossaryView />;
     case 'token-inspector':
@@ -74,6 +77,15 @@ export function App() {
             <li>
               <button type="button" aria-current={current('history')} onClick={() => showView('history')}>
                 History of changes
+              </button>
+            </li>
+            <li>
+              <button
+                type="button"
+                aria-current={current('capture-analysis')}
+                onClick={() => showView('capture-analysis')}
+              >
+                Analyze a capture
               </button>
             </li>
             <li>

@@ -25,6 +25,11 @@ export function captureKindOfName(name: string): CaptureFileKind {
   return /\.har$/i.test(name) ? 'har' : 'log';
 }
 
+/** The file names a folder import picks up: what IIS, HTTP.sys and browsers write (§5.3). */
+export function isCaptureFileName(name: string): boolean {
+  return /^u_ex.*\.log$/i.test(name) || /^httperr.*\.log$/i.test(name) || /\.har$/i.test(name);
+}
+
 export interface CaptureSource {
   /** File name only (no folder): it appears in messages and reports. */
   readonly name: string;

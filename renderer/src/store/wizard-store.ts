@@ -19,7 +19,7 @@ import { diagnosisOfStep, type WizardStep } from './wizard-steps.js';
 
 export type EngineCaller = <C extends ApiChannel>(channel: C, request: ApiRequest<C>) => Promise<ApiResponse<C>>;
 
-export type View = 'wizard' | 'history' | 'glossary' | 'token-inspector' | 'live-test';
+export type View = 'wizard' | 'history' | 'glossary' | 'token-inspector' | 'live-test' | 'capture-analysis';
 
 /** Simple: plain findings for self-service. Expert: the same engine, every id, probe and raw output shown. */
 export type DetailMode = 'simple' | 'expert';

@@ -1,0 +1,135 @@
+/**
+ * Analyze a capture: the store reads Files (here without a worker: the test runner has
+ * none, which is the fallback path), reports progress, stops on cancel, filters a folder to
+ * log and HAR names, and the results show the summary by pattern with "consistent with",
+ * the timeline per client and the HAR exchanges.
+ */
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { CaptureAnalysisResults, stepText } from './capture-analysis-results.js';
+import { createCaptureAnalysisStore } from './capture-analysis-store.js';
+
+// The renderer may not read files (lint: no node built-ins): the logs are written here.
+const fields =
+  '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken';
+const agent = 'Mozilla/5.0+(Windows+NT+10.0)+Edge/120';
+const line = (time: string, client: string, url: string, status: string, user = '-') =>
+  `2026-11-20 ${time} 10.0.0.1 GET ${url} - 80 ${user} ${client} ${agent} - ${status} 12`;
+const log = [
+  fields,
+  line('08:00:01', '10.0.0.5', '/app/', '401 2 5'),
+  line('08:00:01', '10.0.0.5', '/app/', '200 0 0', 'CONTOSO\\alice'),
+  ...['08:00:10', '08:00:20', '08:00:30'].flatMap((time) => [
+    line(time, '10.0.0.6', '/hr/', '401 2 5'),
+    line(time, '10.0.0.6', '/hr/', '401 1 2148074254'),
+  ]),
+].join('\r\n');
+const har = JSON.stringify({
+  log: {
+    version: '1.2',
+    entries: [
+      {
+        connection: '1',
+        request: { method: 'GET', url: 'http://intranet/', headers: [] },
+        response: { status: 401, headers: [{ name: 'WWW-Authenticate', value: 'Negotiate' }] },
+      },
+      {
+        connection: '1',
+        request: { method: 'GET', url: 'http://intranet/', headers: [] },
+        response: { status: 200, headers: [] },
+      },
+    ],
+  },
+});
+
+async function settled(
+  store: ReturnType<typeof createCaptureAnalysisStore>,
+  files: File[],
+  fromFolder = false,
+) {
+  await store.getState().analyze(files, { fromFolder });
+  return store.getState().status;
+}
+
+describe('capture analysis store', () => {
+  it('reads a log and a HAR chosen as files: summary, findings, timeline', async () => {
+    const store = createCaptureAnalysisStore();
+    const status = await settled(store, [new File([log], 'u_ex261120.log'), new File([har], 'capture.har')]);
+    if (status.kind !== 'done') throw new Error(`expected done, got ${JSON.stringify(status)}`);
+    const { analysis } = status;
+    expect(analysis.summary.map((row) => `${row.source}:${row.kind}`)).toEqual([
+      'log:normal-kerberos',
+      'log:prompt-loop',
+      'har:normal-unknown',
+      'har:tokens-removed',
+    ]);
+    expect(analysis.findings.map((finding) => `${finding.cause}/${finding.confidence}`)).toEqual([
+      'spn-missing/possible',
+      'challenge-normal/confirmed',
+      'challenge-normal/confirmed',
+    ]);
+    expect(analysis.logs?.timeline.map((client) => client.client)).toEqual(['10.0.0.6', '10.0.0.5']);
+  });
+
+  it('a folder keeps only u_ex*.log, httperr*.log and .har; nothing left is a plain message', async () => {
+    const store = createCaptureAnalysisStore();
+    const status = await settled(
+      store,
+      [new File([log], 'u_ex261120.log'), new File(['x'], 'web.config')],
+      true,
+    );
+    expect(status.kind === 'done' && status.ignored).toEqual(['web.config']);
+    expect(await settled(store, [new File(['x'], 'notes.txt')], true)).toEqual({
+      kind: 'error',
+      message: 'That folder holds no u_ex*.log, httperr*.log or .har file.',
+    });
+  });
+
+  it('progress while reading, and Stop leaves nothing behind', async () => {
+    const store = createCaptureAnalysisStore();
+    // Many parts: Node's File.stream() yields one chunk per part (a browser cuts its own chunks).
+    const block = `${line('08:00:01', '10.0.0.5', '/app/', '200 0 0')}\r\n`.repeat(200);
+    const big = new File([`${fields}\r\n`, ...Array.from({ length: 100 }, () => block)], 'u_ex261121.log');
+    const seen: string[] = [];
+    const unsubscribe = store.subscribe((state) => {
+      if (state.status.kind === 'running' && state.status.progress) {
+        seen.push(`${state.status.progress.bytesDone}/${state.status.progress.bytesTotal}`);
+        if (seen.length === 2) store.getState().cancel();
+      }
+    });
+    await store.getState().analyze([big]);
+    unsubscribe();
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(store.getState().status).toEqual({
+      kind: 'idle',
+      notice: 'Stopped: nothing was kept from the files that were being read.',
+    });
+  });
+});
+
+describe('capture analysis results', () => {
+  it('renders the table by pattern with "consistent with", the timeline and the HAR exchange', async () => {
+    const store = createCaptureAnalysisStore();
+    const status = await settled(store, [new File([log], 'u_ex261120.log'), new File([har], 'capture.har')]);
+    if (status.kind !== 'done') throw new Error('expected done');
+    const html = renderToStaticMarkup(<CaptureAnalysisResults analysis={status.analysis} />);
+    expect(html).toContain(
+      '<tr data-kind="prompt-loop" data-problem="yes"><th scope="row"><code>prompt-loop</code></th>',
+    );
+    expect(html).toContain('consistent with spn-missing');
+    expect(html).toContain('challenge-normal (shown)');
+    expect(html).toMatch(/<strong>prompt-loop<\/strong>: 401\.2 5 → 401\.1 0x8009030E → 401\.2 5/);
+    expect(html).toContain('Sign-in exchanges in <code>capture.har</code>');
+    expect(html).toContain('no credentials → 200 (connection 1)');
+    expect(html).toContain('What these files cannot tell');
+  });
+
+  it('writes a step as IIS logged it', () => {
+    expect(stepText({ time: '', status: 401, substatus: 1, win32: 0x8009030c, username: '' })).toBe(
+      '401.1 0x8009030C',
+    );
+    expect(stepText({ time: '', status: 200, substatus: 0, win32: 0, username: 'CONTOSO\\bob' })).toBe(
+      '200 (CONTOSO\\bob)',
+    );
+  });
+});
