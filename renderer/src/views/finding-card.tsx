@@ -8,6 +8,7 @@ import type { Finding } from '../../../shared/model/finding.js';
 import { getCause } from '../../../shared/causes/cause-catalog.js';
 import { confidenceLabels } from '../../../shared/wizard/plain-labels.js';
 import { useWizard } from '../store/store-context.js';
+import { AdminHandoffButton } from './admin-handoff-button.js';
 import { EvidenceList } from './evidence-list.js';
 import { PlainText } from './plain-text.js';
 import { ScopeBadge } from './scope-badge.js';
@@ -86,6 +87,7 @@ export function FindingCard({
               <PlainText text={remedy.unavailableReason ?? 'not possible from this computer'} />
             </p>
           )}
+          {readOnly ? null : <AdminHandoffButton finding={finding} remedy={remedy} />}
           {expert ? (
             <code className="hint">
               {remedy.remedy} ({remedy.offerId})

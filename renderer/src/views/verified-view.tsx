@@ -8,6 +8,7 @@ import { confidenceLabels } from '../../../shared/wizard/plain-labels.js';
 import { useWizard } from '../store/store-context.js';
 import { PlainText } from './plain-text.js';
 import { ReportPanel } from './report-panel.js';
+import { TicketRetest } from './ticket-retest.js';
 
 export function VerifiedView({
   before,
@@ -80,6 +81,7 @@ export function VerifiedView({
           Use “Check again” from the start, or save the report for IT: the remaining causes are listed in it.
         </p>
       )}
+      <TicketRetest />
       {error ? (
         <p role="alert" className="error">
           {error}
