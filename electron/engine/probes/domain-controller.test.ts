@@ -13,6 +13,7 @@ import { loadScenarioFile } from '../../host/scenario/load-scenario.js';
 import { ScenarioHost } from '../../host/scenario/scenario-host.js';
 import type { Host } from '../../host/host.js';
 import { ProbeUnavailableError } from '../probe.js';
+import { clockOffsetProbe } from './clock-offset.js';
 import { domainControllerProbe } from './domain-controller.js';
 import { kerberosTicketsProbe } from './kerberos-tickets.js';
 
@@ -31,7 +32,15 @@ async function evidenceFrom(host: Host, loaded: Scenario): Promise<Evidence[]> {
     machine: await host.machineIdentity(),
     signal: new AbortController().signal,
   };
-  return [...(await domainControllerProbe.run(context)), ...(await kerberosTicketsProbe.run(context))];
+  const clock = await clockOffsetProbe.run(context).catch((error: unknown) => {
+    if (error instanceof ProbeUnavailableError) return [];
+    throw error;
+  });
+  return [
+    ...(await domainControllerProbe.run(context)),
+    ...clock,
+    ...(await kerberosTicketsProbe.run(context)),
+  ];
 }
 
 describe('kerberos:domain-controller and kdc-unreachable', () => {

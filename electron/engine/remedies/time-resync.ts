@@ -11,7 +11,7 @@
 import type { ChangePlan } from '../../../shared/model/change-plan.js';
 import { workstationRemedyScope } from '../../../shared/rules/workstation/workstation-remedies.js';
 import { medianOffsetSeconds, parseW32tmStripchart } from '../../../shared/windows-output/w32tm-output.js';
-import { kerberosClockToleranceSeconds } from '../probes/domain-controller.js';
+import { kerberosClockToleranceSeconds } from '../probes/clock-offset.js';
 import type { Remedy } from './remedy.js';
 import { RemedyPreconditionError } from './remedy.js';
 import { runToolForRemedy } from './run-tool-for-remedy.js';
