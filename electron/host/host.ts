@@ -9,6 +9,7 @@ import type { HostDescription } from '../../shared/model/diagnosis.js';
 import type { RegistryKeyRef, RegistryTreeNode, RegistryValue } from '../../shared/host/registry.js';
 
 import type { AllowedTool } from '../../shared/host/allowed-tools.js';
+import type { KerberosEventQuery, KerberosEventsReading } from '../../shared/windows-output/kerberos-events.js';
 import type { TcpPortAnswer } from '../../shared/host/tcp-port.js';
 import type { FirefoxFilesRead, FirefoxProfileRef } from '../../shared/browsers/firefox-profile-files.js';
 
@@ -113,6 +114,13 @@ export interface Host {
 
   /** Whether `host` accepts a TCP connection on `port` within `timeoutMs` (nothing is sent). */
   checkTcpPort?(host: string, port: number, timeoutMs: number): Promise<TcpPortAnswer>;
+
+  /**
+   * Recent Kerberos events of this machine's System log (reference §6.2): client events 3 and 4,
+   * and on a domain controller KDC events 11, 14, 16 and 27. Absent where event logs cannot be
+   * read; a source that cannot be read is listed in `skipped` with why.
+   */
+  readKerberosEvents?(query: KerberosEventQuery): Promise<KerberosEventsReading>;
 
   /** Ends the session (the persistent PowerShell, or nothing for a scenario). */
   close(): Promise<void>;

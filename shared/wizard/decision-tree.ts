@@ -27,6 +27,7 @@ export const plannedProbeIds = [
   'live-sign-in',
   'iis:application',
   'spn:registrations',
+  'kerberos:events',
   'dns:name',
   'httpsys:limits',
   'loopback:check',
@@ -117,7 +118,7 @@ const spnBranch: DecisionNode = {
   kind: 'check',
   id: 'spn',
   what: 'Which account holds the service name (SPN) for the site, and which account decrypts its tickets',
-  probes: ['iis:application', 'spn:registrations', 'dns:name'],
+  probes: ['iis:application', 'spn:registrations', 'kerberos:events', 'dns:name'],
   next: [
     finding('spn-missing'),
     finding('spn-netbios-missing'),

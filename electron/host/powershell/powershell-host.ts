@@ -49,6 +49,8 @@ import { parsePrimitiveResult } from './result-envelope.js';
 import { assertAllowedTool, assertToolArguments } from './tool-allow-list.js';
 import { toToolRun, toolRunResultSchema } from './tool-run-result.js';
 import { toWindowsZoneAnswer, windowsZoneResultSchema } from './windows-zone-result.js';
+import type { KerberosEventQuery, KerberosEventsReading } from '../../../shared/windows-output/kerberos-events.js';
+import { kerberosEventsResultSchema, toKerberosEventsReading } from './kerberos-events-result.js';
 
 export const maxRegistryDepth = 16;
 export const maxRegistryNodes = 20_000;
@@ -176,6 +178,17 @@ export class PowerShellHost implements Host {
       throw new HostError(`user.js text must be at most ${maxUserJsWriteLength} characters`, 'invalid-argument');
     }
     await this.call('firefox-files', { action: 'write-user-js', profile: checked, text }, firefoxUserJsWriteResultSchema);
+  }
+
+  /** Recent Kerberos events of the System log (scripts/read-kerberos-events.ps1; reference §6.2). */
+  async readKerberosEvents(query: KerberosEventQuery): Promise<KerberosEventsReading> {
+    const { sinceHours, maxEvents } = query;
+    if (!Number.isInteger(sinceHours) || sinceHours < 1 || sinceHours > 720)
+      throw new HostError('sinceHours must be an integer 1..720', 'invalid-argument');
+    if (!Number.isInteger(maxEvents) || maxEvents < 1 || maxEvents > 200)
+      throw new HostError('maxEvents must be an integer 1..200', 'invalid-argument');
+    const result = await this.call('read-kerberos-events', { sinceHours, maxEvents }, kerberosEventsResultSchema);
+    return toKerberosEventsReading(result);
   }
 
   /**

@@ -11,6 +11,7 @@ export const sessionPrimitives = [
   'delete-empty-registry-key',
   'run-tool',
   'windows-zone-for-url',
+  'read-kerberos-events',
   'firefox-files',
   'start-elevated',
 ] as const;

@@ -11,6 +11,7 @@ import type { FirefoxFilesRead, FirefoxProfileRef } from '../../../shared/browse
 import { readSimulatedFirefoxFiles, writeSimulatedFirefoxUserJs } from './simulated-firefox.js';
 import type { TcpPortAnswer } from '../../../shared/host/tcp-port.js';
 import { simulateTcpPort } from './simulated-network.js';
+import { kerberosEventIds, type KerberosEventQuery, type KerberosEventRecord, type KerberosEventsReading } from '../../../shared/windows-output/kerberos-events.js';
 import { SimulatedRegistry } from './simulated-registry.js';
 import { simulatedTools } from './simulated-tools.js';
 
@@ -126,6 +127,25 @@ export class ScenarioHost implements Host {
 
   async checkTcpPort(host: string, port: number, timeoutMs: number): Promise<TcpPortAnswer> {
     return simulateTcpPort(this.scenario, host, port, timeoutMs);
+  }
+
+  /**
+   * The scenario's `directory.events` as this machine's System log would give them (reference
+   * §6.2): only the sources and ids the real primitive asks for, at most `maxEvents` per source.
+   * The error number and the name become event data, as Windows records them.
+   */
+  async readKerberosEvents(query: KerberosEventQuery): Promise<KerberosEventsReading> {
+    const events: KerberosEventRecord[] = [];
+    for (const [source, ids] of Object.entries(kerberosEventIds)) {
+      const matching = (this.scenario.directory?.events ?? []).filter((event) => event.source === source && (ids as readonly number[]).includes(event.id));
+      for (const event of matching.slice(0, query.maxEvents)) {
+        const data: { name: string | null; value: string }[] = [];
+        if (event.errorCode !== undefined) data.push({ name: 'ErrorCode', value: `0x${event.errorCode.toString(16)}` });
+        if (event.name !== undefined) data.push({ name: event.id === 11 ? null : 'TargetName', value: event.name });
+        events.push({ log: event.log, source: event.source, id: event.id, time: event.time ?? null, message: event.message, data });
+      }
+    }
+    return { events, skipped: [] };
   }
 
   async windowsZoneForUrl(_url: string): Promise<WindowsZoneAnswer | null> {
