@@ -7,6 +7,7 @@ import { useId } from 'react';
 import { CaptureAnalysisView } from './views/capture-analysis/capture-analysis-view.js';
 import { GlossaryView } from './views/glossary-view.js';
 import { HistoryView } from './views/history-view.js';
+import { LiveTestView } from './views/live-test/live-test-view.js';
 import { TokenInspector } from './views/token-inspector/token-inspector.js';
 import { WizardView } from './views/wizard-view.js';
 import { useWizard } from './store/store-context.js';
@@ -24,6 +25,8 @@ function page(view: View): ReactNode {
       return <GlossaryView />;
     case 'token-inspector':
       return <TokenInspector />;
+    case 'live-test':
+      return <LiveTestView />;
   }
 }
 
@@ -91,6 +94,16 @@ export function App() {
             <li>
               <button type="button" aria-current={current('glossary')} onClick={() => showView('glossary')}>
                 What the words mean
+              </button>
+            </li>
+            <li>
+              <button type="button" aria-current={current('live-test')} onClick={() => showView('live-test')}>
+                Test sign-in
+              </button>
+            </li>
+            <li>
+              <button type="button" aria-current={current('token-inspector')} onClick={() => showView('token-inspector')}>
+                Token inspector
               </button>
             </li>
           </ul>
