@@ -275,6 +275,40 @@ describe('generated logs: one per pattern', () => {
     expect(analysis.counts.wrongFieldCount).toBe(0);
   });
 
+  it('beyond the detailed cap, normal sign-ins are counted without their groups: same summary, bounded memory', () => {
+    const lines: string[] = [];
+    for (let index = 0; index < 40; index++) {
+      const client = `10.0.2.${index % 10}`;
+      const url = `/page${index % 4}/`;
+      const second = index * 2;
+      lines.push(
+        line({ second, status: '401 2 5', client, url }),
+        line({ second, status: '200 0 0', user, client, url }),
+      );
+      if (index % 7 === 0)
+        lines.push(
+          line({ second: second + 1, status: '401 2 5', client, url }),
+          line({ second: second + 1, status: '401 1 2148074276', client, url }),
+        );
+    }
+    const run = (maxDetailedGroups: number) => {
+      const analyzer = createLogAnalyzer({ maxDetailedGroups });
+      analyzer.push(`${fieldsLine}\n${lines.join('\n')}\n`);
+      return analyzer.finish();
+    };
+    const detailed = run(1_000);
+    const folded = run(2);
+    expect(folded.summary).toEqual(detailed.summary);
+    expect(folded.summary.map((entry) => `${entry.kind} ${entry.groups} ${entry.occurrences}`)).toEqual([
+      'normal-kerberos 20 37',
+      'time-skew 6 6',
+    ]);
+    expect(folded.patterns.length + folded.patternsNotListed).toBe(
+      detailed.patterns.length + detailed.patternsNotListed,
+    );
+    expect(folded.patterns.filter((pattern) => pattern.kind === 'time-skew')).toHaveLength(6);
+  });
+
   it('caps tracked groups and says how many were not tracked', () => {
     const analyzer = createLogAnalyzer({ maxGroups: 3 });
     analyzer.push(`${fieldsLine}\n`);

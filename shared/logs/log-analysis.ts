@@ -105,6 +105,11 @@ export interface LogAnalyzerLimits {
   /** Longest line kept; longer lines are skipped and reported. */
   readonly maxLineBytes: number;
   readonly maxGroups: number;
+  /**
+   * Groups kept in detail; beyond this, a group whose sign-ins are all normal is counted in
+   * the summary and dropped (problem groups are always kept, up to maxGroups).
+   */
+  readonly maxDetailedGroups: number;
   readonly maxListedPatterns: number;
   readonly maxTimelineClients: number;
   readonly maxAttemptsPerClient: number;
@@ -117,6 +122,7 @@ export interface LogAnalyzerLimits {
 export const defaultLogAnalyzerLimits: LogAnalyzerLimits = {
   maxLineBytes: 64 * 1024,
   maxGroups: 100_000,
+  maxDetailedGroups: 20_000,
   maxListedPatterns: 2_000,
   maxTimelineClients: 200,
   maxAttemptsPerClient: 20,

@@ -17,6 +17,7 @@ import { assumedW3cLayout, parseFieldsDirective, type FieldLayout, type LogForma
 import { createLineSplitter, type LineSplitter } from './line-splitter.js';
 import {
   buildLogAnalysis,
+  isProblemKind,
   type GroupSnapshot,
   type PatternSnapshot,
   type TimelineSnapshot,
@@ -47,6 +48,8 @@ const maxColumns = 64;
 const maxExampleLines = 4;
 const maxUntrackedRemembered = 100_000;
 const noLines: string[] = [];
+const sweepEvery = 65_536;
+const maxNormalGroupsRemembered = 1_000_000;
 
 interface PendingStep {
   epoch: number;
@@ -145,7 +148,17 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
   const messages: string[] = [];
   let messagesDropped = 0;
   const groupsByHash = new Map<number, Group>();
-  const groups: Group[] = [];
+  const groups = new Set<Group>();
+  /** Groups with an attempt in progress, for the sweep of abandoned attempts. */
+  const openGroups = new Set<Group>();
+  /** Normal sign-ins of groups folded away once the detailed cap is reached (see closeAttempt). */
+  const normalAggregates = new Map<
+    LogPatternKind,
+    { groups: number; occurrences: number; codes: number[] }
+  >();
+  const normalGroupsSeen = new Set<number>();
+  let latestEpochOfFile = Number.NEGATIVE_INFINITY;
+  let recordsSinceSweep = 0;
   const urlsByHash = new Map<number, UrlRecord>();
   let urlCount = 0;
   let urlsNotTracked = 0;
@@ -190,6 +203,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     layout = null;
     layoutAssumed = false;
     lineNumber = 0;
+    latestEpochOfFile = Number.NEGATIVE_INFINITY;
     splitter = createLineSplitter(limits.maxLineBytes, {
       line: onLine,
       overlong(length) {
@@ -427,7 +441,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       candidate = candidate.next;
     }
     if (!create) return null;
-    if (groups.length >= limits.maxGroups) {
+    if (groups.size >= limits.maxGroups) {
       untrackedLines++;
       if (untrackedHashes.size < maxUntrackedRemembered)
         untrackedHashes.add(pairHash ^ Math.imul(agentTo - agentFrom, 31));
@@ -452,7 +466,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       patterns: [],
     };
     groupsByHash.set(pairHash, group);
-    groups.push(group);
+    groups.add(group);
     return group;
   }
 
@@ -523,6 +537,8 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       const group = groupOf(bytes, layoutNow, true);
       if (!group) return;
       const epoch = readEpoch(bytes, layoutNow);
+      if (epoch > latestEpochOfFile) latestEpochOfFile = epoch;
+      if (++recordsSinceSweep >= sweepEvery) sweepAbandonedAttempts();
       let attempt = group.attempt;
       if (attempt && epoch - attempt.lastEpoch > limits.attemptGapSeconds) {
         closeAttempt(group, false);
@@ -530,7 +546,10 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       }
       const substatus = readNumber(bytes, layoutNow.substatus);
       const code = readNumber(bytes, layoutNow.win32Status);
-      if (!attempt) attempt = group.attempt = newAttempt(epoch);
+      if (!attempt) {
+        attempt = group.attempt = newAttempt(epoch);
+        openGroups.add(group);
+      }
       attempt.lastEpoch = epoch;
       if (substatus === 2) {
         attempt.challenges++;
@@ -653,10 +672,48 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     else attempt.stepsOmitted++;
   }
 
+  /**
+   * Closes attempts silent for longer than the gap (IIS writes a file in time order), so a
+   * busy log does not keep thousands of abandoned attempts open until the end.
+   */
+  function sweepAbandonedAttempts(): void {
+    recordsSinceSweep = 0;
+    for (const group of [...openGroups]) {
+      if (group.attempt && latestEpochOfFile - group.attempt.lastEpoch > limits.attemptGapSeconds)
+        closeAttempt(group, false);
+    }
+  }
+
+  function removeGroup(group: Group): void {
+    groups.delete(group);
+    let candidate = groupsByHash.get(group.hash) ?? null;
+    let previous: Group | null = null;
+    while (candidate && candidate !== group) {
+      previous = candidate;
+      candidate = candidate.next;
+    }
+    if (!candidate) return;
+    if (previous) previous.next = group.next;
+    else if (group.next) groupsByHash.set(group.hash, group.next);
+    else groupsByHash.delete(group.hash);
+  }
+
+  /** 52 bits of identity for a group's key: two FNV variants, exact in a double. */
+  function keyIdentity(key: Uint8Array, kind: LogPatternKind): number {
+    let first = 0x811c9dc5 ^ (kind === 'normal-ntlm' ? 1 : 0);
+    let second = 0x01000193;
+    for (let index = 0; index < key.length; index++) {
+      first = Math.imul(first ^ key[index]!, 16777619);
+      second = Math.imul(second + key[index]!, 0x5bd1e995) ^ (second >>> 15);
+    }
+    return (first >>> 0) * 1048576 + ((second >>> 12) & 0xfffff);
+  }
+
   function closeAttempt(group: Group, resolved: boolean): void {
     const attempt = group.attempt;
     if (!attempt) return;
     group.attempt = null;
+    openGroups.delete(group);
     const attemptCounts: AttemptCounts = {
       challenges: attempt.challenges,
       continuations: attempt.continuations,
@@ -667,6 +724,23 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       resolved,
     };
     const kind = classifyAttempt(attemptCounts);
+    if (!isProblemKind(kind) && group.patterns.length === 0 && groups.size >= limits.maxDetailedGroups) {
+      // A busy server's normal sign-ins: beyond the detailed cap they are counted per kind
+      // (groups by a 52-bit key identity) and the group is dropped, so memory stays bounded
+      // by the groups that show a problem.
+      const aggregate = normalAggregates.get(kind) ?? { groups: 0, occurrences: 0, codes: [] };
+      aggregate.occurrences++;
+      for (const code of attempt.codes) if (!aggregate.codes.includes(code)) aggregate.codes.push(code);
+      const identity = keyIdentity(group.key, kind);
+      if (!normalGroupsSeen.has(identity)) {
+        if (normalGroupsSeen.size < maxNormalGroupsRemembered) normalGroupsSeen.add(identity);
+        aggregate.groups++;
+      }
+      normalAggregates.set(kind, aggregate);
+      recordTimeline(group, kind, attempt);
+      removeGroup(group);
+      return;
+    }
     // Example lines are kept for as many patterns of a kind as can be listed, no more: memory
     // must not grow with the number of groups of a busy server.
     const kept = examplesKept.get(kind) ?? 0;
@@ -781,7 +855,16 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     endFile,
     finish() {
       endFile();
-      for (const group of groups) closeAttempt(group, false);
+      for (const group of [...groups]) closeAttempt(group, false);
+      // A group folded into the counts and seen again in detail is one group, not two.
+      if (normalGroupsSeen.size > 0) {
+        for (const group of groups) {
+          for (const record of group.patterns) {
+            const aggregate = normalAggregates.get(record.kind);
+            if (aggregate && normalGroupsSeen.has(keyIdentity(group.key, record.kind))) aggregate.groups--;
+          }
+        }
+      }
       counts.bytes = bytesOfClosedFiles;
       if (messagesDropped > 0) messages.push(`${messagesDropped} more messages not listed`);
       for (const [key, seen] of perFileMessageCounts) {
@@ -791,7 +874,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
         }
       }
       // Getters: client, URL and user agent are decoded only for the patterns that get listed.
-      const snapshots: GroupSnapshot[] = groups.map((group) => ({
+      const snapshots: GroupSnapshot[] = [...groups].map((group) => ({
         get client() {
           return decoder.decode(group.key.subarray(0, group.clientLength));
         },
@@ -841,6 +924,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
         counts: { ...counts, byFormat: { ...counts.byFormat } },
         messages,
         groups: snapshots,
+        normalAggregates: [...normalAggregates].map(([kind, aggregate]) => ({ kind, ...aggregate })),
         timelines: [...timelines].map(([client, state]) => ({ client, ...state })),
         timelineClientsNotShown: timelineClientsNotShown.size,
         untracked: { groups: untrackedHashes.size, lines: untrackedLines },

@@ -61,6 +61,13 @@ export interface AnalyzerState {
   readonly counts: LogReadCounts;
   readonly messages: readonly string[];
   readonly groups: readonly GroupSnapshot[];
+  /** Normal sign-ins counted without their groups (beyond the detailed cap). */
+  readonly normalAggregates: readonly {
+    readonly kind: LogPatternKind;
+    readonly groups: number;
+    readonly occurrences: number;
+    readonly codes: readonly number[];
+  }[];
   readonly timelines: readonly {
     readonly client: string;
     readonly attempts: readonly TimelineSnapshot[];
@@ -131,6 +138,13 @@ export function buildLogAnalysis(state: AnalyzerState): LogAnalysis {
     entry.occurrences += ref.count;
     summaryByKind.set(ref.kind, entry);
   }
+  for (const aggregate of state.normalAggregates) {
+    const entry = summaryByKind.get(aggregate.kind) ?? { groups: 0, occurrences: 0 };
+    entry.groups += aggregate.groups;
+    entry.occurrences += aggregate.occurrences;
+    summaryByKind.set(aggregate.kind, entry);
+  }
+  const aggregatedGroups = state.normalAggregates.reduce((sum, aggregate) => sum + aggregate.groups, 0);
   const summary: PatternSummary[] = logPatternKinds
     .filter((kind) => summaryByKind.has(kind))
     .map((kind) => ({ kind, description: logPatternDescriptions[kind], ...summaryByKind.get(kind)! }));
@@ -224,7 +238,7 @@ export function buildLogAnalysis(state: AnalyzerState): LogAnalysis {
     counts: state.counts,
     messages,
     patterns: listed,
-    patternsNotListed: Math.max(0, refs.length - state.limits.maxListedPatterns),
+    patternsNotListed: Math.max(0, refs.length - state.limits.maxListedPatterns) + aggregatedGroups,
     summary,
     timeline,
     timelineClientsNotShown: state.timelineClientsNotShown,
