@@ -6,6 +6,7 @@
 import { createRegistryView, type FetchedRegistryTree } from '../../../shared/host/registry-view.js';
 import { formatRegistryData, formatRegistryKey } from '../../../shared/host/registry.js';
 import type { ChangeOperation } from '../../../shared/model/change-plan.js';
+import { effectiveZone } from '../../../shared/zones/effective-zone.js';
 import { mapUrlToZone } from '../../../shared/zones/map-url-to-zone.js';
 import { intranetSiteListEntry } from '../../../shared/zones/site-list-entry.js';
 import { zoneRegistryRoots } from '../../../shared/zones/zone-registry-roots.js';
@@ -18,25 +19,42 @@ export const zoneAddToIntranetRemedy: Remedy = {
     const url = offer.params['url'];
     if (typeof url !== 'string') throw new RemedyPreconditionError('the offer does not name a URL');
     const fetched: FetchedRegistryTree[] = [];
-    for (const root of zoneRegistryRoots) fetched.push({ root: root.key, tree: await host.readRegistryTree(root.key, root.depth) });
+    for (const root of zoneRegistryRoots)
+      fetched.push({ root: root.key, tree: await host.readRegistryTree(root.key, root.depth) });
     const registry = createRegistryView(fetched);
-    const mapping = mapUrlToZone(url, registry, { isServer: machine.isServer, domainJoined: machine.domain !== null });
-    if (mapping.zone === 1) throw new RemedyPreconditionError(`${mapping.host} is already in the Local intranet zone; nothing to change`);
+    const mapping = mapUrlToZone(url, registry, {
+      isServer: machine.isServer,
+      domainJoined: machine.domain !== null,
+    });
+    // The zone the finding went by: Windows' own answer when it can be asked (effective-zone.ts).
+    const effective = effectiveZone(mapping, (await host.windowsZoneForUrl(url))?.zone ?? null);
+    if (effective.zone === 1)
+      throw new RemedyPreconditionError(
+        `${mapping.host} is already in the Local intranet zone; nothing to change`,
+      );
     if (mapping.userSiteListLocked) {
-      throw new RemedyPreconditionError(`the site list is now set by policy (${mapping.lockedBy ?? 'Group Policy'}); IT has to add ${mapping.host}`);
+      throw new RemedyPreconditionError(
+        `the site list is now set by policy (${mapping.lockedBy ?? 'Group Policy'}); IT has to add ${mapping.host}`,
+      );
     }
     const entry = intranetSiteListEntry(url, registry);
     const values = [{ name: entry.valueName, value: entry.value }, ...(entry.extraValues ?? [])];
-    const operations: ChangeOperation[] = values.map(({ name, value }) => ({ op: 'registry.setValue', key: entry.key, name, value }));
+    const operations: ChangeOperation[] = values.map(({ name, value }) => ({
+      op: 'registry.setValue',
+      key: entry.key,
+      name,
+      value,
+    }));
     return {
       offerId: offer.offerId,
       remedy: 'zone.add-to-intranet',
       title: offer.title,
       scope: 'user',
-      summary: `Add ${mapping.host} to your Local intranet sites (it is in the ${zoneName(mapping.zone)} zone now), so Windows signs you in to it automatically.`,
+      summary: `Add ${mapping.host} to your Local intranet sites (it is in the ${zoneName(effective.zone)} zone now), so Windows signs you in to it automatically.`,
       operations,
       exactChange: values.map(
-        ({ name, value }) => `reg add "${formatRegistryKey(entry.key)}" /v "${name}" /t ${value.type} /d ${formatRegistryData(value)} /f`,
+        ({ name, value }) =>
+          `reg add "${formatRegistryKey(entry.key)}" /v "${name}" /t ${value.type} /d ${formatRegistryData(value)} /f`,
       ),
       notes: ['Close every window of your browser and open it again for the change to take effect.'],
       needsElevation: false,
