@@ -91,6 +91,22 @@ describe('buildAdminHandoffScript', () => {
     for (const { code } of codeLines(script)) expect(allowedCode).toContain(code);
   });
 
+  it('a duplicate removed is never given back by the undo (setspn -S would refuse it); a moved SPN is', () => {
+    const script = buildAdminHandoffScript({
+      ...request('CONTOSO\\svc-web'),
+      steps: [
+        { kind: 'remove-spn', spn: 'HTTP/web01.contoso.com', account: 'CN=svc-old,OU=Service Accounts,DC=contoso,DC=com', why: 'duplicate', undoable: false },
+        { kind: 'remove-spn', spn: 'HTTP/web01', account: 'CN=svc-moved,OU=Service Accounts,DC=contoso,DC=com', why: 'moved' },
+        { kind: 'register-spn', spn: 'HTTP/web01', account: 'CONTOSO\\svc-web', why: 'moved' },
+      ],
+    });
+    const undo = script.slice(script.indexOf('function Undo-IwaDoctorSpnChange'));
+    expect(undo).not.toContain("setspn.exe -S 'HTTP/web01.contoso.com'");
+    expect(undo).toContain('# HTTP/web01.contoso.com is not given back to CN=svc-old,OU=Service Accounts,DC=contoso,DC=com: another account holds it');
+    expect(undo).toContain("  setspn.exe -S 'HTTP/web01' 'CN=svc-moved,OU=Service Accounts,DC=contoso,DC=com'");
+    for (const { code } of codeLines(script)) expect(allowedCode).toContain(code);
+  });
+
   it.each([
     '$(calc)',
     "O'Brien",

@@ -16,7 +16,17 @@ import { assertOneLineText, powerShellLiteral } from './powershell-literal.js';
 
 export type HandoffStep =
   | { readonly kind: 'register-spn'; readonly spn: string; readonly account: string; readonly why: string }
-  | { readonly kind: 'remove-spn'; readonly spn: string; readonly account: string; readonly why: string };
+  | {
+      readonly kind: 'remove-spn';
+      readonly spn: string;
+      readonly account: string;
+      readonly why: string;
+      /**
+       * False when another account keeps the SPN (a duplicate resolved): giving it back would
+       * re-create the duplicate, which setspn -S refuses (§3.1), so the undo only says so.
+       */
+      readonly undoable?: boolean;
+    };
 
 export interface HandoffRequest {
   /** The site the change is for, e.g. `https://web01.contoso.com/`. */
@@ -99,6 +109,8 @@ export function buildAdminHandoffScript(request: HandoffRequest): string {
     if (step.kind === 'register-spn') {
       lines.push(`  ${comment(`removes ${step.spn} from ${step.account} again`)}`);
       lines.push(`  setspn.exe -D ${spnArgs(step)}`);
+    } else if (step.undoable === false) {
+      lines.push(`  ${comment(`${step.spn} is not given back to ${step.account}: another account holds it, and setspn -S refuses a duplicate SPN.`)}`);
     } else {
       lines.push(`  ${comment(`gives ${step.spn} back to ${step.account}`)}`);
       lines.push(`  setspn.exe -S ${spnArgs(step)}`);

@@ -22,8 +22,11 @@ export interface AdminHandoffFile {
 function stepsOf(offer: RemedyOffer): HandoffStep[] {
   const spn = stringParam(offer.params, 'spn');
   const why = typeof offer.params['why'] === 'string' ? offer.params['why'] : offer.title;
+  // A duplicate removed stays removed: giving it back would re-create the duplicate.
   if (offer.remedy === 'domain.remove-spn')
-    return [{ kind: 'remove-spn', spn, account: stringParam(offer.params, 'accountDn'), why }];
+    return [
+      { kind: 'remove-spn', spn, account: stringParam(offer.params, 'accountDn'), why, undoable: false },
+    ];
   const account = stringParam(offer.params, 'account');
   const from = offer.params['fromAccountDn'];
   return [
