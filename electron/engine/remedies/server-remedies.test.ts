@@ -430,7 +430,9 @@ describe('domain remedies (setspn -S / -D, reference §3.1)', () => {
     const removal = offerOf(diagnosis, 'spn-duplicate', 'domain.remove-spn');
     expect(removal.params['accountDn']).toBe('CN=svc-old,OU=Service Accounts,DC=contoso,DC=com');
     const { script } = await engine.exportHandoff(removal.offerId);
-    expect(script).toContain("setspn.exe -D 'HTTP/web01.contoso.com' 'CN=svc-old,OU=Service Accounts,DC=contoso,DC=com'");
+    expect(script).toContain(
+      "setspn.exe -D 'HTTP/web01.contoso.com' 'CN=svc-old,OU=Service Accounts,DC=contoso,DC=com'",
+    );
     expect(script.slice(script.indexOf('function Undo-IwaDoctorSpnChange'))).not.toContain('setspn.exe -S');
     const plan = await engine.previewRemedy(removal.offerId);
     expect(plan.summary).toMatch(/the account you chose; it stays on CN=svc-web/);
