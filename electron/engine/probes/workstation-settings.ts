@@ -122,6 +122,18 @@ export const browserAllowListsProbe: Probe = {
           : profiles.read
             ? 'not installed for you'
             : 'profile settings not read';
+    // The SPN policies (§2.4) do not stop sign-in by themselves; they change which SPN is asked for.
+    const spnNotes = [chrome, edge].flatMap((policies) => {
+      const name = policies.browser === 'chrome' ? 'Chrome' : 'Edge';
+      return [
+        ...(policies.disableCnameLookup?.value
+          ? [`${name} asks for HTTP/<the name as typed> (DisableAuthNegotiateCnameLookup)`]
+          : []),
+        ...(policies.enablePortInSpn?.value
+          ? [`${name} adds a non-standard port to the SPN (EnableAuthNegotiatePort)`]
+          : []),
+      ];
+    });
     const evidence: Evidence<'browser-auth-policies'> = {
       id: 'browser-auth-policies',
       probe: this.id,
@@ -129,7 +141,7 @@ export const browserAllowListsProbe: Probe = {
       status: 'info',
       summary: `Chrome: ${chrome.authServerAllowlist ? `AuthServerAllowlist "${chrome.authServerAllowlist.value}"` : 'follows zones'}; Edge: ${
         edge.authServerAllowlist ? `AuthServerAllowlist "${edge.authServerAllowlist.value}"` : 'follows zones'
-      }; Firefox: ${firefoxPart}.`,
+      }; Firefox: ${firefoxPart}.${spnNotes.length > 0 ? ` ${spnNotes.join('; ')}.` : ''}`,
       facts: {
         target: origin,
         chrome,

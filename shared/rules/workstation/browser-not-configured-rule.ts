@@ -1,48 +1,68 @@
 /**
- * browser-not-configured (causes.md, seed S4; reference §2.4, §2.5):
+ * browser-not-configured (causes.md, seed S4; reference §2.4, §2.5), one finding naming every
+ * browser that will not sign in by itself:
  *  - Chrome or Edge with `AuthServerAllowlist` set that does not cover the host: Windows zones
- *    no longer count, and the browser will not sign in silently. The policy is machine/IT
- *    territory: no button, the exact policy value to add is given instead.
+ *    no longer count, and the browser will not sign in silently; or `AuthSchemes` without
+ *    `negotiate`: no Kerberos at all. Policies are IT territory: no button, the exact policy
+ *    value to set is given instead.
  *  - Firefox whose `network.negotiate-auth.trusted-uris` (policy or prefs) does not cover the
- *    host: Firefox asks for a password. Fix: add the host to the pref (user.js), with Firefox
+ *    host: Firefox asks for a password. Fix: add the host to the pref in user.js, with Firefox
  *    closed; when the list comes from policy, IT changes the policy.
  * A Firefox that could not be examined (profile not read, no policy) is not reported; one that
  * is open gets no button until it is closed (it rewrites its files when it exits).
  */
 import { getCause } from '../../causes/cause-catalog.js';
-import type { ChromiumAuthPolicies, ChromiumSilentLogon } from '../../browsers/chromium-auth-policy.js';
+import {
+  negotiateSchemeDisabled,
+  type ChromiumAuthPolicies,
+  type ChromiumSilentLogon,
+} from '../../browsers/chromium-auth-policy.js';
 import { trustedUrisWithHost } from '../../browsers/firefox-trusted-uris.js';
-import { evidenceOfKind, type Evidence } from '../../model/evidence.js';
+import { evidenceOfKind } from '../../model/evidence.js';
 import type { RuledOut } from '../../model/finding.js';
-import type { FindingDraft, Rule } from '../rule.js';
+import type { FindingDraft, RemedyProposal, Rule } from '../rule.js';
 import { proposeWorkstationRemedies } from './workstation-remedies.js';
 import './workstation-evidence.js';
 
-function chromiumFinding(
-  item: Evidence<'browser-auth-policies'>,
+interface BrowserProblem {
+  readonly browser: string;
+  readonly sentence: string;
+}
+
+/** What stops Chrome or Edge, in plain words with the change for IT; null when nothing does. */
+function chromiumProblem(
   policies: ChromiumAuthPolicies,
   decision: ChromiumSilentLogon,
-): FindingDraft | null {
-  if (decision.decidedBy !== 'allowlist' || decision.silent || !policies.authServerAllowlist) return null;
+  host: string,
+): BrowserProblem | null {
   const name = policies.browser === 'chrome' ? 'Chrome' : 'Edge';
-  const { hive, keyPath, valueName, value } = policies.authServerAllowlist;
-  const host = item.facts.target.host;
-  const proposed = `${value.trim().length > 0 ? `${value.trim()},` : ''}${host}`;
-  return {
-    cause: 'browser-not-configured',
-    confidence: 'confirmed',
-    title: getCause('browser-not-configured').title,
-    explanation:
-      `${name} is told by policy which servers it may sign in to automatically (${hive}\\${keyPath}\\${valueName} = "${value}"), and ${host} is not on that list. ` +
-      `With this policy ${name} ignores the Windows zones, so it asks for your password for ${host}.` +
-      (decision.unreadableEntries.length > 0
-        ? ` Some entries of the list could not be read: ${decision.unreadableEntries.join(', ')}.`
-        : '') +
-      ` IT can add it: set ${valueName} to "${proposed}".`,
-    evidence: [item.id],
-    browsers: `${name} only (the policy is ${name}'s own).`,
-    remedies: [],
-  };
+  const parts: string[] = [];
+  if (decision.decidedBy === 'allowlist' && !decision.silent && policies.authServerAllowlist) {
+    const { hive, keyPath, valueName, value } = policies.authServerAllowlist;
+    const proposed = `${value.trim().length > 0 ? `${value.trim()},` : ''}${host}`;
+    parts.push(
+      `${name} is told by policy which servers it may sign in to automatically (${hive}\\${keyPath}\\${valueName} = "${value}"), and ${host} is not on that list; ` +
+        `with this policy ${name} ignores the Windows zones and asks for your password.` +
+        (decision.unreadableEntries.length > 0
+          ? ` Some entries of the list could not be read: ${decision.unreadableEntries.join(', ')}.`
+          : '') +
+        ` IT can add it: set ${valueName} to "${proposed}".`,
+    );
+  }
+  if (negotiateSchemeDisabled(policies) && policies.authSchemes) {
+    const { hive, keyPath, valueName, value } = policies.authSchemes;
+    parts.push(
+      `${name}'s policy ${hive}\\${keyPath}\\${valueName} = "${value}" leaves out "negotiate", so ${name} cannot use Kerberos at all. ` +
+        `IT can set ${valueName} to "${[
+          ...value
+            .split(',')
+            .map((scheme) => scheme.trim())
+            .filter((scheme) => scheme.length > 0),
+          'negotiate',
+        ].join(',')}".`,
+    );
+  }
+  return parts.length > 0 ? { browser: name, sentence: parts.join(' ') } : null;
 }
 
 export const browserNotConfiguredRule: Rule = ({ evidence }) => {
@@ -51,13 +71,15 @@ export const browserNotConfiguredRule: Rule = ({ evidence }) => {
   for (const item of evidenceOfKind(evidence, 'browser-auth-policies')) {
     const facts = item.facts;
     const host = facts.target.host;
+    const problems: BrowserProblem[] = [];
+    const remedies: RemedyProposal[] = [];
     for (const [policies, decision] of [
       [facts.chrome, facts.chromeDecision],
       [facts.edge, facts.edgeDecision],
     ] as const) {
-      const finding = chromiumFinding(item, policies, decision);
+      const problem = chromiumProblem(policies, decision, host);
       const name = policies.browser === 'chrome' ? 'Chrome' : 'Edge';
-      if (finding) findings.push(finding);
+      if (problem) problems.push(problem);
       else
         ruledOut.push({
           cause: 'browser-not-configured',
@@ -68,49 +90,58 @@ export const browserNotConfiguredRule: Rule = ({ evidence }) => {
           evidence: [item.id],
         });
     }
+
     const firefoxKnown = facts.firefoxPrefsRead || facts.firefox.trustedUrisSource.level === 'policy';
-    if (!firefoxKnown || facts.firefoxPresent === false) continue;
-    if (facts.firefoxDecision.allowed) {
+    if (firefoxKnown && facts.firefoxPresent !== false && facts.firefoxDecision.allowed) {
       ruledOut.push({
         cause: 'browser-not-configured',
         summary: `Firefox trusts ${host} for Windows sign-in.`,
         evidence: [item.id],
       });
-      continue;
+    } else if (firefoxKnown && facts.firefoxPresent !== false) {
+      const source = facts.firefox.trustedUrisSource;
+      const byPolicy = source.level === 'policy';
+      const list = facts.firefox.trustedUris;
+      const profile = facts.firefoxProfile;
+      const unavailableReason = byPolicy
+        ? `The list is set by Firefox policy (${source.hive}\\${source.keyPath}). For IT: add a value with the next free number and the data "${host}" under that key (policy Authentication > SPNEGO).`
+        : profile === null
+          ? 'The Firefox profile could not be read here, so IWA Doctor cannot change it.'
+          : facts.firefoxRunning
+            ? 'Firefox is open. Close every Firefox window, then run the check again: Firefox overwrites its settings files when it exits.'
+            : undefined;
+      problems.push({
+        browser: 'Firefox',
+        sentence:
+          `Firefox does not use Windows zones: it signs in automatically only to servers listed in network.negotiate-auth.trusted-uris ` +
+          `(${list === '' ? 'empty, the default' : `"${list}"`}${byPolicy ? `, set by policy ${source.hive}\\${source.keyPath}` : profile ? ` in the profile "${profile.name}"` : ''}), and ${host} is not covered, so Firefox asks for your password.` +
+          (byPolicy
+            ? ` IT has to add ${host} to that policy.`
+            : ` Adding ${host} to it in the profile's user.js (with Firefox closed) fixes this${facts.firefoxRunning ? '; Firefox is open right now, so close it first' : ''}.`),
+      });
+      remedies.push(
+        ...proposeWorkstationRemedies([
+          {
+            remedy: 'firefox.trust-host',
+            title: `Let Firefox sign in to ${host} automatically`,
+            params: { host, value: trustedUrisWithHost(list, host) },
+            available: unavailableReason === undefined,
+            ...(unavailableReason ? { unavailableReason } : {}),
+          },
+        ]),
+      );
     }
-    const source = facts.firefox.trustedUrisSource;
-    const byPolicy = source.level === 'policy';
-    const list = facts.firefox.trustedUris;
-    const profile = facts.firefoxProfile;
-    const value = trustedUrisWithHost(list, host);
-    const unavailableReason = byPolicy
-      ? `The list is set by Firefox policy (${source.hive}\\${source.keyPath}). For IT: add a value with the next free number and the data "${host}" under that key (policy Authentication > SPNEGO).`
-      : profile === null
-        ? 'The Firefox profile could not be read here, so IWA Doctor cannot change it.'
-        : facts.firefoxRunning
-          ? 'Firefox is open. Close every Firefox window, then run the check again: Firefox overwrites its settings files when it exits.'
-          : undefined;
+
+    if (problems.length === 0) continue;
+    const names = problems.map((problem) => problem.browser);
     findings.push({
       cause: 'browser-not-configured',
       confidence: 'confirmed',
       title: getCause('browser-not-configured').title,
-      explanation:
-        `Firefox does not use Windows zones: it signs in automatically only to servers listed in network.negotiate-auth.trusted-uris ` +
-        `(${list === '' ? 'empty, the default' : `"${list}"`}${byPolicy ? `, set by policy ${source.hive}\\${source.keyPath}` : profile ? ` in the profile "${profile.name}"` : ''}), and ${host} is not covered, so Firefox asks for your password.` +
-        (byPolicy
-          ? ` IT has to add ${host} to that policy.`
-          : ` Adding ${host} to it in the profile's user.js (with Firefox closed) fixes this${facts.firefoxRunning ? '; Firefox is open right now, so close it first' : ''}.`),
+      explanation: problems.map((problem) => problem.sentence).join(' '),
       evidence: [item.id],
-      browsers: 'Firefox only.',
-      remedies: proposeWorkstationRemedies([
-        {
-          remedy: 'firefox.trust-host',
-          title: `Let Firefox sign in to ${host} automatically`,
-          params: { host, value },
-          available: unavailableReason === undefined,
-          ...(unavailableReason ? { unavailableReason } : {}),
-        },
-      ]),
+      browsers: `${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}` : (names[0] ?? '')} only (${names.length > 1 ? 'each has its own settings' : `the setting is ${names[0] ?? ''}'s own`}).`,
+      remedies,
     });
   }
   return { findings, ruledOut };

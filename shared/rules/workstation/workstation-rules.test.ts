@@ -209,6 +209,33 @@ describe('browser-not-configured', () => {
     );
   });
 
+  it('AuthSchemes without negotiate: no Kerberos in that browser, the scheme list for IT', () => {
+    const outcome = browserNotConfiguredRule({
+      target,
+      evidence: [
+        browserEvidence(
+          '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge]\n"AuthSchemes"="basic,ntlm"\n',
+        ),
+      ],
+    });
+    expect(outcome.findings[0]?.explanation).toContain('leaves out "negotiate"');
+    expect(outcome.findings[0]?.explanation).toContain('IT can set AuthSchemes to "basic,ntlm,negotiate"');
+    expect(outcome.findings[0]?.browsers).toBe("Edge only (the setting is Edge's own).");
+  });
+
+  it('several browsers at once: one finding names each, and only Firefox gets a button', () => {
+    const reg =
+      '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome]\n"AuthServerAllowlist"="*.fabrikam.com"\n' +
+      '[HKEY_CURRENT_USER\\SOFTWARE\\Policies\\Microsoft\\Edge]\n"AuthServerWhitelist"="web01"\n';
+    const outcome = browserNotConfiguredRule({ target, evidence: [browserEvidence(reg, { prefs: {} })] });
+    expect(causes(outcome)).toEqual(['browser-not-configured']);
+    expect(outcome.findings[0]?.browsers).toBe('Chrome, Edge and Firefox only (each has its own settings).');
+    expect(outcome.findings[0]?.explanation).toContain(
+      'HKCU\\SOFTWARE\\Policies\\Microsoft\\Edge\\AuthServerWhitelist = "web01"',
+    );
+    expect(outcome.findings[0]?.remedies.map((remedy) => remedy.remedy)).toEqual(['firefox.trust-host']);
+  });
+
   it('Firefox prefs lack the host, Firefox closed: the user.js fix is offered', () => {
     const outcome = browserNotConfiguredRule({
       target,
