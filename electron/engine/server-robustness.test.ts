@@ -115,6 +115,21 @@ describe('the verdict line', () => {
   });
 });
 
+describe('events that back a broken link', () => {
+  it('adds KDC event 11 to the duplicate-SPN finding, as evidence and in words', async () => {
+    const scenario = await loadScenarioFile(
+      fileURLToPath(new URL('../../e2e/scenarios/spn-duplicate.json', import.meta.url)),
+    );
+    const diagnosis = await diagnose(new ScenarioHost(scenario), scenario.target);
+    const finding = diagnosis.findings.find((item) => item.cause === 'spn-duplicate');
+    expect(finding?.evidence).toContain('kerberos-events');
+    expect(finding?.explanation).toContain(
+      'The event log agrees: an event (Microsoft-Windows-Kerberos-Key-Distribution-Center 11',
+    );
+    expect(probe(diagnosis, 'kerberos:events').status).toBe('ok');
+  });
+});
+
 describe('unexpected configuration: said, with the command to check by hand; the diagnosis goes on', () => {
   const cases: { name: string; host: () => ScenarioHost; probe: string; says: readonly string[] }[] = [
     {

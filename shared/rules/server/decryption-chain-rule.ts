@@ -16,6 +16,7 @@ import type { RuledOut } from '../../model/finding.js';
 import type { FindingDraft, Rule } from '../rule.js';
 import { walkDecryptionChain } from './decryption-chain.js';
 import { ruledOutByIntactChain } from './decryption-chain-ruled-out.js';
+import { corroboratingEvents, describeCorroboratingEvents } from './corroborating-events.js';
 import { proposeServerRemedies } from './server-remedies.js';
 import './server-evidence.js';
 
@@ -36,6 +37,7 @@ export const decryptionChainRule: Rule = ({ evidence }) => {
   const findings: FindingDraft[] = [];
   const ruledOut: RuledOut[] = [];
   const spnEvidence = evidenceOfKind(evidence, 'spn-registrations')[0] ?? null;
+  const eventEvidence = evidenceOfKind(evidence, 'kerberos-events')[0] ?? null;
   for (const app of evidenceOfKind(evidence, 'iis-application')) {
     const result = walkDecryptionChain(app.facts, spnEvidence?.facts ?? null);
     const ids = [app.id, ...(spnEvidence ? [spnEvidence.id] : [])];
@@ -51,12 +53,17 @@ export const decryptionChainRule: Rule = ({ evidence }) => {
         evidence: ids,
       });
     } else if (result.broken) {
+      const events = corroboratingEvents(
+        result.broken.cause,
+        spnEvidence?.facts.forms.requested ?? null,
+        eventEvidence?.facts.events ?? [],
+      );
       findings.push({
         cause: result.broken.cause,
         confidence: result.broken.confidence,
         title: getCause(result.broken.cause).title,
-        explanation: `${result.broken.explanation}\n\nVerdict: ${result.line}`,
-        evidence: ids,
+        explanation: `${result.broken.explanation}${events.length > 0 ? ` ${describeCorroboratingEvents(events)}` : ''}\n\nVerdict: ${result.line}`,
+        evidence: events.length > 0 && eventEvidence ? [...ids, eventEvidence.id] : ids,
         browsers: 'every browser that uses Windows sign-in (Kerberos) with this site',
         remedies: proposeServerRemedies(result.broken.remedies),
       });
