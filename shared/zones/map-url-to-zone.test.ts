@@ -488,3 +488,83 @@ describe('defaults and input checking', () => {
     },
   );
 });
+
+describe('every location of §1.2–§1.6 is read: HKLM and HKCU, preferences and both policy forms', () => {
+  it.each([
+    [
+      'machine preference list (HKLM ZoneMap\\Domains) when the user has none',
+      `[${HKLM}\\ZoneMap\\Domains\\contoso.com\\intranet]\n"https"=dword:00000001\n`,
+      'https://intranet.contoso.com/',
+      { zone: 1, decidedBy: { rule: 'site-list', hive: 'HKLM' } },
+    ],
+    [
+      'machine policy Ranges (Policies\\...\\ZoneMap\\Ranges) for an IP host',
+      `[${HKLM_POLICY}\\ZoneMap\\Ranges\\Range1]\n"*"=dword:00000001\n":Range"="10.1.2.3"\n`,
+      'http://10.1.2.3/',
+      { zone: 1, decidedBy: { rule: 'range', hive: 'HKLM' } },
+    ],
+    [
+      'user policy ZoneMapKey (HKCU Policies, REG_SZ)',
+      `[${HKCU_POLICY}\\ZoneMapKey]\n"intranet.contoso.com"="2"\n`,
+      'https://intranet.contoso.com/',
+      { zone: 2, decidedBy: { rule: 'policy-site-list', hive: 'HKCU' } },
+    ],
+    [
+      'ProtocolDefaults from HKLM when HKCU has no value for the scheme',
+      `[${HKLM}\\ZoneMap\\ProtocolDefaults]\n"https"=dword:00000004\n`,
+      'https://nowhere.example.org/',
+      { zone: 4, decidedBy: { rule: 'protocol-default', hive: 'HKLM' } },
+    ],
+  ])('%s', (_, reg, url, expected) => {
+    expect(mapUrlToZone(url, registry(reg), workgroup)).toMatchObject(expected);
+  });
+
+  it('UNCAsIntranet = 0 with AutoDetect off: a network path stays in the Internet zone', () => {
+    const reg = `[${HKCU}\\ZoneMap]\n"AutoDetect"=dword:00000000\n"UNCAsIntranet"=dword:00000000\n${protocolDefaults}`;
+    const mapping = mapUrlToZone('\\\\fileserver.corp.example\\share\\doc.txt', registry(reg), member);
+    expect(mapping.zone).toBe(3);
+    expect(mapping.consulted.join('\n')).toContain('UNCAsIntranet (network paths are Local intranet): off');
+  });
+
+  it('ProxyByPass from the machine policy wins over the user preference (policy form, §1.4)', () => {
+    const reg = `
+[${HKCU}]
+"ProxyEnable"=dword:00000001
+"ProxyServer"="proxy.corp.example:8080"
+"ProxyOverride"="*.corp.example"
+[${HKCU}\\ZoneMap]
+"AutoDetect"=dword:00000000
+"ProxyByPass"=dword:00000001
+[${HKLM_POLICY}\\ZoneMap]
+"ProxyByPass"=dword:00000000
+${protocolDefaults}`;
+    expect(zoneOf('https://app.corp.example/', reg, member)).toBe(3);
+    expect(
+      zoneOf(
+        'https://app.corp.example/',
+        reg.replace(`[${HKLM_POLICY}\\ZoneMap]\n"ProxyByPass"=dword:00000000\n`, ''),
+        member,
+      ),
+    ).toBe(1);
+  });
+
+  it('a locked site list names the hive IT has to put the entry in', () => {
+    expect(
+      mapUrlToZone(
+        'https://x.contoso.com/',
+        registry(`[${HKCU_POLICY}]\n"ListBox_Support_ZoneMapKey"=dword:00000001\n`),
+        member,
+      ),
+    ).toMatchObject({
+      userSiteListLocked: true,
+      lockedByHive: 'HKCU',
+    });
+    expect(
+      mapUrlToZone(
+        'https://x.contoso.com/',
+        registry(`[${HKLM_POLICY}]\n"Security_HKLM_only"=dword:00000001\n`),
+        member,
+      ).lockedByHive,
+    ).toBe('HKLM');
+  });
+});
