@@ -2,6 +2,7 @@
  * Every change IWA Doctor made, from the journal: it is kept on disk, so it is still here after
  * the app is closed or the computer restarts, and each applied change can be undone from here.
  */
+import { irreversibleChanges } from '../../../shared/model/change-reversibility.js';
 import { scopeLabels } from '../../../shared/wizard/plain-labels.js';
 import { useWizard } from '../store/store-context.js';
 
@@ -55,7 +56,16 @@ export function HistoryView() {
             </p>
             <pre tabIndex={0}>{entry.exactChange.join('\n')}</pre>
             {entry.error ? <p className="error">{entry.error}</p> : null}
-            {entry.state === 'applied' ? (
+            {(entry.state === 'applied'
+              ? irreversibleChanges(entry.operations.map(({ operation }) => operation))
+              : []
+            ).map((change) => (
+              <p key={change} className="hint">
+                Cannot be undone: {change}.
+              </p>
+            ))}
+            {entry.state === 'applied' &&
+            irreversibleChanges(entry.operations.map(({ operation }) => operation)).length === 0 ? (
               <button
                 type="button"
                 disabled={busy}

@@ -4,6 +4,7 @@
  * applied, the same page says what happens: the change, then the checks again.
  */
 import type { ChangePlan } from '../../../shared/model/change-plan.js';
+import { irreversibleChanges } from '../../../shared/model/change-reversibility.js';
 import { useWizard } from '../store/store-context.js';
 import { PlainText } from './plain-text.js';
 import { ScopeBadge } from './scope-badge.js';
@@ -36,10 +37,17 @@ export function PreviewView({
       <pre className="exact-change" tabIndex={0} role="region" aria-label="Exact change">
         {plan.exactChange.join('\n')}
       </pre>
-      <p className="hint">
-        The current values are saved first, so you can undo this here afterwards or later from the History of
-        changes.
-      </p>
+      {irreversibleChanges(plan.operations).length > 0 ? (
+        <p className="notice" data-testid="cannot-undo">
+          <strong>This change cannot be undone.</strong> What IWA Doctor can keep is saved in the History of
+          changes; “Good to know” below says what that means for you.
+        </p>
+      ) : (
+        <p className="hint">
+          The current values are saved first, so you can undo this here afterwards or later from the History
+          of changes.
+        </p>
+      )}
       {plan.needsElevation ? (
         <p className="elevation-notice" data-testid="elevation-notice">
           <strong>Administrator permission needed.</strong> This changes settings for the whole computer or

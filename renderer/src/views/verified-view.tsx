@@ -2,6 +2,7 @@
  * Step 5: the change was made and the checks ran again by themselves: each cause before and
  * after, the exact change, undo, and the report (which now lists the change).
  */
+import { irreversibleChanges } from '../../../shared/model/change-reversibility.js';
 import type { Diagnosis } from '../../../shared/model/diagnosis.js';
 import type { JournalEntry } from '../../../shared/model/journal.js';
 import { confidenceLabels } from '../../../shared/wizard/plain-labels.js';
@@ -71,6 +72,11 @@ export function VerifiedView({
       <pre tabIndex={0} className="exact-change">
         {entry.exactChange.join('\n')}
       </pre>
+      {irreversibleChanges(entry.operations.map(({ operation }) => operation)).map((change) => (
+        <p key={change} className="hint" data-testid="cannot-undo">
+          This cannot be undone: <PlainText text={change} />.
+        </p>
+      ))}
       {fixedAll ? (
         <p role="status" className="notice">
           Close every browser window completely and open the site again: the browser reads these settings when
@@ -88,9 +94,11 @@ export function VerifiedView({
         </p>
       ) : null}
       <div className="actions">
-        <button type="button" disabled={busy} onClick={() => void undo(entry.id)}>
-          Undo this change
-        </button>
+        {irreversibleChanges(entry.operations.map(({ operation }) => operation)).length === 0 ? (
+          <button type="button" disabled={busy} onClick={() => void undo(entry.id)}>
+            Undo this change
+          </button>
+        ) : null}
         <button type="button" onClick={startOver}>
           Done
         </button>
