@@ -31,6 +31,7 @@ import {
 } from '../host.js';
 import { firefoxProfileRefSchema, type FirefoxFilesRead, type FirefoxProfileRef } from '../../../shared/browsers/firefox-profile-files.js';
 import { encodeArguments } from './argument-encoding.js';
+import { isSpnAccountArgument, spnWriteRightResultSchema } from './spn-write-right-result.js';
 import { firefoxFilesReadResultSchema, firefoxUserJsWriteResultSchema, maxUserJsWriteLength, toFirefoxFilesRead } from './firefox-files-result.js';
 import {
   machineIdentityResultSchema,
@@ -242,6 +243,25 @@ export class PowerShellHost implements Host {
       );
     }
     return checked;
+  }
+
+  /**
+   * Whether the signed-in person may write servicePrincipalName on an account
+   * (scripts/spn-write-right.ps1); null when it cannot be told. The normal session only: the
+   * elevated one may run under another administrator's domain credentials. UNTESTED ON WINDOWS.
+   */
+  async canWriteServicePrincipalName(account: string): Promise<boolean | null> {
+    if (this.options.scope === 'elevated') {
+      throw new HostError(
+        'the elevated session does not answer for the signed-in person’s domain rights',
+        'invalid-argument',
+      );
+    }
+    if (!isSpnAccountArgument(account)) {
+      throw new HostError('the account must be 1 to 1024 characters on one line', 'invalid-argument');
+    }
+    const answer = await this.call('spn-write-right', { account }, spnWriteRightResultSchema);
+    return answer.canWrite;
   }
 
   private async call<T>(primitive: SessionPrimitive, args: unknown, schema: z.ZodType<T>): Promise<T> {

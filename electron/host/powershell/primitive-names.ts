@@ -13,6 +13,7 @@ export const sessionPrimitives = [
   'windows-zone-for-url',
   'read-kerberos-events',
   'firefox-files',
+  'spn-write-right',
   'start-elevated',
 ] as const;
 export type SessionPrimitive = (typeof sessionPrimitives)[number];
