@@ -256,6 +256,18 @@ describe('unexpected configuration: said, with the command to check by hand; the
     });
   }
 
+  it('on a workstation, no IIS means "run this on the web server", not a broken server', async () => {
+    const workstation = variant((scenario) => {
+      delete scenario.iis;
+      scenario.machine.isServer = false;
+    });
+    const status = probe(await run(new ScenarioHost(workstation)), 'iis:application');
+    expect(status.status).toBe('unavailable');
+    expect(status.message).toContain(
+      'IIS is not installed on WEB01, so these checks must run on the web server itself',
+    );
+  });
+
   it('a tool that cannot be started at all fails that probe only', async () => {
     const host = new AlteredToolHost(healthy, (tool, _args, real) => {
       if (tool === 'setspn')

@@ -112,7 +112,19 @@ export async function readIisApplication(
     parseAppcmdSites,
     raw,
   );
-  if (sites.unreadable) unreadable.push(sites.unreadable);
+  if (sites.unreadable) {
+    // On a workstation a missing appcmd only means this is not the web server: say where to look.
+    const notHere =
+      !machine.isServer && /not available|not installed|not recognized/i.test(sites.unreadable.reason);
+    unreadable.push(
+      notHere
+        ? {
+            ...sites.unreadable,
+            reason: `IIS is not installed on ${machine.computerName}, so these checks must run on the web server itself (or ask its administrator)`,
+          }
+        : sites.unreadable,
+    );
+  }
   if (!sites.value) return { facts: base, raw };
   const apps = await appcmd<IisApplication[]>(
     host,
