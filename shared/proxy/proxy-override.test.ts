@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findProxyBypassEntry, globMatches, parseProxyOverride } from './proxy-override.js';
+import {
+  findProxyBypassEntry,
+  globMatches,
+  parseProxyOverride,
+  proxyOverrideWithHost,
+} from './proxy-override.js';
 import { proxyServerForScheme } from './wininet-proxy-settings.js';
 
 describe('ProxyOverride (reference §7.7)', () => {
@@ -48,5 +53,15 @@ describe('ProxyOverride (reference §7.7)', () => {
     expect(proxyServerForScheme('http=p1:80;https=p2:443', 'https')).toBe('p2:443');
     expect(proxyServerForScheme('http=p1:80', 'https')).toBeNull();
     expect(proxyServerForScheme(null, 'http')).toBeNull();
+  });
+});
+
+describe('proxyOverrideWithHost', () => {
+  it('adds the host before <local>, keeping every entry', () => {
+    expect(proxyOverrideWithHost('*.fabrikam.com;<local>', 'intranet.contoso.com')).toBe(
+      '*.fabrikam.com;intranet.contoso.com;<local>',
+    );
+    expect(proxyOverrideWithHost(null, 'web01')).toBe('web01');
+    expect(proxyOverrideWithHost(' a.com ; ;<LOCAL>', 'b.com')).toBe('a.com;b.com;<LOCAL>');
   });
 });

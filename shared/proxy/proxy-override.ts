@@ -106,3 +106,17 @@ export function findProxyBypassEntry(
   }
   return null;
 }
+
+/**
+ * ProxyOverride with `host` added, every existing entry kept and `<local>` last, as Internet
+ * Options writes it (reference §7.7).
+ */
+export function proxyOverrideWithHost(existing: string | null, host: string): string {
+  const entries = (existing ?? '')
+    .split(';')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
+  const local = entries.filter((entry) => entry.toLowerCase() === '<local>');
+  const others = entries.filter((entry) => entry.toLowerCase() !== '<local>');
+  return [...others, host, ...local].join(';');
+}

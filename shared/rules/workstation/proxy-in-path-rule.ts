@@ -9,6 +9,7 @@ import { getCause } from '../../causes/cause-catalog.js';
 import { evidenceOfKind } from '../../model/evidence.js';
 import type { RuledOut } from '../../model/finding.js';
 import type { FindingDraft, Rule } from '../rule.js';
+import { proxyOverrideWithHost } from '../../proxy/proxy-override.js';
 import { proposeWorkstationRemedies } from './workstation-remedies.js';
 import './workstation-evidence.js';
 
@@ -17,7 +18,9 @@ export const proxyInPathRule: Rule = ({ evidence }) => {
   const ruledOut: RuledOut[] = [];
   for (const item of evidenceOfKind(evidence, 'proxy-route')) {
     const { route, settings, target } = item.facts;
-    const pac = settings.autoConfigUrl ? ` A proxy script is also set (AutoConfigURL ${settings.autoConfigUrl}); what it answers for ${target.host} was not checked.` : '';
+    const pac = settings.autoConfigUrl
+      ? ` A proxy script is also set (AutoConfigURL ${settings.autoConfigUrl}); what it answers for ${target.host} was not checked.`
+      : '';
     if (route.route !== 'proxy') {
       ruledOut.push({
         cause: 'proxy-in-path',
@@ -39,7 +42,8 @@ export const proxyInPathRule: Rule = ({ evidence }) => {
         `ProxyOverride ${settings.override === null ? 'not set' : `"${settings.override}"`}). A proxy in between can swallow or demand the Windows sign-in itself, ` +
         `and sites reached through the proxy are not treated as Local intranet. Adding ${target.host} to the proxy exceptions sends it directly.${pac}`,
       evidence: [item.id],
-      browsers: 'Every browser that uses the Windows proxy settings (Internet Explorer, Edge, Chrome, and Firefox when set to "Use system proxy settings").',
+      browsers:
+        'Every browser that uses the Windows proxy settings (Internet Explorer, Edge, Chrome, and Firefox when set to "Use system proxy settings").',
       remedies: proposeWorkstationRemedies([
         {
           remedy: 'proxy.add-override',
@@ -47,7 +51,9 @@ export const proxyInPathRule: Rule = ({ evidence }) => {
           params: { host: target.host },
           available: !perMachine,
           ...(perMachine
-            ? { unavailableReason: 'Proxy settings are per machine here (policy ProxySettingsPerUser = 0); IT has to add the exception.' }
+            ? {
+                unavailableReason: `Proxy settings are per machine here (policy ProxySettingsPerUser = 0). For IT: set HKLM\\${settings.keyPath}\\ProxyOverride to "${proxyOverrideWithHost(settings.override, target.host)}" (in Group Policy, the proxy exceptions of the machine's Internet settings).`,
+              }
             : {}),
         },
       ]),

@@ -335,9 +335,11 @@ describe('proxy-in-path', () => {
 
   it('per-machine proxy settings (ProxySettingsPerUser = 0): no button', () => {
     const reg = `${proxied.replace(HKCU, 'HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings')}[${HKLM_POLICY}]\n"ProxySettingsPerUser"=dword:00000000\n`;
-    expect(
-      proxyInPathRule({ target, evidence: [proxyEvidence(reg)] }).findings[0]?.remedies[0],
-    ).toMatchObject({ available: false });
+    const remedy = proxyInPathRule({ target, evidence: [proxyEvidence(reg)] }).findings[0]?.remedies[0];
+    expect(remedy).toMatchObject({ available: false });
+    expect(remedy?.unavailableReason).toContain(
+      'set HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\ProxyOverride to "intranet.contoso.com;<local>"',
+    );
   });
 });
 
