@@ -42,9 +42,14 @@ export const zoneNotIntranetRule: Rule = ({ evidence }) => {
       logon.setting !== 'prompt' &&
       logon.setting !== 'anonymous';
     if (!wrongZone) {
+      // Reference §1.7 / §10 item 5: Microsoft's Edge documentation and Chromium's code disagree on Trusted sites.
+      const edgeTrusted =
+        effective.zone === 2 && logon.silentLogon
+          ? ' Edge 87 and later may still ask for Trusted sites (Microsoft says Edge only uses the Internet and Local intranet zones); if only Edge asks, put the site in Local intranet.'
+          : '';
       ruledOut.push({
         cause: 'zone-not-intranet',
-        summary: `${mapping.host} is in the ${zone} zone${logon.silentLogon ? ', where Windows signs in automatically' : ''} (${logon.setting} logon).${decided}`,
+        summary: `${mapping.host} is in the ${zone} zone${logon.silentLogon ? ', where Windows signs in automatically' : ''} (${logon.setting} logon).${decided}${edgeTrusted}`,
         evidence: [item.id],
       });
       continue;

@@ -150,6 +150,13 @@ describe('zone-not-intranet', () => {
     );
   });
 
+  it('a Trusted site with automatic logon is no finding, with the unverified Edge 87+ caveat (§1.7)', () => {
+    const reg = `[${HKCU}\\ZoneMap\\Domains\\contoso.com\\intranet]\n"https"=dword:00000002\n`;
+    const outcome = zoneNotIntranetRule({ target, evidence: [zoneEvidence(reg)] });
+    expect(causes(outcome)).toEqual([]);
+    expect(outcome.ruledOut[0]?.summary).toContain('Edge 87 and later may still ask for Trusted sites');
+  });
+
   it('Chrome with an allowlist does not follow zones, and the finding says so', () => {
     const browsers = browserEvidence(
       '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome]\n"AuthServerAllowlist"="*.fabrikam.com"\n',
