@@ -1,6 +1,8 @@
 /**
  * Remedy `credentials.remove` (stored-credentials, user scope; reference §7.6): delete one
- * Windows Credential Manager entry for the web server with `cmdkey /delete:<target>`.
+ * Windows Credential Manager entry for the web server with `cmdkey /delete:<target>`, the target
+ * name without its `Domain:target=` prefix (the reference marks that exact syntax [U]; the
+ * verification diagnosis that follows shows whether the entry is really gone).
  *
  * It cannot be undone: Windows never hands a saved password to a program (cmdkey /list prints
  * names only), so nothing can keep a copy to put back. The plan says so before it runs, and
