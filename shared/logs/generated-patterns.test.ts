@@ -309,6 +309,17 @@ describe('generated logs: one per pattern', () => {
     expect(folded.patterns.filter((pattern) => pattern.kind === 'time-skew')).toHaveLength(6);
   });
 
+  it('UTF-8 in URLs and user agents comes back as text', () => {
+    const analysis = analyze([
+      line({ second: 1, status: '401 2 5', url: '/süd/Größe.aspx' }),
+      line({ second: 1, status: '401 1 2148074276', url: '/süd/Größe.aspx' }),
+    ]);
+    expect(analysis.patterns.map((pattern) => `${pattern.kind} ${pattern.url}`)).toEqual([
+      'time-skew /süd/Größe.aspx',
+    ]);
+    expect(analysis.timeline[0]?.attempts[0]?.url).toBe('/süd/Größe.aspx');
+  });
+
   it('caps tracked groups and says how many were not tracked', () => {
     const analyzer = createLogAnalyzer({ maxGroups: 3 });
     analyzer.push(`${fieldsLine}\n`);

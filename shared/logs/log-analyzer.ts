@@ -88,7 +88,8 @@ interface PatternRecord {
 
 interface Group {
   /** Client, URL and user agent bytes joined by spaces; decoded only when the analysis is built. */
-  readonly key: Uint8Array;
+  /** Raw bytes as a one-byte string (char code = byte): GC-managed, compact, no ArrayBuffer. */
+  readonly key: string;
   readonly clientLength: number;
   readonly urlLength: number;
   readonly hash: number;
@@ -107,7 +108,8 @@ interface Group {
  * is tracked here rather than per client, which also keeps plain page views off the groups.
  */
 interface UrlRecord {
-  readonly key: Uint8Array;
+  /** Raw bytes as a one-byte string (char code = byte): GC-managed, compact, no ArrayBuffer. */
+  readonly key: string;
   readonly hash: number;
   next: UrlRecord | null;
   signIn: boolean;
@@ -373,20 +375,6 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     return decoder.decode(bytes.subarray(start, Math.min(end, start + 4096)));
   }
 
-  // Keys live in shared slabs: tens of thousands of small Uint8Arrays each with its own
-  // ArrayBuffer would cost the garbage collector more than the analysis itself.
-  let slab = new Uint8Array(0);
-  let slabUsed = 0;
-  function keySpace(length: number): Uint8Array {
-    if (slabUsed + length > slab.length) {
-      slab = new Uint8Array(Math.max(1024 * 1024, length));
-      slabUsed = 0;
-    }
-    const view = slab.subarray(slabUsed, slabUsed + length);
-    slabUsed += length;
-    return view;
-  }
-
   /** One copy of each server address / port string, however many groups name it. */
   function internedColumn(bytes: Uint8Array, column: number): string {
     const text = columnText(bytes, column);
@@ -447,12 +435,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
         untrackedHashes.add(pairHash ^ Math.imul(agentTo - agentFrom, 31));
       return null;
     }
-    const key = keySpace(keyLength);
-    key.set(bytes.subarray(clientFrom, clientTo), 0);
-    key[clientLength] = space;
-    key.set(bytes.subarray(urlFrom, urlTo), clientLength + 1);
-    key[clientLength + 1 + urlLength] = space;
-    key.set(bytes.subarray(agentFrom, agentTo), clientLength + 2 + urlLength);
+    const key = `${byteString(bytes, clientFrom, clientTo)} ${byteString(bytes, urlFrom, urlTo)} ${byteString(bytes, agentFrom, agentTo)}`;
     const group: Group = {
       key,
       clientLength,
@@ -484,8 +467,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       return null;
     }
     urlCount++;
-    const urlKey = keySpace(urlTo - urlFrom);
-    urlKey.set(bytes.subarray(urlFrom, urlTo));
+    const urlKey = byteString(bytes, urlFrom, urlTo);
     const record: UrlRecord = {
       key: urlKey,
       hash: urlHash,
@@ -699,12 +681,13 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
   }
 
   /** 52 bits of identity for a group's key: two FNV variants, exact in a double. */
-  function keyIdentity(key: Uint8Array, kind: LogPatternKind): number {
+  function keyIdentity(key: string, kind: LogPatternKind): number {
     let first = 0x811c9dc5 ^ (kind === 'normal-ntlm' ? 1 : 0);
     let second = 0x01000193;
     for (let index = 0; index < key.length; index++) {
-      first = Math.imul(first ^ key[index]!, 16777619);
-      second = Math.imul(second + key[index]!, 0x5bd1e995) ^ (second >>> 15);
+      const byte = key.charCodeAt(index);
+      first = Math.imul(first ^ byte, 16777619);
+      second = Math.imul(second + byte, 0x5bd1e995) ^ (second >>> 15);
     }
     return (first >>> 0) * 1048576 + ((second >>> 12) & 0xfffff);
   }
@@ -798,7 +781,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
 
   function recordTimeline(group: Group, kind: LogPatternKind, attempt: Attempt): void {
     const problem = kind !== 'normal-kerberos' && kind !== 'normal-ntlm';
-    const client = decoder.decode(group.key.subarray(0, group.clientLength));
+    const client = textOf(group.key, 0, group.clientLength);
     let state = timelines.get(client);
     if (!state) {
       if (timelines.size >= limits.maxTimelineClients) {
@@ -825,9 +808,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     if (problem) state.problems++;
     state.attempts.push({
       epoch: attempt.firstEpoch,
-      url: decoder.decode(
-        group.key.subarray(group.clientLength + 1, group.clientLength + 1 + group.urlLength),
-      ),
+      url: textOf(group.key, group.clientLength + 1, group.clientLength + 1 + group.urlLength),
       kind,
       steps: attempt.steps,
       stepsOmitted: attempt.stepsOmitted,
@@ -876,18 +857,14 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       // Getters: client, URL and user agent are decoded only for the patterns that get listed.
       const snapshots: GroupSnapshot[] = [...groups].map((group) => ({
         get client() {
-          return decoder.decode(group.key.subarray(0, group.clientLength));
+          return textOf(group.key, 0, group.clientLength);
         },
         get url() {
-          return decoder.decode(
-            group.key.subarray(group.clientLength + 1, group.clientLength + 1 + group.urlLength),
-          );
+          return textOf(group.key, group.clientLength + 1, group.clientLength + 1 + group.urlLength);
         },
         get userAgent() {
           // §5.3: spaces in values are logged as '+'.
-          return decoder
-            .decode(group.key.subarray(group.clientLength + group.urlLength + 2))
-            .replaceAll('+', ' ');
+          return textOf(group.key, group.clientLength + group.urlLength + 2).replaceAll('+', ' ');
         },
         serverIp: group.serverIp,
         serverPort: group.serverPort,
@@ -900,7 +877,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
           if (url.signIn || url.anonymousSuccesses === 0) continue;
           snapshots.push({
             client: url.anonymousClient,
-            url: decoder.decode(url.key),
+            url: textOf(url.key, 0),
             userAgent: url.anonymousAgent,
             serverIp: url.serverIp,
             serverPort: url.serverPort,
@@ -938,7 +915,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
 }
 
 function sameGroupKey(
-  key: Uint8Array,
+  key: string,
   bytes: Uint8Array,
   clientFrom: number,
   clientTo: number,
@@ -948,16 +925,19 @@ function sameGroupKey(
   agentTo: number,
 ): boolean {
   let at = 0;
-  for (let index = clientFrom; index < clientTo; index++) if (key[at++] !== bytes[index]) return false;
+  for (let index = clientFrom; index < clientTo; index++)
+    if (key.charCodeAt(at++) !== bytes[index]) return false;
   at++;
-  for (let index = urlFrom; index < urlTo; index++) if (key[at++] !== bytes[index]) return false;
+  for (let index = urlFrom; index < urlTo; index++) if (key.charCodeAt(at++) !== bytes[index]) return false;
   at++;
-  for (let index = agentFrom; index < agentTo; index++) if (key[at++] !== bytes[index]) return false;
+  for (let index = agentFrom; index < agentTo; index++)
+    if (key.charCodeAt(at++) !== bytes[index]) return false;
   return true;
 }
 
-function sameBytes(key: Uint8Array, bytes: Uint8Array, from: number, to: number): boolean {
-  for (let index = from, at = 0; index < to; index++, at++) if (key[at] !== bytes[index]) return false;
+function sameBytes(key: string, bytes: Uint8Array, from: number, to: number): boolean {
+  for (let index = from, at = 0; index < to; index++, at++)
+    if (key.charCodeAt(at) !== bytes[index]) return false;
   return true;
 }
 
@@ -972,3 +952,26 @@ function daysFromCivil(year: number, month: number, day: number): number {
 }
 
 export type { LogStep };
+
+/** Bytes as a one-byte string, one char per byte (chunked: apply has an argument limit). */
+function byteString(bytes: Uint8Array, from: number, to: number): string {
+  let text = '';
+  for (let start = from; start < to; start += 8192)
+    text += String.fromCharCode.apply(
+      null,
+      bytes.subarray(start, Math.min(to, start + 8192)) as unknown as number[],
+    );
+  return text;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** The UTF-8 text of part of a byte-string key; ASCII (the usual case) needs no decoding. */
+function textOf(key: string, from: number, to = key.length): string {
+  const part = key.slice(from, to);
+  // A char >= 0x80 is a byte of a multi-byte UTF-8 sequence: decode those properly.
+  if (!/[\u0080-\u00ff]/.test(part)) return part;
+  const bytes = new Uint8Array(part.length);
+  for (let index = 0; index < part.length; index++) bytes[index] = part.charCodeAt(index);
+  return utf8.decode(bytes);
+}

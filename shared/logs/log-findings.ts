@@ -74,13 +74,11 @@ interface Mapping {
   readonly explanation: string;
 }
 
-function where(patterns: readonly LogPattern[]): string {
+/** `groups`: all groups of the kind (the summary's count); `patterns` may be a sample of them. */
+function where(patterns: readonly LogPattern[], groups: number): string {
   const first = patterns[0];
   if (!first) return '';
-  const more =
-    patterns.length > 1
-      ? ` and ${patterns.length - 1} more client/URL group${patterns.length > 2 ? 's' : ''}`
-      : '';
+  const more = groups > 1 ? ` and ${groups - 1} more client/URL group${groups > 2 ? 's' : ''}` : '';
   return `${first.client} → ${first.url}${more}`;
 }
 
@@ -88,9 +86,10 @@ function mappingsFor(
   kind: LogPatternKind,
   patterns: readonly LogPattern[],
   occurrences: number,
+  groups: number,
   authenticatedSomewhere: boolean,
 ): Mapping[] {
-  const at = where(patterns);
+  const at = where(patterns, groups);
   const loopback = patterns.some(isLoopback);
   const loopbackMapping: Mapping = {
     cause: 'loopback-check',
@@ -228,6 +227,11 @@ function mappingsFor(
   }
 }
 
+/**
+ * `patterns` may be a sample of each kind (a busy log has tens of thousands): it must hold
+ * every loopback group and, per kind, one pattern for each win32 code, one on port 443 and
+ * one with repeated lines — what the mappings below look for. Counts come from `summary`.
+ */
 export function logFindings(
   patterns: readonly LogPattern[],
   summary: readonly PatternSummary[],
@@ -239,7 +243,13 @@ export function logFindings(
     const ofKind = patterns.filter((pattern) => pattern.kind === entry.kind);
     const item = evidenceFor(entry.kind, ofKind, entry);
     evidence.push(item);
-    for (const mapping of mappingsFor(entry.kind, ofKind, entry.occurrences, authenticatedSomewhere)) {
+    for (const mapping of mappingsFor(
+      entry.kind,
+      ofKind,
+      entry.occurrences,
+      entry.groups,
+      authenticatedSomewhere,
+    )) {
       findings.push({
         cause: mapping.cause,
         confidence: mapping.confidence,

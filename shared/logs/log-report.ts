@@ -2,7 +2,12 @@
  * Turns what the streaming analyzer accumulated into the `LogAnalysis` document: patterns
  * (problems first), a summary by kind, timelines with UTC times, findings and evidence.
  */
-import { logPatternDescriptions, logPatternKinds, type LogPatternKind } from './auth-pattern.js';
+import {
+  logPatternDescriptions,
+  logPatternKinds,
+  promptLoopMinimum,
+  type LogPatternKind,
+} from './auth-pattern.js';
 import type { LogFormat } from './field-layout.js';
 import { logFindings } from './log-findings.js';
 import type {
@@ -101,8 +106,13 @@ interface PatternRef {
   readonly pattern: PatternSnapshot | null;
 }
 
-/** Normal patterns materialized per kind for the findings' evidence examples (the summary counts them all). */
-const normalExamplesForFindings = 50;
+/** Patterns materialized per kind for the findings' examples (the summary counts them all). */
+const examplesForFindings = 50;
+
+function isLoopbackGroup(group: GroupSnapshot): boolean {
+  const client = group.client;
+  return client === '127.0.0.1' || client === '::1' || (group.serverIp !== '' && client === group.serverIp);
+}
 
 export function buildLogAnalysis(state: AnalyzerState): LogAnalysis {
   const kindOrder = new Map(logPatternKinds.map((kind, index) => [kind, index]));
@@ -192,12 +202,35 @@ export function buildLogAnalysis(state: AnalyzerState): LogAnalysis {
     return pattern;
   };
   const listed = refs.slice(0, state.limits.maxListedPatterns).map(materialize);
-  const normalSeen = new Map<LogPatternKind, number>();
+  // The findings get a sample per kind that keeps what they look for (see logFindings).
+  const sampled = new Map<
+    LogPatternKind,
+    { seen: number; codes: Set<number>; https: boolean; repeated: boolean }
+  >();
   const forFindings = refs.flatMap((ref) => {
-    if (ref.problem) return [materialize(ref)];
-    const seen = normalSeen.get(ref.kind) ?? 0;
-    normalSeen.set(ref.kind, seen + 1);
-    return seen < normalExamplesForFindings ? [materialize(ref)] : [];
+    const sample = sampled.get(ref.kind) ?? {
+      seen: 0,
+      codes: new Set<number>(),
+      https: false,
+      repeated: false,
+    };
+    sampled.set(ref.kind, sample);
+    const codes = ref.pattern?.codes ?? [];
+    const newCode = codes.some((code) => !sample.codes.has(code));
+    const https = !sample.https && ref.group.serverPort === '443';
+    const repeated = !sample.repeated && (ref.pattern?.lines ?? 0) >= promptLoopMinimum;
+    const keep =
+      sample.seen < examplesForFindings ||
+      newCode ||
+      https ||
+      repeated ||
+      (ref.problem && isLoopbackGroup(ref.group));
+    if (!keep) return [];
+    sample.seen++;
+    for (const code of codes) sample.codes.add(code);
+    sample.https ||= ref.group.serverPort === '443';
+    sample.repeated ||= (ref.pattern?.lines ?? 0) >= promptLoopMinimum;
+    return [materialize(ref)];
   });
 
   const timeline: ClientTimeline[] = [...state.timelines]
