@@ -21,6 +21,7 @@ const walks = [
     url: 'https://intranet.contoso.com/app',
     symptom: /once per browser session/,
     says: 'EnableNegotiate = 0',
+    browsers: 'Edge, Chrome and Firefox do not read this setting',
     exactChange: `reg add "${internetSettings}" /v "EnableNegotiate" /t REG_DWORD /d 0x1 /f`,
   },
   {
@@ -28,6 +29,8 @@ const walks = [
     url: 'https://intranet.contoso.com/app',
     symptom: /comes back three times/,
     says: 'Prompt for user name and password',
+    browsers:
+      'Applies to Internet Explorer, Edge, Chrome (they follow the Windows zones). Firefox never uses Windows zones.',
     exactChange: `reg add "${internetSettings}\\Zones\\1" /v "1A00" /t REG_DWORD /d 0x20000 /f`,
   },
   {
@@ -35,6 +38,7 @@ const walks = [
     url: 'https://intranet.contoso.com/app',
     symptom: /once per browser session/,
     says: 'proxy.contoso.com:8080',
+    browsers: 'Every browser that uses the Windows proxy settings',
     exactChange: `reg add "${internetSettings}" /v "ProxyOverride" /t REG_SZ /d "*.fabrikam.com;intranet.contoso.com;<local>" /f`,
   },
   {
@@ -42,6 +46,7 @@ const walks = [
     url: 'https://intranet.contoso.com/app',
     symptom: /once per browser session/,
     says: 'Firefox does not use Windows zones',
+    browsers: 'Firefox only',
     exactChange:
       'Create %APPDATA%\\Mozilla\\Firefox\\Profiles\\k7wqz1ph.default-release\\user.js: user_pref("network.negotiate-auth.trusted-uris", "fabrikam.com, intranet.contoso.com");',
   },
@@ -50,6 +55,7 @@ const walks = [
     url: 'https://web01.contoso.com/',
     symptom: /401\.1/,
     says: 'kernel-mode authentication',
+    browsers: 'Internet Explorer and the IE mode of Edge',
     exactChange: `reg add "${internetSettings}" /v "DisableNTLMPreAuth" /t REG_DWORD /d 0x1 /f`,
   },
 ] as const;
@@ -64,6 +70,7 @@ for (const walk of walks) {
     const finding = wizard.finding(walk.scenario);
     await expect(finding).toBeVisible();
     await expect(finding).toContainText(walk.says);
+    await expect(finding.getByText('Browsers affected:').locator('..')).toContainText(walk.browsers);
 
     await wizard.previewFirstFix(walk.scenario);
     await expect(page.getByLabel('Exact change')).toContainText(walk.exactChange);
