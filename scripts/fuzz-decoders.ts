@@ -44,7 +44,7 @@ for (const target of fuzzTargets) {
   const seeds = seedsFor(target, corpus);
   const counts = { decoded: 0, rejected: 0 };
   let slowestMs = 0;
-  let slowestInput = new Uint8Array(0);
+  let slowestInput: Uint8Array = new Uint8Array(0);
   const begin = performance.now();
   for (let run = 0; run < runs; run += 1) {
     const input =
