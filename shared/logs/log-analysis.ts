@@ -122,7 +122,7 @@ export interface LogAnalyzerLimits {
 export const defaultLogAnalyzerLimits: LogAnalyzerLimits = {
   maxLineBytes: 64 * 1024,
   maxGroups: 100_000,
-  maxDetailedGroups: 20_000,
+  maxDetailedGroups: 5_000,
   maxListedPatterns: 2_000,
   maxTimelineClients: 200,
   maxAttemptsPerClient: 20,

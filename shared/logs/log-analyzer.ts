@@ -98,6 +98,8 @@ interface Group {
   readonly serverPort: string;
   readonly format: LogFormat;
   attempt: Attempt | null;
+  /** The client address as text, decoded once when first needed (timelines). */
+  clientText: string | null;
   /** One record per kind seen; an array, since a group shows one or two kinds. */
   readonly patterns: PatternRecord[];
 }
@@ -404,10 +406,11 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     agentTo = layoutNow.userAgent >= 0 ? columns[layoutNow.userAgent + 1]! - 1 : 0;
     let h = 0x811c9dc5 ^ (layoutNow.format === 'httperr' ? 1 : 0);
     for (let index = urlFrom; index < urlTo; index++) h = Math.imul(h ^ bytes[index]!, 16777619);
-    urlHash = h | 0;
+    // 30 bits: small integers are stored unboxed, which makes the Map lookups per line cheap.
+    urlHash = h & 0x3fffffff;
     h = Math.imul(h ^ space, 16777619);
     for (let index = clientFrom; index < clientTo; index++) h = Math.imul(h ^ bytes[index]!, 16777619);
-    pairHash = h | 0;
+    pairHash = h & 0x3fffffff;
   }
 
   /** The group of client + URL + user agent of the current record (keyOf first); null when absent and not created. */
@@ -446,6 +449,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       serverPort: internedColumn(bytes, layoutNow.serverPort),
       format: layoutNow.format,
       attempt: null,
+      clientText: null,
       patterns: [],
     };
     groupsByHash.set(pairHash, group);
@@ -781,7 +785,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
 
   function recordTimeline(group: Group, kind: LogPatternKind, attempt: Attempt): void {
     const problem = kind !== 'normal-kerberos' && kind !== 'normal-ntlm';
-    const client = textOf(group.key, 0, group.clientLength);
+    const client = (group.clientText ??= textOf(group.key, 0, group.clientLength));
     let state = timelines.get(client);
     if (!state) {
       if (timelines.size >= limits.maxTimelineClients) {

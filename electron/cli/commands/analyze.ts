@@ -7,6 +7,7 @@
  * path or an empty folder is bad input: one line on stderr, exit 2.
  */
 import { basename } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { analyzeCaptureSources, type CaptureAnalysis } from '../../../shared/capture/capture-analysis.js';
 import { CaptureInputError, collectCaptureFiles, type CaptureFile } from '../../analysis/capture-files.js';
 import { readFileChunks } from '../../analysis/read-file-chunks.js';
@@ -44,6 +45,16 @@ function readError(path: string, error: unknown): CliUsageError | null {
     : null;
 }
 
+/**
+ * The analysis keeps a bounded live heap (tens of MB), but V8 lets the heap grow up to four
+ * times the live size between full collections when the program allocates fast, as a
+ * line-by-line analysis does. Growing by 30% instead keeps the process's memory near what
+ * it really uses, for a few extra short collections. V8 reads this flag at every collection.
+ */
+function keepHeapNearLiveSize(): void {
+  setFlagsFromString('--heap-growing-percent=30');
+}
+
 export const analyzeCommand: CliCommand = {
   name: 'analyze',
   usage: 'analyze <files…|folder> [--json]   read IIS logs, httperr logs and HAR files',
@@ -52,6 +63,7 @@ export const analyzeCommand: CliCommand = {
     if (positional.length === 0)
       throw new CliUsageError('analyze needs files or a folder, e.g. analyze u_ex261120.log capture.har');
     const files = await filesOf(positional);
+    keepHeapNearLiveSize();
     const analysis = await analyzeCaptureSources(
       files.map((file) => ({
         name: basename(file.path),
