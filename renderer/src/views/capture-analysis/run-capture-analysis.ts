@@ -50,9 +50,12 @@ export function runCaptureAnalysis(
   const worker = startWorker();
   if (!worker) return runHere(files, onProgress);
   let rejectResult: (error: Error) => void = () => undefined;
+  let heard = false;
+  let fallback: RunningCaptureAnalysis | null = null;
   const result = new Promise<CaptureAnalysis>((resolve, reject) => {
     rejectResult = reject;
     worker.onmessage = (event: MessageEvent<FromCaptureWorker>) => {
+      heard = true;
       const message = event.data;
       switch (message.type) {
         case 'progress':
@@ -74,13 +77,24 @@ export function runCaptureAnalysis(
     };
     worker.onerror = (event) => {
       worker.terminate();
-      reject(new Error(event.message || 'the analysis stopped unexpectedly'));
+      if (heard) {
+        reject(new Error(event.message || 'the analysis stopped unexpectedly'));
+        return;
+      }
+      // The worker script could not start (a page loaded from file:// may not run one): read here instead.
+      event.preventDefault();
+      fallback = runHere(files, onProgress);
+      fallback.result.then(resolve, reject);
     };
   });
   worker.postMessage({ type: 'start', files } satisfies ToCaptureWorker);
   return {
     result,
     cancel() {
+      if (fallback) {
+        fallback.cancel();
+        return;
+      }
       // Stop at once: the worker may be deep in a chunk; terminating it frees the file.
       worker.terminate();
       rejectResult(new CaptureCancelledError());
