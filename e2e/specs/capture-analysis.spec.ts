@@ -70,13 +70,11 @@ test('a file that is not a HAR is named with the reason; Clear empties the page'
   app = await startWebApp();
   await page.goto(app.url);
   await page.getByRole('button', { name: 'Analyze a capture' }).click();
-  await page
-    .getByLabel('Choose files…')
-    .setInputFiles({
-      name: 'capture.har',
-      mimeType: 'application/json',
-      buffer: Buffer.from('this is not json'),
-    });
+  await page.getByLabel('Choose files…').setInputFiles({
+    name: 'capture.har',
+    mimeType: 'application/json',
+    buffer: Buffer.from('this is not json'),
+  });
   await expect(page.locator('.capture-messages summary')).toHaveText('Skipped or assumed while reading (1)');
   await page.locator('.capture-messages summary').click();
   await expect(page.locator('.capture-messages li')).toHaveText(

@@ -6,7 +6,11 @@ import { open } from 'node:fs/promises';
 
 export const defaultChunkBytes = 1024 * 1024;
 
-export async function readFileChunks(path: string, onChunk: (chunk: Uint8Array) => void, options: { signal?: AbortSignal; chunkBytes?: number } = {}): Promise<number> {
+export async function readFileChunks(
+  path: string,
+  onChunk: (chunk: Uint8Array) => void,
+  options: { signal?: AbortSignal; chunkBytes?: number } = {},
+): Promise<number> {
   const buffer = Buffer.allocUnsafe(options.chunkBytes ?? defaultChunkBytes);
   const handle = await open(path, 'r');
   let total = 0;

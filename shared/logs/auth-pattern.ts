@@ -76,9 +76,17 @@ export function classifyAttempt(counts: AttemptCounts): LogPatternKind {
   }
   const lines401 = counts.challenges + counts.continuations + counts.failures;
   const presentedCredentials = counts.continuations + counts.failures > 0;
-  if (!counts.resolved && presentedCredentials && lines401 >= promptLoopMinimum && !counts.startedPreauthenticated) return 'prompt-loop';
-  if (counts.startedPreauthenticated && (!counts.resolved || counts.challengedAfterPreauth)) return 'ntlm-preauth';
-  if (counts.failures > 0) return counts.resolved || lines401 < promptLoopMinimum ? 'logon-failed' : 'prompt-loop';
+  if (
+    !counts.resolved &&
+    presentedCredentials &&
+    lines401 >= promptLoopMinimum &&
+    !counts.startedPreauthenticated
+  )
+    return 'prompt-loop';
+  if (counts.startedPreauthenticated && (!counts.resolved || counts.challengedAfterPreauth))
+    return 'ntlm-preauth';
+  if (counts.failures > 0)
+    return counts.resolved || lines401 < promptLoopMinimum ? 'logon-failed' : 'prompt-loop';
   if (!counts.resolved) return counts.continuations > 0 ? 'handshake-incomplete' : 'challenge-unanswered';
   return counts.continuations > 0 ? 'normal-ntlm' : 'normal-kerberos';
 }

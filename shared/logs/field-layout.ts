@@ -27,7 +27,11 @@ export interface FieldLayout {
   readonly assumed: string | null;
 }
 
-export function layoutFromFieldNames(names: readonly string[], format: LogFormat, assumed: string | null = null): FieldLayout {
+export function layoutFromFieldNames(
+  names: readonly string[],
+  format: LogFormat,
+  assumed: string | null = null,
+): FieldLayout {
   const indexOf = (name: string): number => names.indexOf(name);
   // httperr logs the whole URI in `cs-uri`; W3C splits it into stem and query.
   const uriStem = indexOf('cs-uri-stem') >= 0 ? indexOf('cs-uri-stem') : indexOf('cs-uri');
@@ -53,7 +57,10 @@ export function layoutFromFieldNames(names: readonly string[], format: LogFormat
 
 /** Parses the text after `#Fields:`; httperr is recognised by its `s-reason` column (§5.3). */
 export function parseFieldsDirective(text: string, hint: LogFormat | null): FieldLayout {
-  const names = text.trim().split(/\s+/).filter((name) => name.length > 0);
+  const names = text
+    .trim()
+    .split(/\s+/)
+    .filter((name) => name.length > 0);
   const format: LogFormat = names.includes('s-reason') || hint === 'httperr' ? 'httperr' : 'w3c';
   return layoutFromFieldNames(names, format);
 }
@@ -64,13 +71,26 @@ export function parseFieldsDirective(text: string, hint: LogFormat | null): Fiel
  * with Referer (§5.3), 22 = every field of IIS 10 (bcgov sample, data/PROVENANCE.md).
  */
 const assumedLayouts = new Map<number, string>([
-  [14, 'date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken'],
-  [15, 'date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken'],
-  [22, 'date time s-sitename s-computername s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs-version cs(User-Agent) cs(Cookie) cs(Referer) cs-host sc-status sc-substatus sc-win32-status sc-bytes cs-bytes time-taken'],
+  [
+    14,
+    'date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken',
+  ],
+  [
+    15,
+    'date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken',
+  ],
+  [
+    22,
+    'date time s-sitename s-computername s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs-version cs(User-Agent) cs(Cookie) cs(Referer) cs-host sc-status sc-substatus sc-win32-status sc-bytes cs-bytes time-taken',
+  ],
 ]);
 
 export function assumedW3cLayout(columnCount: number): FieldLayout | null {
   const fields = assumedLayouts.get(columnCount);
   if (!fields) return null;
-  return layoutFromFieldNames(fields.split(' '), 'w3c', `no #Fields line: assumed the ${columnCount}-column IIS default "${fields}"`);
+  return layoutFromFieldNames(
+    fields.split(' '),
+    'w3c',
+    `no #Fields line: assumed the ${columnCount}-column IIS default "${fields}"`,
+  );
 }

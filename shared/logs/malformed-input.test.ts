@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { createLineSplitter } from './line-splitter.js';
 import { createLogAnalyzer } from './log-analyzer.js';
 
-const fieldsLine = '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken';
+const fieldsLine =
+  '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken';
 const good = '2026-11-20 08:00:01 10.0.0.1 GET /app/ - 80 - 10.0.0.5 Edge - 401 2 5 12';
 
 describe('malformed logs', () => {
@@ -21,7 +22,15 @@ describe('malformed logs', () => {
     analyzer.push('\n\n');
     analyzer.push('2026-11-20 08:00:02 10.0.0.1 GET /app/ - 80 CONTOSO\\bob 10.0.0.5 Edge - 200 0 0 3'); // no final newline
     const analysis = analyzer.finish();
-    expect(analysis.counts).toMatchObject({ lines: 9, records: 2, wrongFieldCount: 2, malformed: 1, binary: 1, blank: 2, directives: 1 });
+    expect(analysis.counts).toMatchObject({
+      lines: 9,
+      records: 2,
+      wrongFieldCount: 2,
+      malformed: 1,
+      binary: 1,
+      blank: 2,
+      directives: 1,
+    });
     expect(analysis.patterns.map((pattern) => pattern.kind)).toEqual(['normal-kerberos']);
     expect(analysis.messages).toEqual([
       'u_ex-bad.log:3: 7 columns where the #Fields line names 15; skipped (truncated or corrupted line)',
@@ -36,7 +45,9 @@ describe('malformed logs', () => {
     analyzer.push('hello world\nthis is not an IIS log at all\n');
     const analysis = analyzer.finish();
     expect(analysis.counts).toMatchObject({ records: 0, wrongFieldCount: 2 });
-    expect(analysis.messages[0]).toBe('input:1: no #Fields line before this record and 2 columns match no default IIS layout; skipped');
+    expect(analysis.messages[0]).toBe(
+      'input:1: no #Fields line before this record and 2 columns match no default IIS layout; skipped',
+    );
   });
 
   it('a flood of bad lines lists three messages per kind and counts the rest', () => {
@@ -65,8 +76,14 @@ describe('malformed logs', () => {
     analyzer.push(`\n${good}\n`);
     const heapAfter = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
     const analysis = analyzer.finish();
-    expect(analysis.counts).toMatchObject({ overlong: 1, records: 1, bytes: fieldsLine.length + 1 + chunks * chunk.length + good.length + 2 });
-    expect(analysis.messages).toEqual([`one-line.log:2: line of ${chunks * chunk.length} bytes is longer than the 65536-byte limit; skipped (not a log line, or a file without line breaks)`]);
+    expect(analysis.counts).toMatchObject({
+      overlong: 1,
+      records: 1,
+      bytes: fieldsLine.length + 1 + chunks * chunk.length + good.length + 2,
+    });
+    expect(analysis.messages).toEqual([
+      `one-line.log:2: line of ${chunks * chunk.length} bytes is longer than the 65536-byte limit; skipped (not a log line, or a file without line breaks)`,
+    ]);
     expect(heapAfter - heapBefore).toBeLessThan(32 * 1024 * 1024);
   });
 
@@ -93,7 +110,8 @@ describe('malformed logs', () => {
       const analyzer = createLogAnalyzer({ maxLineBytes: 512 });
       analyzer.push(`${fieldsLine}\n`);
       const junk = new Uint8Array(4096);
-      for (let index = 0; index < junk.length; index++) junk[index] = random() % 3 === 0 ? 0x20 : random() % 7 === 0 ? 0x0a : random() & 0xff;
+      for (let index = 0; index < junk.length; index++)
+        junk[index] = random() % 3 === 0 ? 0x20 : random() % 7 === 0 ? 0x0a : random() & 0xff;
       analyzer.push(junk);
       expect(() => analyzer.finish()).not.toThrow();
     }

@@ -35,12 +35,22 @@ const byCode = new Map<number, Win32StatusInfo>(
 );
 
 function toHex(code: number): string {
-  return `0x${code.toString(16).toUpperCase().padStart(code > 0xffff ? 8 : 1, '0')}`;
+  return `0x${code
+    .toString(16)
+    .toUpperCase()
+    .padStart(code > 0xffff ? 8 : 1, '0')}`;
 }
 
 /** Name and meaning of a logged win32 status; unknown codes keep their number and hex. */
 export function describeWin32Status(code: number): Win32StatusInfo {
-  return byCode.get(code) ?? { code, hex: toHex(code), name: 'unknown', meaning: 'not in the reference table (§5.2)' };
+  return (
+    byCode.get(code) ?? {
+      code,
+      hex: toHex(code),
+      name: 'unknown',
+      meaning: 'not in the reference table (§5.2)',
+    }
+  );
 }
 
 /** The well-known codes by name, for pattern rules. */
