@@ -64,11 +64,18 @@ interface OfferRecord {
   readonly finding: Finding;
 }
 
+/**
+ * The target a change was applied for: the same checks as the diagnosis before the fix, so a
+ * re-check reads exactly what that diagnosis read. Older entries did not record the symptom.
+ */
+function targetOfEntry(entry: JournalEntry): Target {
+  return { url: entry.targetUrl, symptom: entry.targetSymptom ?? 'check-everything' };
+}
+
 export class Engine {
   private host: Host | null;
   private offers = new Map<string, OfferRecord>();
   /** The target each fix of this session was applied for, to test it again after klist purge. */
-  private appliedTargets = new Map<string, Target>();
   private readonly recentTargets: RecentTargetsStore;
   private running: RunningDiagnosis | null = null;
   private lastProgress: ProbeProgress[] = [];
@@ -183,9 +190,9 @@ export class Engine {
       host,
       journal: this.options.journal,
       targetUrl: target.url,
+      targetSymptom: target.symptom,
       machine: await this.machineLabel(host),
     });
-    this.appliedTargets.set(entry.id, target);
     // Verify: re-run the probes that proved the cause.
     const verification = await this.runDiagnosis(target);
     return { entry, verification };
@@ -228,9 +235,7 @@ export class Engine {
       );
     }
     const purge = await purgeKerberosTickets(await this.currentHost());
-    const verification = await this.runDiagnosis(
-      this.appliedTargets.get(entryId) ?? { url: entry.targetUrl, symptom: 'check-everything' },
-    );
+    const verification = await this.runDiagnosis(targetOfEntry(entry));
     return { purge, verification };
   }
 
@@ -254,13 +259,7 @@ export class Engine {
         throw new EngineError(error.message, 'precondition-failed');
       throw error;
     }
-    // The same checks as when the fix was applied (when this session applied it), so the
-    // verification reads exactly what the diagnosis before the fix read.
-    const target = this.appliedTargets.get(entry.id) ?? {
-      url: entry.targetUrl,
-      symptom: 'check-everything' as const,
-    };
-    const verification = await this.runDiagnosis(target).catch(() => null);
+    const verification = await this.runDiagnosis(targetOfEntry(entry)).catch(() => null);
     return { entry: undone, verification };
   }
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { remedyScopeSchema } from '../causes/cause-catalog.js';
 import { changeOperationSchema, previousStateSchema } from './change-plan.js';
+import { symptomIdSchema } from '../wizard/symptoms.js';
 import { remedyIdSchema } from './remedy-ids.js';
 
 export const journalStates = ['pending', 'applied', 'failed', 'undone'] as const;
@@ -23,6 +24,11 @@ export const journalEntrySchema = z.object({
   scope: remedyScopeSchema,
   /** The URL the diagnosis was about. */
   targetUrl: z.string(),
+  /**
+   * The symptom of that diagnosis, so checks after an undo (even after a restart) read what
+   * the diagnosis before the fix read. Absent in entries written before it was recorded.
+   */
+  targetSymptom: symptomIdSchema.optional(),
   /** Which machine: "scenario:<name>" or the Windows computer name. */
   machine: z.string(),
   exactChange: z.array(z.string()),

@@ -20,6 +20,7 @@ import type { FirefoxProfileRef } from '../../../shared/browsers/firefox-profile
 import type { ToolInvocation } from '../../../shared/host/allowed-tools.js';
 import type { ChangeOperation, ChangePlan, PreviousState } from '../../../shared/model/change-plan.js';
 import type { JournalEntry, JournaledOperation } from '../../../shared/model/journal.js';
+import type { SymptomId } from '../../../shared/wizard/symptoms.js';
 import { HostError, type Host } from '../../host/host.js';
 import type { JournalStore } from '../journal/journal-store.js';
 import { RemedyPreconditionError } from './remedy.js';
@@ -121,6 +122,8 @@ export interface ApplyContext {
   readonly host: Host;
   readonly journal: JournalStore;
   readonly targetUrl: string;
+  /** The symptom of the diagnosis the fix came from (re-checks after undo use it). */
+  readonly targetSymptom?: SymptomId;
   /** Which machine the change is made on ("scenario:<id>" or the computer name). */
   readonly machine: string;
 }
@@ -138,6 +141,7 @@ export async function applyPlan(plan: ChangePlan, context: ApplyContext): Promis
     title: plan.title,
     scope: plan.scope,
     targetUrl: context.targetUrl,
+    ...(context.targetSymptom ? { targetSymptom: context.targetSymptom } : {}),
     machine: context.machine,
     exactChange: plan.exactChange,
     needsElevation: plan.needsElevation,
