@@ -4,11 +4,10 @@
  * so they must be written to applicationHost.config); SPN changes use `setspn -S` / `-D`
  * (§3.1: -S checks for duplicates first); machine changes are registry writes (§7.1, §7.2).
  *
- * The ids are offered only once the engine registers them in shared/model/remedy-ids.ts;
- * until then a finding carries no offer instead of one the engine cannot apply.
+ * How a draft becomes an offer (only once the engine registers the id) is rules/remedy-proposal.ts.
  */
 import type { RemedyScope } from '../../causes/cause-catalog.js';
-import { remedyIdSchema } from '../../model/remedy-ids.js';
+import { proposeRemedies, proposeRemedy, type RemedyDraft } from '../remedy-proposal.js';
 import type { RemedyProposal } from '../rule.js';
 
 export const serverRemedyIds = [
@@ -36,13 +35,7 @@ const scopes: Record<ServerRemedyId, RemedyScope> = {
   'domain.remove-spn': 'domain',
 };
 
-export interface ServerRemedyDraft {
-  readonly remedy: ServerRemedyId;
-  readonly title: string;
-  readonly params: Readonly<Record<string, string | number | boolean>>;
-  readonly available?: boolean;
-  readonly unavailableReason?: string;
-}
+export type ServerRemedyDraft = RemedyDraft<ServerRemedyId>;
 
 export function serverRemedyScope(id: ServerRemedyId): RemedyScope {
   return scopes[id];
@@ -50,20 +43,11 @@ export function serverRemedyScope(id: ServerRemedyId): RemedyScope {
 
 /** The offer for a draft, or null while the engine has not registered that remedy id. */
 export function proposeServerRemedy(draft: ServerRemedyDraft): RemedyProposal | null {
-  const id = remedyIdSchema.safeParse(draft.remedy);
-  if (!id.success) return null;
-  return {
-    remedy: id.data,
-    title: draft.title,
-    scope: scopes[draft.remedy],
-    params: { ...draft.params },
-    available: draft.available ?? true,
-    ...(draft.unavailableReason ? { unavailableReason: draft.unavailableReason } : {}),
-  };
+  return proposeRemedy(scopes, draft);
 }
 
 export function proposeServerRemedies(drafts: readonly ServerRemedyDraft[]): RemedyProposal[] {
-  return drafts.map(proposeServerRemedy).filter((proposal): proposal is RemedyProposal => proposal !== null);
+  return proposeRemedies(scopes, drafts);
 }
 
 /** appcmd's location for an application: `Site/` for the root, `Site/app` otherwise (§4.3). */

@@ -1,12 +1,9 @@
 /**
- * Remedies the workstation rules propose (issue 5, Fixes), with their scope. As on the server
- * side (rules/server/server-remedies.ts), an id is offered only once the engine registers it
- * in shared/model/remedy-ids.ts; until then a finding carries no offer instead of one the
- * engine cannot apply. A remedy a policy or missing rights forbid is offered unavailable, with
- * the change IT has to make.
+ * Remedies the workstation rules propose (issue 5, Fixes), with their scope. How a draft
+ * becomes an offer (only once the engine registers the id) is rules/remedy-proposal.ts.
  */
 import type { RemedyScope } from '../../causes/cause-catalog.js';
-import { remedyIdSchema } from '../../model/remedy-ids.js';
+import { proposeRemedies, proposeRemedy, type RemedyDraft } from '../remedy-proposal.js';
 import type { RemedyProposal } from '../rule.js';
 
 export const workstationRemedyIds = [
@@ -34,13 +31,7 @@ const scopes: Record<WorkstationRemedyId, RemedyScope> = {
   'time.resync': 'machine',
 };
 
-export interface WorkstationRemedyDraft {
-  readonly remedy: WorkstationRemedyId;
-  readonly title: string;
-  readonly params: Readonly<Record<string, string | number | boolean>>;
-  readonly available?: boolean;
-  readonly unavailableReason?: string;
-}
+export type WorkstationRemedyDraft = RemedyDraft<WorkstationRemedyId>;
 
 export function workstationRemedyScope(id: WorkstationRemedyId): RemedyScope {
   return scopes[id];
@@ -48,18 +39,9 @@ export function workstationRemedyScope(id: WorkstationRemedyId): RemedyScope {
 
 /** The offer for a draft, or null while the engine has not registered that remedy id. */
 export function proposeWorkstationRemedy(draft: WorkstationRemedyDraft): RemedyProposal | null {
-  const id = remedyIdSchema.safeParse(draft.remedy);
-  if (!id.success) return null;
-  return {
-    remedy: id.data,
-    title: draft.title,
-    scope: scopes[draft.remedy],
-    params: { ...draft.params },
-    available: draft.available ?? true,
-    ...(draft.unavailableReason ? { unavailableReason: draft.unavailableReason } : {}),
-  };
+  return proposeRemedy(scopes, draft);
 }
 
 export function proposeWorkstationRemedies(drafts: readonly WorkstationRemedyDraft[]): RemedyProposal[] {
-  return drafts.map(proposeWorkstationRemedy).filter((proposal): proposal is RemedyProposal => proposal !== null);
+  return proposeRemedies(scopes, drafts);
 }
