@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Resolver } from 'node:dns/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labPackagesMissing, startLab, type Lab } from './lab.js';
+import { labMaySkip, labPackagesMissing, startLab, type Lab } from './lab.js';
 import { findExecutable } from './find-executable.js';
 import { processesReferencing } from './lab-processes.js';
 import { runBounded } from './run-bounded.js';
@@ -33,7 +33,7 @@ async function curlNegotiate(lab: Lab, url: string, host: string, port: number):
   return { status: lastStatus, offers };
 }
 
-describe.skipIf(missing.length > 0)('live sign-in lab (KDC + Apache mod_auth_gssapi + dnsmasq)', () => {
+describe.skipIf(labMaySkip(missing))('live sign-in lab (KDC + Apache mod_auth_gssapi + dnsmasq)', () => {
   let lab: Lab;
   beforeAll(async () => {
     lab = await startLab();

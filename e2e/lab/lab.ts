@@ -16,7 +16,7 @@ import { cnameTargetHost, labSitePlans, type LabSiteId, type LabSitePlan } from 
 import { createSelfSignedCertificate } from './self-signed-certificate.js';
 import { startSupervised, type SupervisedProcess } from './supervised-process.js';
 
-export { labPackagesMissing } from './kdc.js';
+export { labMaySkip, labPackagesMissing } from './kdc.js';
 
 export interface LabSite extends LabSitePlan {
   readonly port: number;

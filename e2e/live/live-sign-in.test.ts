@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labPackagesMissing, startLab, type Lab } from '../lab/lab.js';
+import { labMaySkip, labPackagesMissing, startLab, type Lab } from '../lab/lab.js';
 import { labSitePlans } from '../lab/lab-sites.js';
 import { freePort } from '../lab/free-port.js';
 import { runLiveSignInTest, type LiveTestResult } from '../../electron/live/run-live-sign-in-test.js';
@@ -26,7 +26,7 @@ function longestBase64Run(result: LiveTestResult): number {
   return Math.max(0, ...(JSON.stringify(result).match(/[A-Za-z0-9+/]{80,}={0,2}/g) ?? []).map((run) => run.length));
 }
 
-describe.skipIf(missing.length > 0)('live sign-in test against the lab', () => {
+describe.skipIf(labMaySkip(missing))('live sign-in test against the lab', () => {
   let lab: Lab;
   beforeAll(async () => {
     lab = await startLab();
