@@ -10,5 +10,5 @@ if (!binary) {
 }
 const built = spawnSync('npm', ['run', '-s', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
 if (built.status !== 0) process.exit(built.status ?? 1);
-const child = spawn(binary, ['dist/electron/main.mjs'], { stdio: 'inherit' });
+const child = spawn(binary, ['dist/electron/main.mjs', ...process.argv.slice(2)], { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));

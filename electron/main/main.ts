@@ -5,6 +5,7 @@
  */
 import { app, BrowserWindow, Menu } from 'electron';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createApiDispatcher } from '../api/api-dispatcher.js';
 import { createSimulationEngine } from '../engine/create-engine.js';
 import { createMachineEngine } from '../engine/create-machine-engine.js';
@@ -33,7 +34,8 @@ const engine =
         // builds carry them as extra resources (build/electron-builder.config.cjs).
         scriptsDirectory: app.isPackaged
           ? join(process.resourcesPath, 'powershell')
-          : join(app.getAppPath(), 'electron', 'host', 'powershell', 'scripts'),
+          : // Unpackaged, the bundle is dist/electron/main.mjs inside the checkout.
+            fileURLToPath(new URL('../../electron/host/powershell/scripts/', import.meta.url)),
       })
     : await createSimulationEngine({
         transport: 'electron',
