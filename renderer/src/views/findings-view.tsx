@@ -63,8 +63,9 @@ export function FindingsView({
         <div className="probe-problems">
           <p>
             <strong>
-              {notRun.length === 1 ? 'One check could not run' : `${notRun.length} checks could not run`}, so
-              IWA Doctor cannot rule out what they look at:
+              {notRun.length === 1
+                ? 'One check could not run, so IWA Doctor cannot rule out what it looks at:'
+                : `${notRun.length} checks could not run, so IWA Doctor cannot rule out what they look at:`}
             </strong>
           </p>
           <ul>

@@ -1,0 +1,132 @@
+/**
+ * axe-core reports nothing on every step of the wizard and on every page, in light and dark
+ * colours and with forced colours (Windows high contrast); focus is visible; at 200% zoom
+ * (half the CSS width) nothing needs sideways scrolling.
+ */
+import { expect, test, type Page, type Route } from '@playwright/test';
+import { startWebApp, type RunningWebApp } from '../fixtures/web-harness.js';
+import { WizardPage } from '../fixtures/wizard-page.js';
+
+let app: RunningWebApp | undefined;
+
+// axe reads the whole page on every step: slower than one journey on a busy machine.
+test.setTimeout(240_000);
+
+test.afterEach(async () => {
+  await app?.stop();
+  app = undefined;
+});
+
+/** Holds the diagnosis request in the browser until released, so the running step stays on screen. */
+async function holdDiagnosis(page: Page): Promise<() => Promise<void>> {
+  let held: Route | undefined;
+  let arrived: () => void = () => undefined;
+  const arrival = new Promise<void>((resolve) => (arrived = resolve));
+  // The bridge encodes the channel name in the path (diagnosis%3Arun).
+  const isDiagnosis = (url: URL) => decodeURIComponent(url.pathname) === '/api/diagnosis:run';
+  await page.route(isDiagnosis, (route) => {
+    held = route;
+    arrived();
+  });
+  return async () => {
+    await arrival;
+    await held?.continue();
+    await page.unroute(isDiagnosis);
+  };
+}
+
+async function expectNoSidewaysScroll(page: Page, where: string) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  // One pixel is sub-pixel layout rounding, not content a person would have to scroll to.
+  expect(overflow, `sideways scrolling on ${where}`).toBeLessThanOrEqual(1);
+}
+
+async function walkEveryStep(page: Page, check: (where: string) => Promise<void>) {
+  const wizard = new WizardPage(page);
+  await expect(page.getByRole('heading', { level: 2, name: 'What is going wrong?' })).toBeVisible();
+  await check('start');
+
+  const address = page.getByLabel('Address of the site that asks for your password');
+  await address.fill('ftp://intranet');
+  await page.getByRole('button', { name: 'Find the cause' }).click();
+  await expect(address).toHaveAttribute('aria-invalid', 'true');
+  await check('start with a wrong address');
+  await address.fill('https://intranet.contoso.com/app');
+
+  const release = await holdDiagnosis(page);
+  await page.getByRole('button', { name: 'Find the cause' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Checking / })).toBeVisible();
+  await check('running');
+  await release();
+
+  await expect(wizard.finding('zone-not-intranet')).toBeVisible();
+  await wizard.finding('zone-not-intranet').getByText('What Windows said').first().click();
+  await page.getByText(/What we ruled out/).click();
+  await check('findings');
+  await page.getByLabel('Expert view').check();
+  await check('findings, expert view');
+  await page.getByLabel('Expert view').uncheck();
+
+  await wizard.previewFirstFix('zone-not-intranet');
+  await check('preview');
+  await wizard.applyAndExpectFixed('zone-not-intranet');
+  await check('verified');
+
+  const saved = await wizard.exportReport('json');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await wizard.openSavedReport(saved.path);
+  await expect(page.getByText(/opened for reading only/)).toBeVisible();
+  await check('saved report under review');
+
+  await page.getByRole('button', { name: 'History of changes' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'History of changes' })).toBeVisible();
+  await check('history');
+  await page.getByRole('button', { name: 'What the words mean' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'What the words mean' })).toBeVisible();
+  await check('glossary');
+}
+
+test('axe finds nothing on any step, in light colours', async ({ page }) => {
+  app = await startWebApp({ scenario: 'zone-not-intranet' });
+  await page.goto(app.url);
+  const wizard = new WizardPage(page);
+  await walkEveryStep(page, (where) => wizard.expectNoAxeViolations(where));
+});
+
+test('axe finds nothing on any step in dark colours, and focus stays visible', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  app = await startWebApp({ scenario: 'zone-not-intranet' });
+  await page.goto(app.url);
+  const wizard = new WizardPage(page);
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(
+    'rgb(23, 24, 28)',
+  );
+  await walkEveryStep(page, (where) => wizard.expectNoAxeViolations(`${where} (dark)`));
+});
+
+test('forced colours (high contrast): axe finds nothing and focus is drawn in the system highlight', async ({
+  page,
+}) => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  app = await startWebApp({ scenario: 'zone-not-intranet' });
+  await page.goto(app.url);
+  const wizard = new WizardPage(page);
+  await wizard.expectNoAxeViolations('start (forced colours)');
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => {
+    const style = getComputedStyle(document.activeElement as Element);
+    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+  });
+  expect(outline.style).toBe('solid');
+  expect(outline.width).toBeGreaterThanOrEqual(2);
+});
+
+test('at 200% zoom every step fits the width and still works', async ({ page }) => {
+  // 200% zoom of a 1280 × 800 window leaves 640 × 400 CSS pixels.
+  await page.setViewportSize({ width: 640, height: 400 });
+  app = await startWebApp({ scenario: 'zone-not-intranet' });
+  await page.goto(app.url);
+  await walkEveryStep(page, (where) => expectNoSidewaysScroll(page, `${where} at 200%`));
+});
