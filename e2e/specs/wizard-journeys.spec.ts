@@ -40,18 +40,26 @@ const journeys: readonly Journey[] = [
     cause: 'ntlm-preauth-kernel-mode',
     elevated: false,
   },
-  { symptom: 'works-for-me-not-others', scenario: 'proxy-in-path', cause: 'proxy-in-path', elevated: false },
   {
-    symptom: 'works-on-server-only',
-    scenario: 'negotiate-disabled',
-    cause: 'negotiate-disabled',
-    elevated: false,
+    symptom: 'http-400',
+    scenario: 'kerberos-token-too-large',
+    cause: 'kerberos-token-too-large',
+    elevated: true,
   },
+  { symptom: 'works-for-me-not-others', scenario: 'proxy-in-path', cause: 'proxy-in-path', elevated: false },
+  { symptom: 'works-on-server-only', scenario: 'loopback-check', cause: 'loopback-check', elevated: true },
   {
     symptom: 'check-everything',
     scenario: 'kernel-mode-no-apppool-creds',
     cause: 'kernel-mode-no-apppool-creds',
     elevated: true,
+  },
+  // Another cause behind the same symptom, fixed on the workstation instead of the server.
+  {
+    symptom: 'works-on-server-only',
+    scenario: 'negotiate-disabled',
+    cause: 'negotiate-disabled',
+    elevated: false,
   },
 ];
 
