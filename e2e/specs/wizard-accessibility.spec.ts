@@ -130,3 +130,30 @@ test('at 200% zoom every step fits the width and still works', async ({ page }) 
   await page.goto(app.url);
   await walkEveryStep(page, (where) => expectNoSidewaysScroll(page, `${where} at 200%`));
 });
+
+test('axe finds nothing where no cause is found, on a fix that needs an administrator, and on the History of it', async ({
+  page,
+}) => {
+  app = await startWebApp({ scenario: 'healthy-workstation' });
+  await page.goto(app.url);
+  const wizard = new WizardPage(page);
+  await wizard.diagnose('https://intranet.contoso.com/app', /I'm IT and want everything checked/);
+  await expect(page.getByRole('heading', { level: 2, name: 'No cause found' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'What to do next' })).toBeVisible();
+  await wizard.expectNoAxeViolations('no cause found');
+  await app.stop();
+
+  app = await startWebApp({ scenario: 'kernel-mode-no-apppool-creds' });
+  await page.goto(app.url);
+  await wizard.diagnose('https://web01.contoso.com/', /I'm IT and want everything checked/);
+  await wizard.previewFirstFix('kernel-mode-no-apppool-creds');
+  await expect(page.getByTestId('elevation-notice')).toBeVisible();
+  await wizard.expectNoAxeViolations('preview of a fix that needs an administrator');
+  await wizard.applyAndExpectFixed('kernel-mode-no-apppool-creds');
+  await page.getByRole('button', { name: 'Undo this change' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Undone' })).toBeVisible();
+  await page.getByRole('button', { name: 'History of changes' }).click();
+  await expect(page.locator('ol.history li[data-state="undone"]')).toHaveCount(1);
+  await page.getByLabel('Expert view').check();
+  await wizard.expectNoAxeViolations('history with an undone change, expert view');
+});
