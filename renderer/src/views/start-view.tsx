@@ -4,6 +4,7 @@ import { targetUrlSchema } from '../../../shared/model/target.js';
 import { symptomLabel } from '../../../shared/wizard/plain-labels.js';
 import { symptoms } from '../../../shared/wizard/symptoms.js';
 import { useWizard } from '../store/store-context.js';
+import { PlainText } from './plain-text.js';
 
 export function StartView({
   error,
@@ -138,7 +139,7 @@ export function StartView({
                 checked={draft.symptom === symptom.id}
                 onChange={() => editDraft({ symptom: symptom.id })}
               />
-              {symptom.label}
+              <PlainText text={symptom.label} />
             </label>
           ))}
         </fieldset>
