@@ -96,6 +96,24 @@ test('undo from the History: the change is undone and the record says so', async
   await expect(page.locator('ol.history li[data-state="undone"]')).toHaveCount(1);
 });
 
+test('undo from the findings of a later check', async ({ page }) => {
+  const app = await start({ scenario: 'zone-not-intranet' });
+  await page.goto(app.url);
+  const wizard = new WizardPage(page);
+  await wizard.diagnose(url, symptom);
+  await wizard.previewFirstFix('zone-not-intranet');
+  await wizard.applyAndExpectFixed('zone-not-intranet');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await wizard.diagnose(url, symptom);
+  await expect(page.getByRole('heading', { level: 2, name: 'No cause found' })).toBeVisible();
+  const changes = page.getByRole('region', { name: 'Changes IWA Doctor made for this address' });
+  await expect(changes).toContainText('Add to Local intranet');
+  await changes.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Undone: Add to Local intranet' })).toBeVisible();
+  await expect(wizard.finding('zone-not-intranet')).toBeVisible();
+  await expect(changes).toHaveCount(0);
+});
+
 test('the History survives a restart; an undo the machine no longer matches is refused in one line', async ({
   page,
 }) => {

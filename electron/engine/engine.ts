@@ -11,6 +11,7 @@ import type { Finding, RemedyOffer } from '../../shared/model/finding.js';
 import { HandoffError } from '../../shared/handoff/admin-handoff-script.js';
 import { PowerShellLiteralError } from '../../shared/handoff/powershell-literal.js';
 import type { JournalEntry } from '../../shared/model/journal.js';
+import { journalMachineOf } from '../../shared/model/journal-machine.js';
 import type { ChangePlan } from '../../shared/model/change-plan.js';
 import type { Target } from '../../shared/model/target.js';
 import { probesFor } from '../../shared/wizard/probe-plan.js';
@@ -305,8 +306,9 @@ export class Engine {
 
   private async machineLabel(host: Host): Promise<string> {
     const description = host.describe();
+    // The PowerShell host learns the computer name from its first identity reading.
     return description.scenario
-      ? `scenario:${description.scenario.id}`
-      : (await host.machineIdentity()).computerName;
+      ? journalMachineOf(description)
+      : journalMachineOf({ ...description, machine: (await host.machineIdentity()).computerName });
   }
 }

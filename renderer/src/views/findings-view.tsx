@@ -8,6 +8,7 @@ import { reportHandshake } from '../../../shared/report/report-handshake.js';
 import { symptomLabel } from '../../../shared/wizard/plain-labels.js';
 import { rankFindings } from '../store/finding-order.js';
 import { useWizard } from '../store/store-context.js';
+import { ChangesForAddress } from './changes-for-address.js';
 import { FindingCard } from './finding-card.js';
 import { HandshakeDiagram } from './handshake/handshake-diagram.js';
 import { NextSteps } from './next-steps.js';
@@ -152,6 +153,7 @@ export function FindingsView({
           </table>
         </details>
       ) : null}
+      {readOnly ? null : <ChangesForAddress url={diagnosis.target.url} host={diagnosis.host} />}
       <ReportPanel review={readOnly} />
       <div className="actions">
         {readOnly ? null : (

@@ -7,6 +7,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { ChangePlan } from '../../../shared/model/change-plan.js';
 import type { Diagnosis } from '../../../shared/model/diagnosis.js';
+import type { JournalEntry } from '../../../shared/model/journal.js';
 import { WizardStoreContext } from '../store/store-context.js';
 import { createWizardStore, type WizardState } from '../store/wizard-store.js';
 import type { WizardStep } from '../store/wizard-steps.js';
@@ -163,6 +164,62 @@ describe('findings step', () => {
     expect(html).toContain('&quot;zone&quot;: 3');
     expect(html).toMatch(/<details open="">\s*<summary>What Windows said<\/summary>/);
     expect(html).toContain('Every check that ran (2)');
+  });
+
+  it('lists the changes still in place for this address and machine that can be undone, each with its undo', () => {
+    const entry: JournalEntry = {
+      id: 'e1',
+      remedy: 'zone.add-to-intranet',
+      title: 'Add to Local intranet',
+      scope: 'user',
+      targetUrl: target.url,
+      machine: 'scenario:zone-not-intranet',
+      exactChange: ['reg add …'],
+      needsElevation: false,
+      operations: [],
+      state: 'applied',
+      createdAt: '2026-11-22T02:03:00.000Z',
+    };
+    const purge: JournalEntry = {
+      ...entry,
+      id: 'e5',
+      remedy: 'kerberos.purge-tickets',
+      title: 'Forget cached Kerberos tickets',
+      operations: [
+        {
+          operation: {
+            op: 'tool.run',
+            run: { tool: 'klist', args: ['purge'] },
+            undo: null,
+            describe: 'forget the cached Kerberos tickets',
+          },
+          previous: null,
+        },
+      ],
+    };
+    const html = render(
+      {
+        kind: 'findings',
+        diagnosis: {
+          ...diagnosis,
+          host: { kind: 'scenario', machine: 'WS01', scenario: { id: 'zone-not-intranet', title: 'Zone' } },
+          findings: [],
+        },
+      },
+      {
+        journal: [
+          entry,
+          { ...entry, id: 'e2', targetUrl: 'https://other.contoso.com/' },
+          { ...entry, id: 'e3', state: 'undone' },
+          { ...entry, id: 'e4', machine: 'scenario:proxy-in-path' },
+          purge,
+        ],
+      },
+    );
+    expect(html).toContain('Changes IWA Doctor made for this address');
+    expect(html).toContain('data-entry="e1"');
+    for (const other of ['e2', 'e3', 'e4', 'e5']) expect(html).not.toContain(`data-entry="${other}"`);
+    expect(html).toMatch(/<button type="button" aria-describedby="applied-e1">Undo<\/button>/);
   });
 
   it('with no cause, says who to hand it to and which questions help', () => {
