@@ -6,11 +6,40 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'tls', 'dns', 'crypto', 'stream', 'url', 'util', 'zlib', 'events', 'buffer', 'readline', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'tls',
+  'dns',
+  'crypto',
+  'stream',
+  'url',
+  'util',
+  'zlib',
+  'events',
+  'buffer',
+  'readline',
+  'worker_threads',
+];
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', '.tsbuild/**', 'test-results/**', 'playwright-report/**', 'bench/.data/**', '.lab/**'],
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      '.tsbuild/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/.data/**',
+      '.lab/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -40,8 +69,23 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'shared/ is pure: no node built-ins (design.md, Layout).' },
-            { group: ['electron', 'electron/*', 'react', 'react/*', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*'], message: 'shared/ imports neither electron nor react.' },
-            { group: ['**/electron/**', '**/renderer/**', '../electron', '../renderer'], message: 'shared/ never imports from electron/ or renderer/.' },
+            {
+              group: [
+                'electron',
+                'electron/*',
+                'react',
+                'react/*',
+                'react-dom',
+                'react-dom/*',
+                'zustand',
+                'zustand/*',
+              ],
+              message: 'shared/ imports neither electron nor react.',
+            },
+            {
+              group: ['**/electron/**', '**/renderer/**', '../electron', '../renderer'],
+              message: 'shared/ never imports from electron/ or renderer/.',
+            },
           ],
         },
       ],
@@ -56,8 +100,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'The renderer talks to the engine only through the typed API object.' },
-            { group: ['**/electron/**', '../electron', '../../electron'], message: 'renderer/ never imports electron/.' },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'The renderer talks to the engine only through the typed API object.',
+            },
+            {
+              group: ['**/electron/**', '../electron', '../../electron'],
+              message: 'renderer/ never imports electron/.',
+            },
             { group: nodeBuiltins, message: 'The renderer is sandboxed: no node built-ins.' },
           ],
         },
@@ -72,7 +122,11 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload import electron; the engine runs under plain Node.' },
+            {
+              group: ['electron', 'electron/*'],
+              message:
+                'Only electron/main and electron/preload import electron; the engine runs under plain Node.',
+            },
             { group: ['**/renderer/**'], message: 'The engine never imports the renderer.' },
           ],
         },
@@ -85,7 +139,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'electron', property: 'ipcMain', message: 'Register channels in electron/main/ipc.ts only.' },
+        {
+          object: 'electron',
+          property: 'ipcMain',
+          message: 'Register channels in electron/main/ipc.ts only.',
+        },
       ],
     },
   },

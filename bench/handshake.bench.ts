@@ -20,7 +20,9 @@ const warmUp = 3;
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 async function main(): Promise<void> {
@@ -34,7 +36,21 @@ async function main(): Promise<void> {
   try {
     for (const [name, value] of Object.entries(lab.clientEnv)) process.env[name] = value;
     const site = lab.sites.good;
-    const curlArgs = ['-sS', '-o', '/dev/null', '-w', '%{http_code}', '--max-time', '10', '--negotiate', '-u', ':', '--resolve', `${site.host}:${site.port}:127.0.0.1`, site.url];
+    const curlArgs = [
+      '-sS',
+      '-o',
+      '/dev/null',
+      '-w',
+      '%{http_code}',
+      '--max-time',
+      '10',
+      '--negotiate',
+      '-u',
+      ':',
+      '--resolve',
+      `${site.host}:${site.port}:127.0.0.1`,
+      site.url,
+    ];
     const curlEnv = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', ...lab.clientEnv };
 
     // Interleaved, so both see the same load on a shared machine.
@@ -44,12 +60,14 @@ async function main(): Promise<void> {
       let started = performance.now();
       const result = await runLiveSignInTest(site.url, { dnsServer: lab.dnsServer, timeoutMs: 10_000 });
       const oursElapsed = performance.now() - started;
-      if (result.exchange.verdict !== 'signed-in') throw new Error(`our handshake did not sign in: ${result.exchange.summary}`);
+      if (result.exchange.verdict !== 'signed-in')
+        throw new Error(`our handshake did not sign in: ${result.exchange.summary}`);
 
       started = performance.now();
       const answer = spawnSync(curl as string, curlArgs, { env: curlEnv, encoding: 'utf8', timeout: 15_000 });
       const curlElapsed = performance.now() - started;
-      if (answer.stdout.trim() !== '200') throw new Error(`curl did not sign in: ${answer.stdout} ${answer.stderr}`);
+      if (answer.stdout.trim() !== '200')
+        throw new Error(`curl did not sign in: ${answer.stdout} ${answer.stderr}`);
 
       if (index >= warmUp) {
         ours.push(oursElapsed);
@@ -59,10 +77,18 @@ async function main(): Promise<void> {
 
     const oursMedian = median(ours);
     const curlMedian = median(theirs);
-    console.log(`runs: ${runs} each, interleaved, after ${warmUp} warm-up runs, against ${site.url} (${site.reproduces})`);
-    console.log(`ours: median ${oursMedian.toFixed(1)} ms, min ${Math.min(...ours).toFixed(1)} ms, max ${Math.max(...ours).toFixed(1)} ms`);
-    console.log(`curl: median ${curlMedian.toFixed(1)} ms, min ${Math.min(...theirs).toFixed(1)} ms, max ${Math.max(...theirs).toFixed(1)} ms`);
-    console.log(`handshake: ours ${oursMedian.toFixed(1)} ms, curl ${curlMedian.toFixed(1)} ms, ours/curl ${(oursMedian / curlMedian).toFixed(2)}`);
+    console.log(
+      `runs: ${runs} each, interleaved, after ${warmUp} warm-up runs, against ${site.url} (${site.reproduces})`,
+    );
+    console.log(
+      `ours: median ${oursMedian.toFixed(1)} ms, min ${Math.min(...ours).toFixed(1)} ms, max ${Math.max(...ours).toFixed(1)} ms`,
+    );
+    console.log(
+      `curl: median ${curlMedian.toFixed(1)} ms, min ${Math.min(...theirs).toFixed(1)} ms, max ${Math.max(...theirs).toFixed(1)} ms`,
+    );
+    console.log(
+      `handshake: ours ${oursMedian.toFixed(1)} ms, curl ${curlMedian.toFixed(1)} ms, ours/curl ${(oursMedian / curlMedian).toFixed(2)}`,
+    );
   } finally {
     await lab.stop();
   }

@@ -18,7 +18,10 @@ const closingLines: string[] = [];
 let failed = false;
 for (const bench of benches) {
   console.log(`\n=== ${bench}`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', `${directory}${bench}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', `${directory}${bench}`], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   process.stdout.write(result.stdout);
   if (result.status !== 0) failed = true;
   const last = result.stdout.trim().split('\n').at(-1);

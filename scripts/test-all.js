@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, unit + integration (Vitest, incl. the real-KDC lab suites,
+// `npm test`: typecheck, lint, format, unit + integration (Vitest, incl. the real-KDC lab suites,
 // which skip with a printed reason where the lab packages are missing), then end-to-end
 // (Playwright in Debian's Chromium through the web harness). Stops at the first failing
 // stage and ends with one line: `N passed, N failed`.
@@ -21,11 +21,21 @@ rmSync('test-results', { recursive: true, force: true });
 for (const [label, args] of [
   ['typecheck', ['tsc', '-b']],
   ['lint', ['eslint', '.', '--max-warnings', '0']],
+  [
+    'format (prettier --check; `npm run format` fixes it)',
+    ['prettier', '--check', '.', '--log-level', 'warn'],
+  ],
 ]) {
   if (run(label, 'npx', args) !== 0) finish(1);
 }
 
-const unit = run('unit and integration (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']);
+const unit = run('unit and integration (vitest)', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile=test-results/vitest.json',
+]);
 if (existsSync('test-results/vitest.json')) {
   const report = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
   counts.passed += report.numPassedTests ?? 0;
@@ -35,7 +45,9 @@ if (existsSync('test-results/vitest.json')) {
 if (unit !== 0) finish(1);
 
 if (!process.env.CHROMIUM_PATH && !existsSync('/usr/bin/chromium')) {
-  console.log('\n=== end-to-end: skipped: no Chromium at /usr/bin/chromium (apt-get install chromium, or set CHROMIUM_PATH)');
+  console.log(
+    '\n=== end-to-end: skipped: no Chromium at /usr/bin/chromium (apt-get install chromium, or set CHROMIUM_PATH)',
+  );
   finish(process.env.CI ? 1 : 0);
 }
 const e2e = run('end-to-end (playwright, chromium, web harness)', 'npm', ['run', '-s', 'test:e2e']);

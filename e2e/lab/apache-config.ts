@@ -67,7 +67,10 @@ export function apacheConfig(input: ApacheConfigInput): string {
     `<Directory "${input.documentRoot}">`,
     '    Require all granted',
     '</Directory>',
-    ...input.sites.flatMap((site) => [`Listen 127.0.0.1:${site.port}${site.tls ? ' https' : ''}`, ...virtualHost(site)]),
+    ...input.sites.flatMap((site) => [
+      `Listen 127.0.0.1:${site.port}${site.tls ? ' https' : ''}`,
+      ...virtualHost(site),
+    ]),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -76,7 +79,13 @@ function virtualHost(site: ApacheSiteConfig): string[] {
   const open = [
     `<VirtualHost 127.0.0.1:${site.port}>`,
     `    ServerName ${site.host}`,
-    ...(site.tls ? ['    SSLEngine on', `    SSLCertificateFile "${site.tls.certificateFile}"`, `    SSLCertificateKeyFile "${site.tls.keyFile}"`] : []),
+    ...(site.tls
+      ? [
+          '    SSLEngine on',
+          `    SSLCertificateFile "${site.tls.certificateFile}"`,
+          `    SSLCertificateKeyFile "${site.tls.keyFile}"`,
+        ]
+      : []),
   ];
   const close = ['</VirtualHost>'];
   switch (site.id) {

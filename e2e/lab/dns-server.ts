@@ -31,7 +31,11 @@ function checkedHost(host: string): string {
   return host;
 }
 
-export async function startDnsServer(dir: string, records: DnsRecords, env: Record<string, string>): Promise<LabDnsServer> {
+export async function startDnsServer(
+  dir: string,
+  records: DnsRecords,
+  env: Record<string, string>,
+): Promise<LabDnsServer> {
   const dnsmasq = requireExecutable('dnsmasq');
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -51,7 +55,9 @@ export async function startDnsServer(dir: string, records: DnsRecords, env: Reco
       '--user=nobody',
       '--group=nogroup',
       ...records.addresses.map((host) => `--host-record=${checkedHost(host)},${labAddress}`),
-      ...Object.entries(records.cnames).map(([alias, target]) => `--cname=${checkedHost(alias)},${checkedHost(target)}`),
+      ...Object.entries(records.cnames).map(
+        ([alias, target]) => `--cname=${checkedHost(alias)},${checkedHost(target)}`,
+      ),
     ];
     const daemon = startSupervised('dnsmasq', dnsmasq, args, { env, cwd: dir });
     try {

@@ -14,33 +14,36 @@ describe('MIT KDC lab', () => {
     await lab?.stop();
   });
 
-  it.skipIf(labMaySkip(missing))('issues a TGT to a user, exports a service keytab, and leaves nothing behind on stop', async () => {
-    lab = await startKdc({ realm: 'CONTOSO.TEST' });
-    expect(lab.kdcPort).toBeGreaterThan(1023);
-    expect(await tcpAccepts(lab.kdcPort)).toBe(true);
+  it.skipIf(labMaySkip(missing))(
+    'issues a TGT to a user, exports a service keytab, and leaves nothing behind on stop',
+    async () => {
+      lab = await startKdc({ realm: 'CONTOSO.TEST' });
+      expect(lab.kdcPort).toBeGreaterThan(1023);
+      expect(await tcpAccepts(lab.kdcPort)).toBe(true);
 
-    await lab.addUser('alice', 'Lab-Passw0rd');
-    const { keytab } = await lab.addService('HTTP/web01.contoso.test');
-    const { ccache } = await lab.kinit('alice', 'Lab-Passw0rd');
-    expect(ccache).toMatch(/^FILE:\//);
+      await lab.addUser('alice', 'Lab-Passw0rd');
+      const { keytab } = await lab.addService('HTTP/web01.contoso.test');
+      const { ccache } = await lab.kinit('alice', 'Lab-Passw0rd');
+      expect(ccache).toMatch(/^FILE:\//);
 
-    const klist = findExecutable('klist') as string;
-    const tickets = await runBounded(klist, ['-c', ccache], { env: lab.env });
-    expect(tickets.stdout).toContain('Default principal: alice@CONTOSO.TEST');
-    expect(tickets.stdout).toContain('krbtgt/CONTOSO.TEST@CONTOSO.TEST');
-    const keys = await runBounded(klist, ['-k', keytab], { env: lab.env });
-    expect(keys.stdout).toMatch(/^\s+2 HTTP\/web01\.contoso\.test@CONTOSO\.TEST$/m);
+      const klist = findExecutable('klist') as string;
+      const tickets = await runBounded(klist, ['-c', ccache], { env: lab.env });
+      expect(tickets.stdout).toContain('Default principal: alice@CONTOSO.TEST');
+      expect(tickets.stdout).toContain('krbtgt/CONTOSO.TEST@CONTOSO.TEST');
+      const keys = await runBounded(klist, ['-k', keytab], { env: lab.env });
+      expect(keys.stdout).toMatch(/^\s+2 HTTP\/web01\.contoso\.test@CONTOSO\.TEST$/m);
 
-    await expect(lab.kinit('alice', 'not-her-password')).rejects.toThrow(/Password incorrect/);
-    await expect(lab.addUser('bad name', 'x')).rejects.toThrow(/refusing kadmin word/);
+      await expect(lab.kinit('alice', 'not-her-password')).rejects.toThrow(/Password incorrect/);
+      await expect(lab.addUser('bad name', 'x')).rejects.toThrow(/refusing kadmin word/);
 
-    const dir = lab.dir;
-    const port = lab.kdcPort;
-    expect(processesReferencing(dir).length).toBeGreaterThan(0);
-    await lab.stop();
-    lab = undefined;
-    expect(processesReferencing(dir)).toEqual([]);
-    expect(await tcpAccepts(port)).toBe(false);
-    expect(existsSync(dir)).toBe(false);
-  });
+      const dir = lab.dir;
+      const port = lab.kdcPort;
+      expect(processesReferencing(dir).length).toBeGreaterThan(0);
+      await lab.stop();
+      lab = undefined;
+      expect(processesReferencing(dir)).toEqual([]);
+      expect(await tcpAccepts(port)).toBe(false);
+      expect(existsSync(dir)).toBe(false);
+    },
+  );
 });

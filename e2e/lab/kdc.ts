@@ -53,7 +53,9 @@ const labRequirements: readonly { name: string; present: () => boolean }[] = [
 
 /** Names of what is missing for the lab to run; [] when it can run. */
 export function labPackagesMissing(): string[] {
-  return labRequirements.filter((requirement) => !requirement.present()).map((requirement) => requirement.name);
+  return labRequirements
+    .filter((requirement) => !requirement.present())
+    .map((requirement) => requirement.name);
 }
 
 /**
@@ -120,7 +122,10 @@ async function startKdcIn(dir: string, realm: string): Promise<KdcLab> {
     await writeFile(krb5ConfigPath, krb5Conf(dir, realm, kdcPort));
     await writeFile(kdcProfilePath, kdcConf(dir, realm, kdcPort));
     if (attempt === 0) {
-      await runBounded(tools.kdb5Util, ['create', '-s', '-r', realm, '-P', masterPassword], { env, timeoutMs: 30_000 });
+      await runBounded(tools.kdb5Util, ['create', '-s', '-r', realm, '-P', masterPassword], {
+        env,
+        timeoutMs: 30_000,
+      });
     }
     const daemon = startSupervised('krb5kdc', tools.krb5kdc, ['-n', '-r', realm], { env, cwd: dir });
     try {
@@ -132,7 +137,9 @@ async function startKdcIn(dir: string, realm: string): Promise<KdcLab> {
     }
   }
   const log = await readFile(join(dir, 'kdc.log'), 'utf8').catch(() => '');
-  throw new Error(`kdc lab: krb5kdc did not start: ${String(lastError)} ${log.split('\n').slice(-5).join(' | ')}`);
+  throw new Error(
+    `kdc lab: krb5kdc did not start: ${String(lastError)} ${log.split('\n').slice(-5).join(' | ')}`,
+  );
 }
 
 function krb5Conf(dir: string, realm: string, kdcPort: number): string {
@@ -227,7 +234,10 @@ function labHandle(
     // kadmin.local exits 0 even when the request fails; it reports the failure on stderr.
     const failure = stderr
       .split('\n')
-      .find((line) => /error|not found|cannot|unable|already exists/i.test(line) && !/^Authenticating as/.test(line));
+      .find(
+        (line) =>
+          /error|not found|cannot|unable|already exists/i.test(line) && !/^Authenticating as/.test(line),
+      );
     if (failure) throw new Error(`kadmin.local "${words[0] ?? ''}" failed: ${failure.trim()}`);
     return stdout;
   };

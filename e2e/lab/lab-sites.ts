@@ -29,8 +29,20 @@ export interface LabSitePlan {
 }
 
 export const labSitePlans: readonly LabSitePlan[] = [
-  { id: 'good', scheme: 'http', host: 'web01.contoso.test', reproduces: 'Kerberos works: 401 Negotiate, then 200 with a mutual-auth AP-REP', expectedCause: 'challenge-normal' },
-  { id: 'spn-missing', scheme: 'http', host: 'web02.contoso.test', reproduces: 'no HTTP/web02 principal in the KDC', expectedCause: 'spn-missing' },
+  {
+    id: 'good',
+    scheme: 'http',
+    host: 'web01.contoso.test',
+    reproduces: 'Kerberos works: 401 Negotiate, then 200 with a mutual-auth AP-REP',
+    expectedCause: 'challenge-normal',
+  },
+  {
+    id: 'spn-missing',
+    scheme: 'http',
+    host: 'web02.contoso.test',
+    reproduces: 'no HTTP/web02 principal in the KDC',
+    expectedCause: 'spn-missing',
+  },
   {
     id: 'stale-key',
     scheme: 'http',
@@ -42,7 +54,8 @@ export const labSitePlans: readonly LabSitePlan[] = [
     id: 'cname-alias',
     scheme: 'http',
     host: 'web.contoso.test',
-    reproduces: 'web is a CNAME of srv01; only HTTP/web is registered, browsers ask for HTTP/srv01 (reference §7.3)',
+    reproduces:
+      'web is a CNAME of srv01; only HTTP/web is registered, browsers ask for HTTP/srv01 (reference §7.3)',
     expectedCause: 'cname-alias-spn',
   },
   {
@@ -56,11 +69,24 @@ export const labSitePlans: readonly LabSitePlan[] = [
     id: 'header-too-large',
     scheme: 'http',
     host: 'web06.contoso.test',
-    reproduces: 'LimitRequestFieldSize below the token size: the authenticated request gets HTTP 400 (reference §7.2)',
+    reproduces:
+      'LimitRequestFieldSize below the token size: the authenticated request gets HTTP 400 (reference §7.2)',
     expectedCause: 'kerberos-token-too-large',
   },
-  { id: 'ntlm-only', scheme: 'http', host: 'web07.contoso.test', reproduces: 'the server offers only WWW-Authenticate: NTLM', expectedCause: 'providers-misconfigured' },
-  { id: 'anonymous', scheme: 'http', host: 'web08.contoso.test', reproduces: 'anonymous access: 200 without any challenge', expectedCause: 'windows-auth-disabled' },
+  {
+    id: 'ntlm-only',
+    scheme: 'http',
+    host: 'web07.contoso.test',
+    reproduces: 'the server offers only WWW-Authenticate: NTLM',
+    expectedCause: 'providers-misconfigured',
+  },
+  {
+    id: 'anonymous',
+    scheme: 'http',
+    host: 'web08.contoso.test',
+    reproduces: 'anonymous access: 200 without any challenge',
+    expectedCause: 'windows-auth-disabled',
+  },
   {
     id: 'https-good',
     scheme: 'https',

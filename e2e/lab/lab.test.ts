@@ -10,7 +10,8 @@ import { runBounded } from './run-bounded.js';
 import { tinyHeaderFieldLimit } from './lab-sites.js';
 
 const missing = [...labPackagesMissing(), ...(findExecutable('curl') ? [] : ['curl (curl)'])];
-if (missing.length > 0) console.warn(`[lab] skipping Apache/dnsmasq lab tests, missing: ${missing.join(', ')}`);
+if (missing.length > 0)
+  console.warn(`[lab] skipping Apache/dnsmasq lab tests, missing: ${missing.join(', ')}`);
 
 interface CurlAnswer {
   status: number;
@@ -23,13 +24,31 @@ async function curlNegotiate(lab: Lab, url: string, host: string, port: number):
   await writeFile(certificate, lab.certificatePem);
   const { stdout } = await runBounded(
     findExecutable('curl') as string,
-    ['-sS', '-o', '/dev/null', '-D', '-', '--max-time', '10', '--cacert', certificate, '--negotiate', '-u', ':', '--resolve', `${host}:${port}:127.0.0.1`, url],
+    [
+      '-sS',
+      '-o',
+      '/dev/null',
+      '-D',
+      '-',
+      '--max-time',
+      '10',
+      '--cacert',
+      certificate,
+      '--negotiate',
+      '-u',
+      ':',
+      '--resolve',
+      `${host}:${port}:127.0.0.1`,
+      url,
+    ],
     { env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', ...lab.clientEnv } },
   );
   const lines = stdout.split('\r\n');
   const statuses = lines.filter((line) => line.startsWith('HTTP/')).map((line) => Number(line.split(' ')[1]));
   const lastStatus = statuses.at(-1) ?? 0;
-  const offers = lines.filter((line) => /^www-authenticate:/i.test(line)).map((line) => line.replace(/^[^:]+:\s*/, '').split(' ')[0] ?? '');
+  const offers = lines
+    .filter((line) => /^www-authenticate:/i.test(line))
+    .map((line) => line.replace(/^[^:]+:\s*/, '').split(' ')[0] ?? '');
   return { status: lastStatus, offers };
 }
 
@@ -72,7 +91,9 @@ describe.skipIf(labMaySkip(missing))('live sign-in lab (KDC + Apache mod_auth_gs
   it('registers the SPN forms each case needs', () => {
     expect(lab.sites['good'].registeredSpn).toBe('HTTP/web01.contoso.test');
     expect(lab.sites['cname-alias'].registeredSpn).toBe('HTTP/web.contoso.test');
-    expect(lab.sites['port-in-spn'].registeredSpn).toBe(`HTTP/web05.contoso.test:${lab.sites['port-in-spn'].port}`);
+    expect(lab.sites['port-in-spn'].registeredSpn).toBe(
+      `HTTP/web05.contoso.test:${lab.sites['port-in-spn'].port}`,
+    );
     expect(lab.sites['spn-missing'].registeredSpn).toBeUndefined();
   });
 

@@ -107,7 +107,12 @@ async function startLabOnce(): Promise<Lab> {
     // The server keeps kvno 2 while the KDC re-keys to kvno 3: tickets are encrypted with a key the
     // server does not have (the account's password changed, or the SPN sits on another account).
     await register('stale-key', 'HTTP/web03.contoso.test');
-    await kdc.kadmin(['ktadd', '-k', join(kdc.dir, 'keytabs', 'web03-rekeyed.keytab'), 'HTTP/web03.contoso.test']);
+    await kdc.kadmin([
+      'ktadd',
+      '-k',
+      join(kdc.dir, 'keytabs', 'web03-rekeyed.keytab'),
+      'HTTP/web03.contoso.test',
+    ]);
     // The alias is registered; the canonical name (what browsers ask for, §7.3) is not.
     await register('cname-alias', 'HTTP/web.contoso.test');
     // Only the port form is registered; browsers omit the port by default (§2.4).
@@ -126,7 +131,13 @@ async function startLabOnce(): Promise<Lab> {
 
     const siteConfigs: ApacheSiteConfig[] = labSitePlans.map((plan) => {
       const keytab = keytabs.get(plan.id);
-      return { id: plan.id, port: portOf(plan.id), host: plan.host, ...(keytab ? { keytab } : {}), ...(plan.scheme === 'https' ? { tls } : {}) };
+      return {
+        id: plan.id,
+        port: portOf(plan.id),
+        host: plan.host,
+        ...(keytab ? { keytab } : {}),
+        ...(plan.scheme === 'https' ? { tls } : {}),
+      };
     });
     const configPath = join(webDir, 'httpd.conf');
     const runningAsRoot = process.getuid?.() === 0;
@@ -147,10 +158,15 @@ async function startLabOnce(): Promise<Lab> {
       KRB5RCACHETYPE: 'none',
       IWA_LAB_DIR: webDir,
     };
-    const apache = startSupervised('apache2', requireExecutable('apache2'), ['-f', configPath, '-DFOREGROUND'], {
-      env: apacheEnv,
-      cwd: webDir,
-    });
+    const apache = startSupervised(
+      'apache2',
+      requireExecutable('apache2'),
+      ['-f', configPath, '-DFOREGROUND'],
+      {
+        env: apacheEnv,
+        cwd: webDir,
+      },
+    );
     cleanups.push(() => apache.stop());
     await waitForPorts([...ports.values()], apache, webDir);
 
@@ -158,7 +174,10 @@ async function startLabOnce(): Promise<Lab> {
       kdc.dir,
       {
         domain: 'contoso.test',
-        addresses: [...labSitePlans.filter((plan) => plan.id !== 'cname-alias').map((plan) => plan.host), cnameTargetHost],
+        addresses: [
+          ...labSitePlans.filter((plan) => plan.id !== 'cname-alias').map((plan) => plan.host),
+          cnameTargetHost,
+        ],
         cnames: { 'web.contoso.test': cnameTargetHost },
       },
       { PATH: apacheEnv.PATH as string, IWA_LAB_DIR: kdc.dir },
@@ -173,7 +192,15 @@ async function startLabOnce(): Promise<Lab> {
       labSitePlans.map((plan): [LabSiteId, LabSite] => {
         const port = portOf(plan.id);
         const spn = registered.get(plan.id);
-        return [plan.id, { ...plan, port, url: `${plan.scheme}://${plan.host}:${port}/`, ...(spn ? { registeredSpn: spn } : {}) }];
+        return [
+          plan.id,
+          {
+            ...plan,
+            port,
+            url: `${plan.scheme}://${plan.host}:${port}/`,
+            ...(spn ? { registeredSpn: spn } : {}),
+          },
+        ];
       }),
     ) as Record<LabSiteId, LabSite>;
 
@@ -201,13 +228,19 @@ async function startLabOnce(): Promise<Lab> {
   }
 }
 
-async function waitForPorts(ports: readonly number[], apache: SupervisedProcess, webDir: string): Promise<void> {
+async function waitForPorts(
+  ports: readonly number[],
+  apache: SupervisedProcess,
+  webDir: string,
+): Promise<void> {
   const deadline = Date.now() + 15_000;
   for (const port of ports) {
     while (!(await tcpAccepts(port))) {
       if (!apache.running() || Date.now() > deadline) {
         const log = await readFile(join(webDir, 'error.log'), 'utf8').catch(() => '');
-        throw new Error(`apache lab: not listening on ${labAddress}:${port}: ${apache.output().trim()} ${log.split('\n').slice(-5).join(' | ')}`);
+        throw new Error(
+          `apache lab: not listening on ${labAddress}:${port}: ${apache.output().trim()} ${log.split('\n').slice(-5).join(' | ')}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -225,7 +258,8 @@ async function unreachableKdcEnvironment(kdc: KdcLab, ccache: string): Promise<R
     `kdc = ${labAddress}:${kdc.kdcPort}`,
     `kdc = ${labAddress}:${closedPort}`,
   );
-  if (!config.includes(`${labAddress}:${closedPort}`)) throw new Error('lab: could not point the KDC at a closed port');
+  if (!config.includes(`${labAddress}:${closedPort}`))
+    throw new Error('lab: could not point the KDC at a closed port');
   await writeFile(configPath, config);
   const tgtOnly = join(kdc.dir, 'ccache-tgt-only');
   await copyFile(ccache.replace(/^FILE:/, ''), tgtOnly);

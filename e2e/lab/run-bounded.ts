@@ -31,10 +31,19 @@ export function runBounded(
     const child = execFile(
       command,
       [...args],
-      { env: options.env, cwd: options.cwd, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 4 * 1024 * 1024, encoding: 'utf8' },
+      {
+        env: options.env,
+        cwd: options.cwd,
+        timeout: timeoutMs,
+        killSignal: 'SIGKILL',
+        maxBuffer: 4 * 1024 * 1024,
+        encoding: 'utf8',
+      },
       (error, stdout, stderr) => {
         if (error) {
-          const why = error.killed ? `timed out after ${timeoutMs} ms` : `failed (${error.code ?? error.message})`;
+          const why = error.killed
+            ? `timed out after ${timeoutMs} ms`
+            : `failed (${error.code ?? error.message})`;
           const detail = (stderr || stdout).trim().split('\n').slice(-3).join(' | ');
           reject(new LabCommandError(`${command} ${why}${detail ? `: ${detail}` : ''}`, stdout, stderr));
           return;

@@ -56,12 +56,17 @@ function ipv4Bytes(address: string): Buffer {
   return Buffer.from(address.split('.').map(Number));
 }
 
-export function createSelfSignedCertificate(commonNameText: string, altNames: readonly string[]): SelfSignedCertificate {
+export function createSelfSignedCertificate(
+  commonNameText: string,
+  altNames: readonly string[],
+): SelfSignedCertificate {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const ecdsaWithSha256 = sequence(oid('1.2.840.10045.4.3.2'));
   const now = Date.now();
   const subjectAltName = sequence(
-    ...altNames.map((name) => (isIP(name) === 4 ? tlv(0x87, ipv4Bytes(name)) : tlv(0x82, Buffer.from(name, 'ascii')))),
+    ...altNames.map((name) =>
+      isIP(name) === 4 ? tlv(0x87, ipv4Bytes(name)) : tlv(0x82, Buffer.from(name, 'ascii')),
+    ),
   );
   const extensions = tlv(
     0xa3,

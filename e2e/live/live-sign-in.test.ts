@@ -23,7 +23,10 @@ if (missing.length > 0) console.warn(`[lab] skipping live sign-in tests, missing
 
 /** No token may leak into a result: the longest base64-looking run stays short. */
 function longestBase64Run(result: LiveTestResult): number {
-  return Math.max(0, ...(JSON.stringify(result).match(/[A-Za-z0-9+/]{80,}={0,2}/g) ?? []).map((run) => run.length));
+  return Math.max(
+    0,
+    ...(JSON.stringify(result).match(/[A-Za-z0-9+/]{80,}={0,2}/g) ?? []).map((run) => run.length),
+  );
 }
 
 describe.skipIf(labMaySkip(missing))('live sign-in test against the lab', () => {
@@ -36,7 +39,12 @@ describe.skipIf(labMaySkip(missing))('live sign-in test against the lab', () => 
   });
 
   const run = (url: string, env?: Record<string, string>): Promise<LiveTestResult> =>
-    runLiveSignInTest(url, { dnsServer: lab.dnsServer, kerberosEnv: env ?? lab.clientEnv, timeoutMs: 8_000, trustedCertificates: [lab.certificatePem] });
+    runLiveSignInTest(url, {
+      dnsServer: lab.dnsServer,
+      kerberosEnv: env ?? lab.clientEnv,
+      timeoutMs: 8_000,
+      trustedCertificates: [lab.certificatePem],
+    });
 
   for (const plan of labSitePlans) {
     it(`diagnoses ${plan.id} (${plan.reproduces}) as ${plan.expectedCause}`, async () => {
@@ -44,7 +52,8 @@ describe.skipIf(labMaySkip(missing))('live sign-in test against the lab', () => 
       expect(result.findings.map((finding) => finding.cause)).toEqual([plan.expectedCause]);
       const finding = result.findings[0];
       expect(finding?.remedies).toEqual([]);
-      for (const id of finding?.evidence ?? []) expect(result.evidence.some((item) => item.id === id)).toBe(true);
+      for (const id of finding?.evidence ?? [])
+        expect(result.evidence.some((item) => item.id === id)).toBe(true);
       expect(longestBase64Run(result)).toBeLessThan(80);
       // The wire form validates, and survives a JSON round trip unchanged.
       const wire = liveTestResultSchema.parse(JSON.parse(JSON.stringify(result)));
@@ -65,7 +74,12 @@ describe.skipIf(labMaySkip(missing))('live sign-in test against the lab', () => 
       'client>server:',
       'server>client:200',
     ]);
-    expect(exchange.legs[4]?.token).toMatchObject({ kind: 'kerberos-ap-req', spn: 'HTTP/web01.contoso.test', realm: 'CONTOSO.TEST', kvno: 2 });
+    expect(exchange.legs[4]?.token).toMatchObject({
+      kind: 'kerberos-ap-req',
+      spn: 'HTTP/web01.contoso.test',
+      realm: 'CONTOSO.TEST',
+      kvno: 2,
+    });
     expect(exchange.legs[5]?.token).toMatchObject({ kind: 'kerberos-ap-rep', negState: 'accept-completed' });
     const signed = result.evidence.find((item) => item.kind === 'live-authenticated-request');
     expect(signed?.facts).toMatchObject({ connectionReused: true, status: 200 });
@@ -76,7 +90,11 @@ describe.skipIf(labMaySkip(missing))('live sign-in test against the lab', () => 
     const result = await run(lab.sites['stale-key'].url);
     const answer = result.exchange.legs.at(-1);
     expect(answer?.httpStatus).toBe(401);
-    expect(answer?.token).toMatchObject({ kind: 'kerberos-error', negState: 'reject', kerberosError: { code: 44, name: 'KRB_AP_ERR_BADKEYVER' } });
+    expect(answer?.token).toMatchObject({
+      kind: 'kerberos-error',
+      negState: 'reject',
+      kerberosError: { code: 44, name: 'KRB_AP_ERR_BADKEYVER' },
+    });
     expect(result.findings[0]?.confidence).toBe('confirmed');
   });
 
@@ -84,7 +102,11 @@ describe.skipIf(labMaySkip(missing))('live sign-in test against the lab', () => 
     const result = await run(lab.sites['cname-alias'].url);
     expect(result.exchange.spn).toBe('HTTP/srv01.contoso.test');
     const names = result.evidence.find((item) => item.kind === 'live-name-resolution');
-    expect(names?.facts).toMatchObject({ cnameChain: ['web.contoso.test', 'srv01.contoso.test'], canonicalName: 'srv01.contoso.test', addresses: ['127.0.0.1'] });
+    expect(names?.facts).toMatchObject({
+      cnameChain: ['web.contoso.test', 'srv01.contoso.test'],
+      canonicalName: 'srv01.contoso.test',
+      addresses: ['127.0.0.1'],
+    });
   });
 
   it('signs in over HTTPS and records the TLS facts; an untrusted self-signed certificate is a clear message', async () => {
@@ -92,7 +114,11 @@ describe.skipIf(labMaySkip(missing))('live sign-in test against the lab', () => 
     const anonymous = trusted.evidence.find((item) => item.kind === 'live-anonymous-request');
     expect(anonymous?.facts).toMatchObject({ tls: { trusted: true, subject: 'CN=web09.contoso.test' } });
     expect(anonymous?.summary).toMatch(/Connection secured with TLSv1\.[23]/);
-    const untrusted = await runLiveSignInTest(lab.sites['https-good'].url, { dnsServer: lab.dnsServer, kerberosEnv: lab.clientEnv, timeoutMs: 8_000 });
+    const untrusted = await runLiveSignInTest(lab.sites['https-good'].url, {
+      dnsServer: lab.dnsServer,
+      kerberosEnv: lab.clientEnv,
+      timeoutMs: 8_000,
+    });
     expect(untrusted.exchange.verdict).toBe('network-error');
     expect(untrusted.exchange.summary).toMatch(/self-signed certificate/);
     expect(untrusted.findings).toEqual([]);

@@ -13,7 +13,10 @@ import { repositoryRoot } from '../fixtures/web-harness.js';
 import { WizardPage } from '../fixtures/wizard-page.js';
 
 const binary = findElectronBinary();
-if (!binary) console.log('electron-app.spec: skipped: no Electron binary is installed on this machine (its download is refused here).');
+if (!binary)
+  console.log(
+    'electron-app.spec: skipped: no Electron binary is installed on this machine (its download is refused here).',
+  );
 
 test.skip(!binary, 'no Electron binary on this machine');
 

@@ -8,18 +8,24 @@ test.afterEach(async () => {
   await app?.stop();
 });
 
-test('zone-not-intranet: diagnose, fix, verify, undo (scenario given on the command line)', async ({ page }) => {
+test('zone-not-intranet: diagnose, fix, verify, undo (scenario given on the command line)', async ({
+  page,
+}) => {
   app = await startWebApp({ scenario: 'zone-not-intranet' });
   await page.goto(app.url);
   await expect(page.getByTestId('machine')).toContainText('Simulation');
   await new WizardPage(page).walkZoneNotIntranetFlow();
 });
 
-test('zone-not-intranet: the scenario picker loads the simulated machine and prefills the target', async ({ page }) => {
+test('zone-not-intranet: the scenario picker loads the simulated machine and prefills the target', async ({
+  page,
+}) => {
   app = await startWebApp();
   await page.goto(app.url);
   await page.getByLabel('Simulated machine').selectOption('zone-not-intranet');
-  await expect(page.getByLabel('Address of the site that asks for your password')).toHaveValue('https://intranet.contoso.com/app');
+  await expect(page.getByLabel('Address of the site that asks for your password')).toHaveValue(
+    'https://intranet.contoso.com/app',
+  );
   await page.getByRole('button', { name: 'Find the cause' }).click();
   await expect(new WizardPage(page).finding('zone-not-intranet')).toBeVisible();
 });
@@ -40,7 +46,10 @@ test('without the token every request is refused, the page included', async ({ p
   expect(pageResponse?.status()).toBe(403);
   const asset = await request.get(`${origin}/index.html`);
   expect(asset.status()).toBe(403);
-  const api = await request.post(`${origin}/api/app:info`, { data: {}, headers: { 'Content-Type': 'application/json' } });
+  const api = await request.post(`${origin}/api/app:info`, {
+    data: {},
+    headers: { 'Content-Type': 'application/json' },
+  });
   expect(api.status()).toBe(403);
   const wrongToken = await request.get(`${origin}/?token=${'0'.repeat(48)}`);
   expect(wrongToken.status()).toBe(403);

@@ -20,7 +20,10 @@ describe('iwa-doctor CLI', () => {
     const { code, stdout, stderr } = await cli('diagnose', '--scenario', scenario, '--json');
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const result = JSON.parse(stdout) as { findings: { cause: string; evidence: string[] }[]; host: { kind: string } };
+    const result = JSON.parse(stdout) as {
+      findings: { cause: string; evidence: string[] }[];
+      host: { kind: string };
+    };
     expect(result.findings.map((finding) => finding.cause)).toEqual(['zone-not-intranet']);
     expect(result.host.kind).toBe('scenario');
   });
@@ -28,7 +31,9 @@ describe('iwa-doctor CLI', () => {
   it('causes --json lists exactly the catalog ids', async () => {
     const { code, stdout } = await cli('causes', '--json');
     expect(code).toBe(0);
-    expect((JSON.parse(stdout) as { causes: { id: string }[] }).causes.map((cause) => cause.id)).toEqual([...causeIds]);
+    expect((JSON.parse(stdout) as { causes: { id: string }[] }).causes.map((cause) => cause.id)).toEqual([
+      ...causeIds,
+    ]);
   });
 
   it.each([

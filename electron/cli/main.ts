@@ -13,7 +13,11 @@ import { diagnoseCommand } from './commands/diagnose.js';
 const commands: readonly CliCommand[] = [diagnoseCommand, decodeCommand, analyzeCommand, causesCommand];
 
 function usage(): string {
-  return ['usage: iwa-doctor <command> [options]', '', ...commands.map((command) => `  ${command.usage}`)].join('\n') + '\n';
+  return (
+    ['usage: iwa-doctor <command> [options]', '', ...commands.map((command) => `  ${command.usage}`)].join(
+      '\n',
+    ) + '\n'
+  );
 }
 
 function oneLine(text: string): string {
@@ -42,7 +46,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`iwa-doctor: ${oneLine(error.message)}\n`);
       return 1;
     }
-    io.stderr(`iwa-doctor: unexpected error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+    io.stderr(
+      `iwa-doctor: unexpected error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`,
+    );
     return 1;
   }
 }

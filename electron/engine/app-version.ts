@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 
 export function appVersion(): string {
   try {
-    const manifest = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version?: string };
+    const manifest = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'),
+    ) as { version?: string };
     return manifest.version ?? '0.0.0';
   } catch {
     return '0.0.0';

@@ -23,7 +23,9 @@ export interface SimulationEngineOptions {
 }
 
 export async function createSimulationEngine(options: SimulationEngineOptions): Promise<Engine> {
-  const initialHost = options.scenarioFile ? new ScenarioHost(await loadScenarioFile(options.scenarioFile)) : undefined;
+  const initialHost = options.scenarioFile
+    ? new ScenarioHost(await loadScenarioFile(options.scenarioFile))
+    : undefined;
   return new Engine({
     version: appVersion(),
     transport: options.transport,

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 export function defaultDataDirectory(): string {
   const override = process.env['IWA_DOCTOR_DATA_DIR'];
   if (override) return override;
-  if (process.platform === 'win32') return join(process.env['APPDATA'] ?? join(homedir(), 'AppData', 'Roaming'), 'IWA Doctor');
+  if (process.platform === 'win32')
+    return join(process.env['APPDATA'] ?? join(homedir(), 'AppData', 'Roaming'), 'IWA Doctor');
   return join(process.env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'iwa-doctor');
 }

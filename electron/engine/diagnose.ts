@@ -22,7 +22,11 @@ export interface DiagnoseOptions {
   readonly onProbe?: (run: ProbeRun & { readonly phase: 'started' | 'finished' }) => void;
 }
 
-export async function diagnose(host: Host, target: Target, options: DiagnoseOptions = {}): Promise<Diagnosis> {
+export async function diagnose(
+  host: Host,
+  target: Target,
+  options: DiagnoseOptions = {},
+): Promise<Diagnosis> {
   const signal = options.signal ?? new AbortController().signal;
   const startedAt = new Date().toISOString();
   const machine = await host.machineIdentity();
@@ -31,7 +35,12 @@ export async function diagnose(host: Host, target: Target, options: DiagnoseOpti
   for (const probeId of probesFor(target.symptom)) {
     const probe = findProbe(probeId);
     if (!probe) {
-      probes.push({ probe: probeId, title: probeId, status: 'unavailable', message: 'this check is not available in this version' });
+      probes.push({
+        probe: probeId,
+        title: probeId,
+        status: 'unavailable',
+        message: 'this check is not available in this version',
+      });
       continue;
     }
     signal.throwIfAborted();
@@ -45,7 +54,12 @@ export async function diagnose(host: Host, target: Target, options: DiagnoseOpti
       const unreadable = produced.filter((item) => item.status === 'unavailable');
       run =
         unreadable.length > 0
-          ? { probe: probe.id, title: probe.title, status: 'unavailable', message: unreadable.map((item) => item.summary).join(' ') }
+          ? {
+              probe: probe.id,
+              title: probe.title,
+              status: 'unavailable',
+              message: unreadable.map((item) => item.summary).join(' '),
+            }
           : { probe: probe.id, title: probe.title, status: 'ok' };
     } catch (error) {
       signal.throwIfAborted();
@@ -66,7 +80,10 @@ export async function diagnose(host: Host, target: Target, options: DiagnoseOpti
     const outcome = rule({ target, evidence });
     ruledOut.push(...outcome.ruledOut);
     for (const draft of outcome.findings) {
-      const remedies: RemedyOffer[] = draft.remedies.map((proposal) => ({ ...proposal, offerId: randomUUID() }));
+      const remedies: RemedyOffer[] = draft.remedies.map((proposal) => ({
+        ...proposal,
+        offerId: randomUUID(),
+      }));
       findings.push({ ...draft, remedies });
     }
   }

@@ -39,17 +39,25 @@ describe.each(scenarioFiles)('scenario %s', (file) => {
   it('diagnoses exactly the expected causes; each fix removes its cause; undo restores everything', async () => {
     const scenario = await loadScenarioFile(join(scenarioDirectory, file));
     const host = new ScenarioHost(scenario);
-    const engine = new Engine({ version: 'test', transport: 'web', journal: JournalStore.inDirectory(join(dataDirectory, scenario.id)), initialHost: host });
+    const engine = new Engine({
+      version: 'test',
+      transport: 'web',
+      journal: JournalStore.inDirectory(join(dataDirectory, scenario.id)),
+      initialHost: host,
+    });
     const first = await engine.runDiagnosis(scenario.target);
     expect(causesOf(first)).toEqual([...scenario.expect.causes].sort());
     for (const finding of first.findings) {
       expect(finding.evidence.length, `${finding.cause} names its evidence`).toBeGreaterThan(0);
-      for (const evidenceId of finding.evidence) expect(first.evidence.some((item) => item.id === evidenceId)).toBe(true);
+      for (const evidenceId of finding.evidence)
+        expect(first.evidence.some((item) => item.id === evidenceId)).toBe(true);
     }
 
     for (const cause of scenario.expect.causes) {
       const diagnosis = await engine.runDiagnosis(scenario.target);
-      const offer = diagnosis.findings.find((finding) => finding.cause === cause)?.remedies.find((remedy) => remedy.available);
+      const offer = diagnosis.findings
+        .find((finding) => finding.cause === cause)
+        ?.remedies.find((remedy) => remedy.available);
       if (!offer) continue;
       const before = host.stateSnapshot();
       const plan = await engine.previewRemedy(offer.offerId);
@@ -82,7 +90,9 @@ describe.each(scenarioFiles)('scenario %s', (file) => {
 
 describe('scenario format', () => {
   it('docs/scenario.schema.json is what `npm run schema` writes today', async () => {
-    const committed = JSON.parse(await readFile(fileURLToPath(new URL('../../docs/scenario.schema.json', import.meta.url)), 'utf8')) as unknown;
+    const committed = JSON.parse(
+      await readFile(fileURLToPath(new URL('../../docs/scenario.schema.json', import.meta.url)), 'utf8'),
+    ) as unknown;
     expect(committed).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
   });
 });
@@ -97,7 +107,10 @@ describe('API dispatcher', () => {
   const dispatch = createApiDispatcher(engine);
 
   it('refuses unknown channels and malformed requests with one line, changing nothing', async () => {
-    expect(await dispatch('shell:run', {})).toEqual({ ok: false, error: { code: 'bad-request', message: 'unknown API channel' } });
+    expect(await dispatch('shell:run', {})).toEqual({
+      ok: false,
+      error: { code: 'bad-request', message: 'unknown API channel' },
+    });
     const badUrl = await dispatch('diagnosis:run', { url: 'javascript:alert(1)', symptom: 'http-401' });
     expect(badUrl).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     const extra = await dispatch('remedy:apply', { offerId: 'abc', script: 'Remove-Item C:\\' });
@@ -107,14 +120,25 @@ describe('API dispatcher', () => {
   });
 
   it('needs a machine before a diagnosis, and an offer the engine made before a fix', async () => {
-    expect(await dispatch('diagnosis:run', { url: 'https://intranet.contoso.com/', symptom: 'http-401' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
-    expect(await dispatch('remedy:apply', { offerId: 'not-offered' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(
+      await dispatch('diagnosis:run', { url: 'https://intranet.contoso.com/', symptom: 'http-401' }),
+    ).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await dispatch('remedy:apply', { offerId: 'not-offered' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 
   it('loads a scenario by id and diagnoses it', async () => {
     const loaded = await dispatch('scenario:load', { id: 'zone-not-intranet' });
-    expect(loaded).toMatchObject({ ok: true, value: { host: { kind: 'scenario', scenario: { id: 'zone-not-intranet' } } } });
-    const result = await dispatch('diagnosis:run', { url: 'https://intranet.contoso.com/app', symptom: 'prompt-once-per-session' });
+    expect(loaded).toMatchObject({
+      ok: true,
+      value: { host: { kind: 'scenario', scenario: { id: 'zone-not-intranet' } } },
+    });
+    const result = await dispatch('diagnosis:run', {
+      url: 'https://intranet.contoso.com/app',
+      symptom: 'prompt-once-per-session',
+    });
     expect(result).toMatchObject({ ok: true, value: { findings: [{ cause: 'zone-not-intranet' }] } });
   });
 });

@@ -56,7 +56,13 @@ function cookieToken(request: IncomingMessage): string | undefined {
   return undefined;
 }
 
-function send(response: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+  extra: Record<string, string> = {},
+): void {
   response.writeHead(status, {
     'Content-Type': type,
     'Content-Security-Policy': contentSecurityPolicy,
@@ -124,27 +130,42 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       const queryToken = url.searchParams.get('token') ?? undefined;
       const headerToken = request.headers['x-iwa-token'];
       const presented = typeof headerToken === 'string' ? headerToken : (queryToken ?? cookieToken(request));
-      if (!sameSecret(presented, token)) return send(response, 403, 'forbidden: open the address printed when IWA Doctor started\n');
+      if (!sameSecret(presented, token))
+        return send(response, 403, 'forbidden: open the address printed when IWA Doctor started\n');
 
       if (url.pathname.startsWith('/api/')) {
         const requestOrigin = request.headers.origin;
-        if (request.method !== 'POST') return send(response, 405, 'method not allowed\n', undefined, { Allow: 'POST' });
-        if (typeof headerToken !== 'string') return send(response, 403, 'forbidden: API calls carry the token header\n');
-        if (requestOrigin !== undefined && requestOrigin !== origin) return send(response, 403, 'forbidden: foreign origin\n');
-        if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return send(response, 415, 'expected application/json\n');
+        if (request.method !== 'POST')
+          return send(response, 405, 'method not allowed\n', undefined, { Allow: 'POST' });
+        if (typeof headerToken !== 'string')
+          return send(response, 403, 'forbidden: API calls carry the token header\n');
+        if (requestOrigin !== undefined && requestOrigin !== origin)
+          return send(response, 403, 'forbidden: foreign origin\n');
+        if (!(request.headers['content-type'] ?? '').startsWith('application/json'))
+          return send(response, 415, 'expected application/json\n');
         let payload: unknown;
         try {
           payload = JSON.parse(await readBody(request));
         } catch {
-          return send(response, 400, JSON.stringify({ ok: false, error: { code: 'bad-request', message: 'the request is not JSON' } }), 'application/json');
+          return send(
+            response,
+            400,
+            JSON.stringify({ ok: false, error: { code: 'bad-request', message: 'the request is not JSON' } }),
+            'application/json',
+          );
         }
         const result = await dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), payload);
         return send(response, 200, JSON.stringify(result), 'application/json');
       }
 
-      if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'method not allowed\n', undefined, { Allow: 'GET' });
-      if (url.pathname === '/harness-bridge.js') return send(response, 200, bridgeScript(token), contentTypes['.js']);
-      const setCookie: Record<string, string> = queryToken !== undefined ? { 'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/` } : {};
+      if (request.method !== 'GET' && request.method !== 'HEAD')
+        return send(response, 405, 'method not allowed\n', undefined, { Allow: 'GET' });
+      if (url.pathname === '/harness-bridge.js')
+        return send(response, 200, bridgeScript(token), contentTypes['.js']);
+      const setCookie: Record<string, string> =
+        queryToken !== undefined
+          ? { 'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/` }
+          : {};
       const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
       const file = normalize(join(root, relative));
       if (!file.startsWith(root)) return send(response, 403, 'forbidden\n');
@@ -157,7 +178,9 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       const extension = extname(file);
       if (extension === '.html') {
         // The page asks for the bridge first; in Electron the preload plays that part.
-        const html = body.toString('utf8').replace('<head>', '<head><script src="/harness-bridge.js"></script>');
+        const html = body
+          .toString('utf8')
+          .replace('<head>', '<head><script src="/harness-bridge.js"></script>');
         return send(response, 200, html, contentTypes['.html'], setCookie);
       }
       return send(response, 200, body, contentTypes[extension] ?? 'application/octet-stream', setCookie);

@@ -26,21 +26,37 @@ function fail(message: string): never {
 const staticDirectory = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
 try {
-  const { positional, flags } = parseArguments(process.argv.slice(2), { valued: ['scenario', 'dns-server', 'ca-file', 'timeout'], switches: ['simulate'] });
+  const { positional, flags } = parseArguments(process.argv.slice(2), {
+    valued: ['scenario', 'dns-server', 'ca-file', 'timeout'],
+    switches: ['simulate'],
+  });
   if (positional.length > 0) fail(`unexpected argument "${positional[0]}"`);
   const portText = process.env['PORT'] ?? '0';
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) fail(`PORT must be a number from 0 to 65535, not "${portText}"`);
+  if (!/^\d+$/.test(portText) || port > 65535)
+    fail(`PORT must be a number from 0 to 65535, not "${portText}"`);
   if (!existsSync(staticDirectory)) fail('the renderer is not built: run it with `npm run web`');
   const scenario = flags.get('scenario');
-  const valueOf = (name: string) => (typeof flags.get(name) === 'string' ? (flags.get(name) as string) : undefined);
-  const liveTestOptions = await liveTestOptionsFrom({ dnsServer: valueOf('dns-server'), caFile: valueOf('ca-file'), timeoutMs: valueOf('timeout') });
+  const valueOf = (name: string) =>
+    typeof flags.get(name) === 'string' ? (flags.get(name) as string) : undefined;
+  const liveTestOptions = await liveTestOptionsFrom({
+    dnsServer: valueOf('dns-server'),
+    caFile: valueOf('ca-file'),
+    timeoutMs: valueOf('timeout'),
+  });
   const engine =
     isWindows() && scenario === undefined && !flags.has('simulate')
       ? createMachineEngine({ transport: 'web' })
-      : await createSimulationEngine({ transport: 'web', ...(typeof scenario === 'string' ? { scenarioFile: scenario } : {}) });
+      : await createSimulationEngine({
+          transport: 'web',
+          ...(typeof scenario === 'string' ? { scenarioFile: scenario } : {}),
+        });
   const harness = await startHarness({
-    dispatch: createApiDispatcher(engine, (error) => process.stderr.write(`iwa-doctor web: ${String(error)}\n`), { liveTestOptions }),
+    dispatch: createApiDispatcher(
+      engine,
+      (error) => process.stderr.write(`iwa-doctor web: ${String(error)}\n`),
+      { liveTestOptions },
+    ),
     staticDirectory,
     token: randomBytes(24).toString('hex'),
     port,

@@ -9,7 +9,10 @@ import type { HostDescription } from '../../shared/model/diagnosis.js';
 import type { RegistryKeyRef, RegistryTreeNode, RegistryValue } from '../../shared/host/registry.js';
 
 import type { AllowedTool } from '../../shared/host/allowed-tools.js';
-import type { KerberosEventQuery, KerberosEventsReading } from '../../shared/windows-output/kerberos-events.js';
+import type {
+  KerberosEventQuery,
+  KerberosEventsReading,
+} from '../../shared/windows-output/kerberos-events.js';
 import type { TcpPortAnswer } from '../../shared/host/tcp-port.js';
 import type { FirefoxFilesRead, FirefoxProfileRef } from '../../shared/browsers/firefox-profile-files.js';
 
@@ -60,7 +63,8 @@ export interface WindowsZoneAnswer {
 export class HostError extends Error {
   constructor(
     message: string,
-    readonly code: 'access-denied' | 'not-found' | 'invalid-argument' | 'not-supported' | 'failed' | 'elevation-refused',
+    readonly code:
+      'access-denied' | 'not-found' | 'invalid-argument' | 'not-supported' | 'failed' | 'elevation-refused',
   ) {
     super(message);
     this.name = 'HostError';

@@ -13,7 +13,10 @@ const kerberosInstalled = (() => {
     return false;
   }
 })();
-if (!kerberosInstalled) console.warn('[negotiate] skipping the Kerberos client test: the optional kerberos package is not installed');
+if (!kerberosInstalled)
+  console.warn(
+    '[negotiate] skipping the Kerberos client test: the optional kerberos package is not installed',
+  );
 
 describe('libraryServiceName', () => {
   it('gives GSSAPI a host-based name and SSPI the SPN itself (reference §2.4)', () => {
@@ -28,7 +31,10 @@ describe.skipIf(!kerberosInstalled)('createChildProcessNegotiateClient', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reports a user without Kerberos credentials as no-credentials, from an isolated environment', async () => {
-    writeFileSync(join(dir, 'krb5.conf'), '[libdefaults]\n    default_realm = NOWHERE.TEST\n    dns_lookup_kdc = false\n');
+    writeFileSync(
+      join(dir, 'krb5.conf'),
+      '[libdefaults]\n    default_realm = NOWHERE.TEST\n    dns_lookup_kdc = false\n',
+    );
     const client = createChildProcessNegotiateClient({
       env: { KRB5_CONFIG: join(dir, 'krb5.conf'), KRB5CCNAME: `FILE:${join(dir, 'no-such-cache')}` },
       callTimeoutMs: 10_000,

@@ -12,7 +12,11 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
-import { classifyTicketFailure, cleanTicketMessage, type TicketOutcome } from '../../shared/live/ticket-outcome.js';
+import {
+  classifyTicketFailure,
+  cleanTicketMessage,
+  type TicketOutcome,
+} from '../../shared/live/ticket-outcome.js';
 
 export interface SpnTarget {
   /** `HTTP/<host>[:port]`, as browsers build it (reference §2.4). */
@@ -39,7 +43,10 @@ export interface NegotiateClient {
 /** Subset of the `kerberos` package API used here (kerberos 7, index.d.ts). */
 interface KerberosModule {
   GSS_MECH_OID_SPNEGO: number;
-  initializeClient(service: string, options: { mechOID?: number }): Promise<{ step(challenge: string): Promise<string>; contextComplete: boolean }>;
+  initializeClient(
+    service: string,
+    options: { mechOID?: number },
+  ): Promise<{ step(challenge: string): Promise<string>; contextComplete: boolean }>;
 }
 
 const defaultCallTimeoutMs = 15_000;
@@ -62,7 +69,11 @@ function oneLine(error: unknown): string {
 
 function failedStart(message: string): NegotiateStart {
   const outcome = classifyTicketFailure(message);
-  return { ok: false, outcome: outcome === 'token' ? 'failed' : outcome, message: cleanTicketMessage(message) };
+  return {
+    ok: false,
+    outcome: outcome === 'token' ? 'failed' : outcome,
+    message: cleanTicketMessage(message),
+  };
 }
 
 async function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
@@ -184,7 +195,10 @@ interface ChildAnswer {
  * Node process so this process's own environment never changes. Each call is bounded in time;
  * a child that hangs is killed.
  */
-export function createChildProcessNegotiateClient(options: { env: Readonly<Record<string, string>>; callTimeoutMs?: number }): NegotiateClient {
+export function createChildProcessNegotiateClient(options: {
+  env: Readonly<Record<string, string>>;
+  callTimeoutMs?: number;
+}): NegotiateClient {
   const timeoutMs = options.callTimeoutMs ?? defaultCallTimeoutMs;
   let modulePath: string | null = null;
   let resolveError = '';
@@ -205,7 +219,9 @@ export function createChildProcessNegotiateClient(options: { env: Readonly<Recor
 
   const ensureChild = (): ChildProcessWithoutNullStreams => {
     if (child) return child;
-    const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('KRB5'))) as Record<string, string>;
+    const inherited = Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => !name.startsWith('KRB5')),
+    ) as Record<string, string>;
     const spawned = spawn(process.execPath, ['-e', childProgram, modulePath as string], {
       // Electron's binary behaves as plain Node with this variable; plain Node ignores it.
       env: { ...inherited, ...options.env, ELECTRON_RUN_AS_NODE: '1' },
@@ -216,7 +232,9 @@ export function createChildProcessNegotiateClient(options: { env: Readonly<Recor
       child = null;
       failAll('the Kerberos helper process ended');
     });
-    spawned.once('error', (error) => failAll(`the Kerberos helper process could not start: ${oneLine(error)}`));
+    spawned.once('error', (error) =>
+      failAll(`the Kerberos helper process could not start: ${oneLine(error)}`),
+    );
     spawned.stdin.on('error', () => undefined);
     spawned.stderr.resume();
     createInterface({ input: spawned.stdout }).on('line', (line) => {
@@ -256,7 +274,12 @@ export function createChildProcessNegotiateClient(options: { env: Readonly<Recor
     async start({ spn }) {
       if (!modulePath) return { ok: false, outcome: 'unavailable', message: resolveError };
       const answer = await call({ op: 'start', service: libraryServiceName(spn) });
-      if (answer.unavailable) return { ok: false, outcome: 'unavailable', message: `the kerberos package could not be loaded: ${answer.message ?? ''}` };
+      if (answer.unavailable)
+        return {
+          ok: false,
+          outcome: 'unavailable',
+          message: `the kerberos package could not be loaded: ${answer.message ?? ''}`,
+        };
       if (!answer.ok || typeof answer.token !== 'string' || typeof answer.context !== 'number') {
         return failedStart(oneLine(answer.message ?? 'no token'));
       }
@@ -267,7 +290,9 @@ export function createChildProcessNegotiateClient(options: { env: Readonly<Recor
           token: answer.token,
           async step(serverToken) {
             const stepped = await call({ op: 'step', context, token: serverToken });
-            return stepped.ok ? { complete: stepped.complete === true, error: null } : { complete: false, error: oneLine(stepped.message ?? 'failed') };
+            return stepped.ok
+              ? { complete: stepped.complete === true, error: null }
+              : { complete: false, error: oneLine(stepped.message ?? 'failed') };
           },
           async close() {
             if (child) await call({ op: 'close', context });
@@ -279,7 +304,10 @@ export function createChildProcessNegotiateClient(options: { env: Readonly<Recor
       const running = child;
       if (!running) return;
       running.stdin.end();
-      const exited = await Promise.race([childExited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000))]);
+      const exited = await Promise.race([
+        childExited.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000)),
+      ]);
       if (!exited) running.kill('SIGKILL');
     },
   };

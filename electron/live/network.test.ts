@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyRequestError, createNodeNetwork } from './network.js';
 
 function listen(server: Server | ReturnType<typeof createTcpServer>): Promise<number> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+  );
 }
 
 function closedPort(): Promise<number> {
@@ -34,7 +36,12 @@ describe('createNodeNetwork against real sockets on 127.0.0.1', () => {
         return;
       }
       if (request.headers.authorization) {
-        response.writeHead(200, { 'X-Socket': socketId, 'WWW-Authenticate': 'Negotiate oRQwEqADCgEAoQsGCSqGSIb3EgECAg==' }).end('ok');
+        response
+          .writeHead(200, {
+            'X-Socket': socketId,
+            'WWW-Authenticate': 'Negotiate oRQwEqADCgEAoQsGCSqGSIb3EgECAg==',
+          })
+          .end('ok');
         return;
       }
       response.setHeader('WWW-Authenticate', ['Negotiate', 'NTLM']);
@@ -59,13 +66,16 @@ describe('createNodeNetwork against real sockets on 127.0.0.1', () => {
       if (!first.ok) return;
       expect(first.redirects).toEqual([`http://127.0.0.1:${port}/moved`]);
       expect(first.answer.status).toBe(401);
-      expect(first.answer.headers.filter(([name]) => name === 'WWW-Authenticate').map(([, value]) => value)).toEqual(['Negotiate', 'NTLM']);
+      expect(
+        first.answer.headers.filter(([name]) => name === 'WWW-Authenticate').map(([, value]) => value),
+      ).toEqual(['Negotiate', 'NTLM']);
       expect(first.answer.server).toBe('lab');
       const second = await connection.get(`http://127.0.0.1:${port}/`, { Authorization: 'Negotiate abc' });
       expect(second.ok && second.answer.status).toBe(200);
       if (!second.ok) return;
       expect(second.answer.connectionReused).toBe(true);
-      const socketOf = (headers: readonly (readonly [string, string])[]): string | undefined => headers.find(([name]) => name === 'X-Socket')?.[1];
+      const socketOf = (headers: readonly (readonly [string, string])[]): string | undefined =>
+        headers.find(([name]) => name === 'X-Socket')?.[1];
       expect(socketOf(second.answer.headers)).toBe(socketOf(first.answer.headers));
     } finally {
       connection.close();
@@ -101,10 +111,18 @@ describe('createNodeNetwork against real sockets on 127.0.0.1', () => {
   });
 
   it('classifies TLS verification errors by their OpenSSL codes', () => {
-    expect(classifyRequestError(Object.assign(new Error('x'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }), 'h').kind).toBe('tls-self-signed');
-    expect(classifyRequestError(Object.assign(new Error('x'), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' }), 'h').kind).toBe('tls-name-mismatch');
-    expect(classifyRequestError(Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }), 'h').kind).toBe('tls-expired');
-    expect(classifyRequestError(Object.assign(new Error('x'), { code: 'HPE_INVALID_CONSTANT' }), 'h').kind).toBe('protocol-error');
+    expect(
+      classifyRequestError(Object.assign(new Error('x'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }), 'h').kind,
+    ).toBe('tls-self-signed');
+    expect(
+      classifyRequestError(Object.assign(new Error('x'), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' }), 'h').kind,
+    ).toBe('tls-name-mismatch');
+    expect(classifyRequestError(Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }), 'h').kind).toBe(
+      'tls-expired',
+    );
+    expect(
+      classifyRequestError(Object.assign(new Error('x'), { code: 'HPE_INVALID_CONSTANT' }), 'h').kind,
+    ).toBe('protocol-error');
   });
 });
 
@@ -127,13 +145,32 @@ describe.skipIf(!openssl)('HTTPS with a self-signed certificate', () => {
     dir = mkdtempSync(join(tmpdir(), 'iwa-tls-'));
     execFileSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=DNS:localhost,IP:127.0.0.1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
       { stdio: 'ignore', timeout: 20_000 },
     );
     certificate = readFileSync(join(dir, 'cert.pem'), 'utf8');
-    server = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: certificate }, (_, response) => {
-      response.writeHead(401, { 'WWW-Authenticate': 'Negotiate' }).end();
-    });
+    server = createHttpsServer(
+      { key: readFileSync(join(dir, 'key.pem')), cert: certificate },
+      (_, response) => {
+        response.writeHead(401, { 'WWW-Authenticate': 'Negotiate' }).end();
+      },
+    );
     port = await listen(server as unknown as Server);
   }, 30_000);
   afterAll(() => {

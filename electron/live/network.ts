@@ -12,7 +12,12 @@ import { lookup as systemLookup } from 'node:dns/promises';
 import { Resolver } from 'node:dns/promises';
 import type { LookupFunction, Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { describeNetworkFailure, type NetworkFailure, type NetworkFailureKind, type TlsFacts } from '../../shared/live/network-failure.js';
+import {
+  describeNetworkFailure,
+  type NetworkFailure,
+  type NetworkFailureKind,
+  type TlsFacts,
+} from '../../shared/live/network-failure.js';
 
 export interface NameResolution {
   readonly host: string;
@@ -38,11 +43,20 @@ export interface HttpAnswer {
 
 export type HttpOutcome =
   | { readonly ok: true; readonly answer: HttpAnswer; readonly redirects: readonly string[] }
-  | { readonly ok: false; readonly failure: NetworkFailure; readonly redirects: readonly string[]; readonly elapsedMs: number };
+  | {
+      readonly ok: false;
+      readonly failure: NetworkFailure;
+      readonly redirects: readonly string[];
+      readonly elapsedMs: number;
+    };
 
 export interface HttpConnection {
   /** GET `url` with extra request headers; follows redirects (bounded) when asked. */
-  get(url: string, headers: Readonly<Record<string, string>>, options?: { followRedirects?: boolean }): Promise<HttpOutcome>;
+  get(
+    url: string,
+    headers: Readonly<Record<string, string>>,
+    options?: { followRedirects?: boolean },
+  ): Promise<HttpOutcome>;
   close(): void;
 }
 
@@ -91,7 +105,8 @@ async function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T
 }
 
 function errorCode(error: unknown): string | null {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string')
+    return error.code;
   return null;
 }
 
@@ -102,7 +117,8 @@ function failureOf(kind: NetworkFailureKind, where: string, code: string | null)
 function dnsFailure(error: unknown, host: string): NetworkFailure {
   const code = errorCode(error);
   if (error instanceof TimeoutError) return failureOf('dns-failure', host, 'ETIMEOUT');
-  if (code === 'ENOTFOUND' || code === 'ENODATA' || code === 'NXDOMAIN') return failureOf('dns-not-found', host, code);
+  if (code === 'ENOTFOUND' || code === 'ENODATA' || code === 'NXDOMAIN')
+    return failureOf('dns-not-found', host, code);
   return failureOf('dns-failure', host, code);
 }
 
@@ -133,7 +149,13 @@ export function classifyRequestError(error: unknown, where: string): NetworkFail
     CERT_NOT_YET_VALID: 'tls-expired',
     EPROTO: 'tls-failure',
   };
-  const kind = byCode[code] ?? (code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') ? 'tls-failure' : code.startsWith('HPE_') ? 'protocol-error' : 'connection-reset');
+  const kind =
+    byCode[code] ??
+    (code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS')
+      ? 'tls-failure'
+      : code.startsWith('HPE_')
+        ? 'protocol-error'
+        : 'connection-reset');
   return failureOf(kind, where, code || null);
 }
 
@@ -176,7 +198,15 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): LiveNetwork
 
   async function resolve(host: string): Promise<NameResolution> {
     const bare = host.replace(/^\[|\]$/g, '');
-    if (isIP(bare)) return { host, resolver: resolverLabel, cnameChain: [bare], canonicalName: null, addresses: [bare], failure: null };
+    if (isIP(bare))
+      return {
+        host,
+        resolver: resolverLabel,
+        cnameChain: [bare],
+        canonicalName: null,
+        addresses: [bare],
+        failure: null,
+      };
     const resolver = newResolver();
     const chain = [host.toLowerCase().replace(/\.$/, '')];
     try {
@@ -204,16 +234,41 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): LiveNetwork
           if (errorCode(error) === 'ENODATA') return [] as string[];
           throw error;
         });
-        const v6 = v4.length > 0 ? [] : await withTimeout(resolver.resolve6(finalName), timeoutMs).catch(() => [] as string[]);
+        const v6 =
+          v4.length > 0
+            ? []
+            : await withTimeout(resolver.resolve6(finalName), timeoutMs).catch(() => [] as string[]);
         addresses = [...v4, ...v6];
-        if (addresses.length === 0) return { host, resolver: resolverLabel, cnameChain: chain, canonicalName: chain.length > 1 ? finalName : null, addresses, failure: failureOf('dns-not-found', host, 'ENODATA') };
+        if (addresses.length === 0)
+          return {
+            host,
+            resolver: resolverLabel,
+            cnameChain: chain,
+            canonicalName: chain.length > 1 ? finalName : null,
+            addresses,
+            failure: failureOf('dns-not-found', host, 'ENODATA'),
+          };
       } else {
         const found = await withTimeout(systemLookup(host, { all: true }), timeoutMs);
         addresses = found.map((entry) => entry.address);
       }
-      return { host, resolver: resolverLabel, cnameChain: chain, canonicalName: chain.length > 1 ? finalName : null, addresses, failure: null };
+      return {
+        host,
+        resolver: resolverLabel,
+        cnameChain: chain,
+        canonicalName: chain.length > 1 ? finalName : null,
+        addresses,
+        failure: null,
+      };
     } catch (error) {
-      return { host, resolver: resolverLabel, cnameChain: chain, canonicalName: null, addresses: [], failure: dnsFailure(error, host) };
+      return {
+        host,
+        resolver: resolverLabel,
+        cnameChain: chain,
+        canonicalName: null,
+        addresses: [],
+        failure: dnsFailure(error, host),
+      };
     } finally {
       resolver.cancel();
     }
@@ -228,11 +283,18 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): LiveNetwork
         (resolution) => {
           const address = resolution.addresses[0];
           if (resolution.failure || !address) {
-            callback(new DnsLookupError(resolution.failure ?? failureOf('dns-not-found', hostname, 'ENODATA')), '', 4);
+            callback(
+              new DnsLookupError(resolution.failure ?? failureOf('dns-not-found', hostname, 'ENODATA')),
+              '',
+              4,
+            );
             return;
           }
           const family = isIP(address) || 4;
-          if (lookupOptions.all) (callback as unknown as (error: null, all: { address: string; family: number }[]) => void)(null, [{ address, family }]);
+          if (lookupOptions.all)
+            (callback as unknown as (error: null, all: { address: string; family: number }[]) => void)(null, [
+              { address, family },
+            ]);
           else callback(null, address, family);
         },
         (error: unknown) => callback(error as NodeJS.ErrnoException, '', 4),
@@ -254,7 +316,10 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): LiveNetwork
           agent: secure ? httpsAgent : httpAgent,
           headers: { 'User-Agent': userAgent, Accept: '*/*', ...headers },
         });
-        const timer = setTimeout(() => request.destroy(new TimeoutError(`no answer within ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => request.destroy(new TimeoutError(`no answer within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         request.once('error', (error) => {
           clearTimeout(timer);
           reject(error);
@@ -306,25 +371,45 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): LiveNetwork
         }
         for (;;) {
           if (current.protocol !== 'http:' && current.protocol !== 'https:') {
-            return { ok: false, failure: failureOf('invalid-url', current.href, null), redirects, elapsedMs: Date.now() - started };
+            return {
+              ok: false,
+              failure: failureOf('invalid-url', current.href, null),
+              redirects,
+              elapsedMs: Date.now() - started,
+            };
           }
           let answer: HttpAnswer;
           try {
             answer = await once(current, headers);
           } catch (error) {
-            return { ok: false, failure: classifyRequestError(error, current.host), redirects, elapsedMs: Date.now() - started };
+            return {
+              ok: false,
+              failure: classifyRequestError(error, current.host),
+              redirects,
+              elapsedMs: Date.now() - started,
+            };
           }
           const location = answer.headers.find(([name]) => name.toLowerCase() === 'location')?.[1];
           const isRedirect = [301, 302, 303, 307, 308].includes(answer.status) && location !== undefined;
           if (!getOptions.followRedirects || !isRedirect) return { ok: true, answer, redirects };
           if (redirects.length >= maxRedirects) {
-            return { ok: false, failure: failureOf('too-many-redirects', current.href, null), redirects, elapsedMs: Date.now() - started };
+            return {
+              ok: false,
+              failure: failureOf('too-many-redirects', current.href, null),
+              redirects,
+              elapsedMs: Date.now() - started,
+            };
           }
           redirects.push(current.href);
           try {
             current = new URL(location, current);
           } catch {
-            return { ok: false, failure: failureOf('protocol-error', current.host, 'BAD_LOCATION'), redirects, elapsedMs: Date.now() - started };
+            return {
+              ok: false,
+              failure: failureOf('protocol-error', current.host, 'BAD_LOCATION'),
+              redirects,
+              elapsedMs: Date.now() - started,
+            };
           }
         }
       },
@@ -340,6 +425,7 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): LiveNetwork
 
 function pairs(raw: readonly string[]): [string, string][] {
   const result: [string, string][] = [];
-  for (let index = 0; index + 1 < raw.length; index += 2) result.push([raw[index] as string, raw[index + 1] as string]);
+  for (let index = 0; index + 1 < raw.length; index += 2)
+    result.push([raw[index] as string, raw[index + 1] as string]);
   return result;
 }

@@ -16,13 +16,27 @@ import type { Finding, RuledOut } from '../../shared/model/finding.js';
 import { browserSpnForms } from '../../shared/spn/browser-spn.js';
 import { describeNetworkFailure, type NetworkFailure } from '../../shared/live/network-failure.js';
 import { exchangeFromEvidence, type LiveExchange } from '../../shared/live/live-exchange.js';
-import { liveProbeId, type LiveHttpLegFacts, type LiveKerberosTicketFacts, type LiveSpnRole } from '../../shared/live/live-evidence.js';
+import {
+  liveProbeId,
+  type LiveHttpLegFacts,
+  type LiveKerberosTicketFacts,
+  type LiveSpnRole,
+} from '../../shared/live/live-evidence.js';
 import { describeTicketOutcome } from '../../shared/live/ticket-outcome.js';
 import { summarizeToken } from '../../shared/live/summarize-token.js';
-import { parseAuthenticateHeaders, AuthenticateHeaderError, type AuthenticationOffer } from '../../shared/live/www-authenticate.js';
+import {
+  parseAuthenticateHeaders,
+  AuthenticateHeaderError,
+  type AuthenticationOffer,
+} from '../../shared/live/www-authenticate.js';
 import { liveSignInRule } from '../../shared/rules/live-sign-in.js';
 import { createNodeNetwork, type HttpOutcome, type LiveNetwork, type NameResolution } from './network.js';
-import { createChildProcessNegotiateClient, createInProcessNegotiateClient, type NegotiateClient, type NegotiateSession } from './negotiate-client.js';
+import {
+  createChildProcessNegotiateClient,
+  createInProcessNegotiateClient,
+  type NegotiateClient,
+  type NegotiateSession,
+} from './negotiate-client.js';
 
 export interface LiveTestOptions {
   /** `address:port` of the DNS server to use instead of the system's. */
@@ -56,11 +70,18 @@ export interface LiveTestResult {
 
 /** Token values are secrets: raw output shows their size, never their text. */
 function redactHeaderValue(value: string): string {
-  return value.replace(/\b(Negotiate|NTLM|Kerberos)\s+([A-Za-z0-9+/=._~-]{8,})/gi, (_, scheme: string, token: string) => `${scheme} <token, ${token.length} base64 characters>`);
+  return value.replace(
+    /\b(Negotiate|NTLM|Kerberos)\s+([A-Za-z0-9+/=._~-]{8,})/gi,
+    (_, scheme: string, token: string) => `${scheme} <token, ${token.length} base64 characters>`,
+  );
 }
 
 function rawOf(label: string, outcome: HttpOutcome): RawOutput {
-  if (!outcome.ok) return { label, text: `${outcome.failure.message}${outcome.failure.code ? ` (${outcome.failure.code})` : ''}` };
+  if (!outcome.ok)
+    return {
+      label,
+      text: `${outcome.failure.message}${outcome.failure.code ? ` (${outcome.failure.code})` : ''}`,
+    };
   const { answer } = outcome;
   const lines = [
     ...outcome.redirects.map((url) => `(redirected from ${url})`),
@@ -77,7 +98,9 @@ interface ParsedOffers {
 
 function offersOf(outcome: HttpOutcome): ParsedOffers {
   if (!outcome.ok) return { offers: [], error: null };
-  const values = outcome.answer.headers.filter(([name]) => name.toLowerCase() === 'www-authenticate').map(([, value]) => value);
+  const values = outcome.answer.headers
+    .filter(([name]) => name.toLowerCase() === 'www-authenticate')
+    .map(([, value]) => value);
   try {
     return { offers: parseAuthenticateHeaders(values), error: null };
   } catch (error) {
@@ -86,18 +109,39 @@ function offersOf(outcome: HttpOutcome): ParsedOffers {
   }
 }
 
-function legFacts(outcome: HttpOutcome, requestUrl: string, authorization: LiveHttpLegFacts['authorization'], sent: { token: string; headerChars: number } | null): LiveHttpLegFacts {
+function legFacts(
+  outcome: HttpOutcome,
+  requestUrl: string,
+  authorization: LiveHttpLegFacts['authorization'],
+  sent: { token: string; headerChars: number } | null,
+): LiveHttpLegFacts {
   const { offers } = offersOf(outcome);
-  const responseOffer = offers.find((offer) => offer.token !== null && /^(negotiate|ntlm|kerberos)$/i.test(offer.scheme));
+  const responseOffer = offers.find(
+    (offer) => offer.token !== null && /^(negotiate|ntlm|kerberos)$/i.test(offer.scheme),
+  );
   const base = {
     url: requestUrl,
     authorization,
-    requestToken: sent && authorization !== 'none' ? summarizeToken('Authorization', authorization, sent.token) : null,
+    requestToken:
+      sent && authorization !== 'none' ? summarizeToken('Authorization', authorization, sent.token) : null,
     authorizationHeaderChars: sent?.headerChars ?? null,
     redirects: [...outcome.redirects],
   };
   if (!outcome.ok) {
-    return { ...base, status: null, statusText: null, offers: [], responseToken: null, server: null, finalUrl: outcome.redirects.at(-1) ?? requestUrl, connectionReused: false, remoteAddress: null, tls: null, failure: outcome.failure, elapsedMs: outcome.elapsedMs };
+    return {
+      ...base,
+      status: null,
+      statusText: null,
+      offers: [],
+      responseToken: null,
+      server: null,
+      finalUrl: outcome.redirects.at(-1) ?? requestUrl,
+      connectionReused: false,
+      remoteAddress: null,
+      tls: null,
+      failure: outcome.failure,
+      elapsedMs: outcome.elapsedMs,
+    };
   }
   const { answer } = outcome;
   return {
@@ -105,7 +149,9 @@ function legFacts(outcome: HttpOutcome, requestUrl: string, authorization: LiveH
     status: answer.status,
     statusText: answer.statusText,
     offers: offers.map((offer) => offer.scheme),
-    responseToken: responseOffer?.token ? summarizeToken('WWW-Authenticate', responseOffer.scheme, responseOffer.token) : null,
+    responseToken: responseOffer?.token
+      ? summarizeToken('WWW-Authenticate', responseOffer.scheme, responseOffer.token)
+      : null,
     server: answer.server,
     finalUrl: answer.url,
     connectionReused: answer.connectionReused,
@@ -118,12 +164,18 @@ function legFacts(outcome: HttpOutcome, requestUrl: string, authorization: LiveH
 
 function legSummary(facts: LiveHttpLegFacts): string {
   if (facts.failure) return facts.failure.message;
-  const offers = facts.offers.length > 0 ? `, offering ${facts.offers.join(', ')}` : ', without asking to sign in';
+  const offers =
+    facts.offers.length > 0 ? `, offering ${facts.offers.join(', ')}` : ', without asking to sign in';
   const who = facts.authorization === 'none' ? 'Without credentials' : `With a ${facts.authorization} token`;
   const tls = facts.tls
     ? ` Connection secured with ${facts.tls.protocol ?? 'TLS'}, certificate ${facts.tls.subject ?? '(no subject)'} issued by ${facts.tls.issuer ?? '(unknown)'}${facts.tls.trusted ? '' : ` (not trusted: ${facts.tls.trustError ?? 'unknown reason'})`}.`
     : '';
-  return `${who} the site answered ${facts.status} ${facts.statusText ?? ''}`.trimEnd() + (facts.authorization === 'none' ? offers : '') + '.' + tls;
+  return (
+    `${who} the site answered ${facts.status} ${facts.statusText ?? ''}`.trimEnd() +
+    (facts.authorization === 'none' ? offers : '') +
+    '.' +
+    tls
+  );
 }
 
 function legStatus(facts: LiveHttpLegFacts): Evidence['status'] {
@@ -173,8 +225,18 @@ export async function runLiveSignInTest(url: string, options: LiveTestOptions = 
       parsed = null;
     }
     if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
-      const failure: NetworkFailure = { kind: 'invalid-url', message: describeNetworkFailure('invalid-url', url), code: null };
-      evidence.push(httpEvidence('live-anonymous-request', legFacts({ ok: false, failure, redirects: [], elapsedMs: 0 }, url, 'none', null), []));
+      const failure: NetworkFailure = {
+        kind: 'invalid-url',
+        message: describeNetworkFailure('invalid-url', url),
+        code: null,
+      };
+      evidence.push(
+        httpEvidence(
+          'live-anonymous-request',
+          legFacts({ ok: false, failure, redirects: [], elapsedMs: 0 }, url, 'none', null),
+          [],
+        ),
+      );
       return finish();
     }
 
@@ -185,12 +247,22 @@ export async function runLiveSignInTest(url: string, options: LiveTestOptions = 
       ? { ok: false, failure: resolution.failure, redirects: [], elapsedMs: 0 }
       : await connection.get(parsed.href, {}, { followRedirects: true });
     const anonymous = legFacts(anonymousOutcome, parsed.href, 'none', null);
-    evidence.push(httpEvidence('live-anonymous-request', anonymous, [rawOf(`GET ${parsed.href} (no credentials)`, anonymousOutcome)]));
-    if (anonymous.failure || anonymous.status !== 401 || !anonymous.offers.some((offer) => offer.toLowerCase() === 'negotiate')) return finish();
+    evidence.push(
+      httpEvidence('live-anonymous-request', anonymous, [
+        rawOf(`GET ${parsed.href} (no credentials)`, anonymousOutcome),
+      ]),
+    );
+    if (
+      anonymous.failure ||
+      anonymous.status !== 401 ||
+      !anonymous.offers.some((offer) => offer.toLowerCase() === 'negotiate')
+    )
+      return finish();
 
     // 2. The SPN a browser asks for, on the URL the challenge came from (after redirects).
     const finalUrl = new URL(anonymous.finalUrl);
-    const finalResolution = finalUrl.hostname === parsed.hostname ? resolution : await network.resolve(finalUrl.hostname);
+    const finalResolution =
+      finalUrl.hostname === parsed.hostname ? resolution : await network.resolve(finalUrl.hostname);
     if (finalResolution !== resolution) evidence.push(nameEvidence(finalResolution));
     const port = Number(finalUrl.port || (finalUrl.protocol === 'https:' ? 443 : 80));
     const forms = browserSpnForms({
@@ -222,7 +294,12 @@ export async function runLiveSignInTest(url: string, options: LiveTestOptions = 
         aliasForm: forms.aliasForm,
         otherPortForm: forms.otherPortForm,
       },
-      raw: [{ label: 'SPN rule (reference §2.4, §7.3)', text: `host ${finalUrl.hostname}, canonical ${finalResolution.canonicalName ?? '(none)'}, port ${port} → ${forms.requested ?? 'no SPN'}` }],
+      raw: [
+        {
+          label: 'SPN rule (reference §2.4, §7.3)',
+          text: `host ${finalUrl.hostname}, canonical ${finalResolution.canonicalName ?? '(none)'}, port ${port} → ${forms.requested ?? 'no SPN'}`,
+        },
+      ],
     });
     if (!forms.requested) return finish();
 
@@ -232,25 +309,47 @@ export async function runLiveSignInTest(url: string, options: LiveTestOptions = 
       const last = evidenceTicket(evidence, 'browser');
       if (last?.outcome === 'principal-unknown') {
         if (forms.aliasForm) await requestTicket(negotiate, forms.aliasForm, 'alias', evidence, sessions);
-        if (forms.otherPortForm) await requestTicket(negotiate, forms.otherPortForm, 'other-port', evidence, sessions);
+        if (forms.otherPortForm)
+          await requestTicket(negotiate, forms.otherPortForm, 'other-port', evidence, sessions);
       }
       return finish();
     }
 
     // 4. The signed request, on the same connection as the challenge.
     const authorizationValue = `Negotiate ${browser.token}`;
-    const signedOutcome = await connection.get(finalUrl.href, { Authorization: authorizationValue }, { followRedirects: false });
-    const signed = legFacts(signedOutcome, finalUrl.href, 'Negotiate', { token: browser.token, headerChars: `Authorization: ${authorizationValue}`.length });
+    const signedOutcome = await connection.get(
+      finalUrl.href,
+      { Authorization: authorizationValue },
+      { followRedirects: false },
+    );
+    const signed = legFacts(signedOutcome, finalUrl.href, 'Negotiate', {
+      token: browser.token,
+      headerChars: `Authorization: ${authorizationValue}`.length,
+    });
     let mutual = '';
     if (signed.responseToken && signedOutcome.ok && signed.status !== null && signed.status < 400) {
       const responseOffer = offersOf(signedOutcome).offers.find((offer) => offer.token !== null);
       if (responseOffer?.token) {
         const stepped = await browser.step(responseOffer.token);
-        mutual = stepped.error ? ` The server's proof of identity was not accepted: ${stepped.error}.` : stepped.complete ? ' The server proved its identity (mutual authentication).' : '';
+        mutual = stepped.error
+          ? ` The server's proof of identity was not accepted: ${stepped.error}.`
+          : stepped.complete
+            ? ' The server proved its identity (mutual authentication).'
+            : '';
       }
     }
     evidence.push(
-      httpEvidence('live-authenticated-request', signed, [rawOf(`GET ${finalUrl.href} (Authorization: Negotiate, ${signed.requestToken?.bytes ?? '?'} bytes)`, signedOutcome)], mutual),
+      httpEvidence(
+        'live-authenticated-request',
+        signed,
+        [
+          rawOf(
+            `GET ${finalUrl.href} (Authorization: Negotiate, ${signed.requestToken?.bytes ?? '?'} bytes)`,
+            signedOutcome,
+          ),
+        ],
+        mutual,
+      ),
     );
     return finish();
   } finally {
@@ -260,8 +359,13 @@ export async function runLiveSignInTest(url: string, options: LiveTestOptions = 
   }
 }
 
-function evidenceTicket(evidence: readonly Evidence[], role: LiveSpnRole): LiveKerberosTicketFacts | undefined {
-  const found = evidence.find((item) => item.kind === 'live-kerberos-ticket' && (item.facts as LiveKerberosTicketFacts).role === role);
+function evidenceTicket(
+  evidence: readonly Evidence[],
+  role: LiveSpnRole,
+): LiveKerberosTicketFacts | undefined {
+  const found = evidence.find(
+    (item) => item.kind === 'live-kerberos-ticket' && (item.facts as LiveKerberosTicketFacts).role === role,
+  );
   return found?.facts as LiveKerberosTicketFacts | undefined;
 }
 
@@ -274,7 +378,13 @@ async function requestTicket(
 ): Promise<NegotiateSession | null> {
   const started = await negotiate.start({ spn });
   const facts: LiveKerberosTicketFacts = started.ok
-    ? { spn, role, outcome: 'token', message: null, token: summarizeToken('Authorization', 'Negotiate', started.session.token) }
+    ? {
+        spn,
+        role,
+        outcome: 'token',
+        message: null,
+        token: summarizeToken('Authorization', 'Negotiate', started.session.token),
+      }
     : { spn, role, outcome: started.outcome, message: started.message, token: null };
   if (started.ok) sessions.push(started.session);
   const usesNtlm = facts.token?.mechanism === 'ntlm';
@@ -284,10 +394,16 @@ async function requestTicket(
     kind: 'live-kerberos-ticket',
     status: facts.outcome === 'token' && !usesNtlm ? 'ok' : role === 'browser' ? 'problem' : 'info',
     summary:
-      (usesNtlm ? `The client fell back to NTLM for ${spn} instead of Kerberos.` : describeTicketOutcome(facts.outcome, spn)) +
-      (facts.token ? ` ${facts.token.description}.` : ''),
+      (usesNtlm
+        ? `The client fell back to NTLM for ${spn} instead of Kerberos.`
+        : describeTicketOutcome(facts.outcome, spn)) + (facts.token ? ` ${facts.token.description}.` : ''),
     facts,
-    raw: [{ label: `Negotiate token for ${spn}`, text: facts.token ? facts.token.description : (facts.message ?? facts.outcome) }],
+    raw: [
+      {
+        label: `Negotiate token for ${spn}`,
+        text: facts.token ? facts.token.description : (facts.message ?? facts.outcome),
+      },
+    ],
   });
   // An NTLM token under Negotiate is still what a browser would send: keep the session either way.
   return started.ok ? started.session : null;
@@ -306,7 +422,20 @@ function nameEvidence(resolution: NameResolution): Evidence<'live-name-resolutio
     status: resolution.failure ? 'problem' : 'info',
     summary,
     facts: { ...resolution, cnameChain: [...resolution.cnameChain], addresses: [...resolution.addresses] },
-    raw: [{ label: `DNS (${resolution.resolver})`, text: [...resolution.cnameChain.slice(0, -1).map((name, index) => `${name} CNAME ${resolution.cnameChain[index + 1] ?? ''}`), ...resolution.addresses.map((address) => `${resolution.cnameChain.at(-1) ?? resolution.host} A ${address}`), ...(resolution.failure ? [resolution.failure.message] : [])].join('\n') }],
+    raw: [
+      {
+        label: `DNS (${resolution.resolver})`,
+        text: [
+          ...resolution.cnameChain
+            .slice(0, -1)
+            .map((name, index) => `${name} CNAME ${resolution.cnameChain[index + 1] ?? ''}`),
+          ...resolution.addresses.map(
+            (address) => `${resolution.cnameChain.at(-1) ?? resolution.host} A ${address}`,
+          ),
+          ...(resolution.failure ? [resolution.failure.message] : []),
+        ].join('\n'),
+      },
+    ],
   };
 }
 
@@ -316,5 +445,13 @@ function httpEvidence(
   raw: RawOutput[],
   extraSummary = '',
 ): Evidence {
-  return { id: kind, probe: liveProbeId, kind, status: legStatus(facts), summary: legSummary(facts) + extraSummary, facts, raw } as Evidence;
+  return {
+    id: kind,
+    probe: liveProbeId,
+    kind,
+    status: legStatus(facts),
+    summary: legSummary(facts) + extraSummary,
+    facts,
+    raw,
+  } as Evidence;
 }

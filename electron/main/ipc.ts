@@ -17,7 +17,8 @@ function trustedSender(event: IpcMainInvokeEvent): boolean {
 export function registerApi(dispatch: ApiDispatcher): void {
   for (const channel of apiChannels) {
     ipcMain.handle(`${ipcChannelPrefix}${channel}`, async (event, request: unknown) => {
-      if (!trustedSender(event)) return { ok: false, error: { code: 'bad-request', message: 'untrusted sender' } };
+      if (!trustedSender(event))
+        return { ok: false, error: { code: 'bad-request', message: 'untrusted sender' } };
       return dispatch(channel, request);
     });
   }

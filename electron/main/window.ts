@@ -16,7 +16,9 @@ export function rendererUrl(): string {
 
 export function createMainWindow(): BrowserWindow {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
+    });
   });
   // The renderer never needs a permission (camera, notifications, ...): deny them all.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

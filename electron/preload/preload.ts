@@ -8,7 +8,8 @@ import { apiChannels, type IwaDoctorApi } from '../../shared/api/contract.js';
 
 const api: IwaDoctorApi = {
   invoke(channel, request) {
-    if (!apiChannels.includes(channel)) return Promise.resolve({ ok: false, error: { code: 'bad-request', message: 'unknown API channel' } });
+    if (!apiChannels.includes(channel))
+      return Promise.resolve({ ok: false, error: { code: 'bad-request', message: 'unknown API channel' } });
     return ipcRenderer.invoke(`iwa-doctor:${channel}`, request);
   },
 };

@@ -102,7 +102,11 @@ export function App() {
               </button>
             </li>
             <li>
-              <button type="button" aria-current={current('token-inspector')} onClick={() => showView('token-inspector')}>
+              <button
+                type="button"
+                aria-current={current('token-inspector')}
+                onClick={() => showView('token-inspector')}
+              >
                 Token inspector
               </button>
             </li>

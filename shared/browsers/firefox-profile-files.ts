@@ -8,7 +8,8 @@
 import { z } from 'zod';
 
 const noDotDot = (path: string) => !path.split(/[\\/]/).some((segment) => segment === '..');
-const noControlOrWildcard = (path: string) => [...path].every((char) => char.charCodeAt(0) >= 0x20 && !'"*?<>|'.includes(char));
+const noControlOrWildcard = (path: string) =>
+  [...path].every((char) => char.charCodeAt(0) >= 0x20 && !'"*?<>|'.includes(char));
 
 export const firefoxProfileRefSchema = z
   .object({

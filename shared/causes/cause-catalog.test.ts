@@ -5,7 +5,10 @@ import { causeCatalog, causeIds } from './cause-catalog.js';
 
 /** The catalog is a contract with ../shared/causes.md: exactly its ids, in its order. */
 describe('cause catalog', () => {
-  const causesMarkdown = readFileSync(fileURLToPath(new URL('../../../shared/causes.md', import.meta.url)), 'utf8');
+  const causesMarkdown = readFileSync(
+    fileURLToPath(new URL('../../../shared/causes.md', import.meta.url)),
+    'utf8',
+  );
   const documentedIds = [...causesMarkdown.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((match) => match[1]);
 
   it('lists exactly the ids of causes.md, in order', () => {

@@ -63,7 +63,9 @@ function codeLines(script: string): { code: string; literals: string[] }[] {
     .split('\r\n')
     .map((line) => line.trim())
     .filter((line) => !line.startsWith('#'))
-    .map((line) => (line.startsWith('if ($LASTEXITCODE -ne 0) { throw ') ? { code: '', literals: [] } : tokenize(line)));
+    .map((line) =>
+      line.startsWith('if ($LASTEXITCODE -ne 0) { throw ') ? { code: '', literals: [] } : tokenize(line),
+    );
 }
 
 describe('buildAdminHandoffScript', () => {
@@ -71,19 +73,38 @@ describe('buildAdminHandoffScript', () => {
     const script = buildAdminHandoffScript({
       ...request('CONTOSO\\svc-web'),
       steps: [
-        { kind: 'register-spn', spn: 'HTTP/web01.contoso.com', account: 'CONTOSO\\svc-web', why: 'browsers ask for HTTP/web01.contoso.com' },
-        { kind: 'register-spn', spn: 'HTTP/web01', account: 'contoso\\svc-web', why: 'people also type web01' },
-        { kind: 'remove-spn', spn: 'HTTP/web01.contoso.com', account: 'CN=svc-old,OU=Service Accounts,DC=contoso,DC=com', why: 'it must be on one account only' },
+        {
+          kind: 'register-spn',
+          spn: 'HTTP/web01.contoso.com',
+          account: 'CONTOSO\\svc-web',
+          why: 'browsers ask for HTTP/web01.contoso.com',
+        },
+        {
+          kind: 'register-spn',
+          spn: 'HTTP/web01',
+          account: 'contoso\\svc-web',
+          why: 'people also type web01',
+        },
+        {
+          kind: 'remove-spn',
+          spn: 'HTTP/web01.contoso.com',
+          account: 'CN=svc-old,OU=Service Accounts,DC=contoso,DC=com',
+          why: 'it must be on one account only',
+        },
       ],
     });
     expect(script).toContain("setspn.exe -S 'HTTP/web01.contoso.com' 'CONTOSO\\svc-web'\r\n");
     expect(script).toContain("setspn.exe -S 'HTTP/web01' 'CONTOSO\\svc-web'\r\n");
-    expect(script).toContain("setspn.exe -D 'HTTP/web01.contoso.com' 'CN=svc-old,OU=Service Accounts,DC=contoso,DC=com'\r\n");
+    expect(script).toContain(
+      "setspn.exe -D 'HTTP/web01.contoso.com' 'CN=svc-old,OU=Service Accounts,DC=contoso,DC=com'\r\n",
+    );
     expect(script).toContain("setspn.exe -Q 'HTTP/web01'\r\n");
     expect(script).toContain('setspn.exe -X\r\n');
     expect(script).toContain('klist purge');
     const undo = script.slice(script.indexOf('function Undo-IwaDoctorSpnChange'));
-    expect(undo.indexOf("setspn.exe -S 'HTTP/web01.contoso.com' 'CN=svc-old")).toBeLessThan(undo.indexOf("setspn.exe -D 'HTTP/web01' 'CONTOSO\\svc-web'"));
+    expect(undo.indexOf("setspn.exe -S 'HTTP/web01.contoso.com' 'CN=svc-old")).toBeLessThan(
+      undo.indexOf("setspn.exe -D 'HTTP/web01' 'CONTOSO\\svc-web'"),
+    );
     const lines = script.split('\r\n');
     lines.forEach((line, index) => {
       if (/^\s*setspn\.exe -[SD] /.test(line)) expect(lines[index - 1]).toMatch(/^\s*#/);
@@ -95,15 +116,30 @@ describe('buildAdminHandoffScript', () => {
     const script = buildAdminHandoffScript({
       ...request('CONTOSO\\svc-web'),
       steps: [
-        { kind: 'remove-spn', spn: 'HTTP/web01.contoso.com', account: 'CN=svc-old,OU=Service Accounts,DC=contoso,DC=com', why: 'duplicate', undoable: false },
-        { kind: 'remove-spn', spn: 'HTTP/web01', account: 'CN=svc-moved,OU=Service Accounts,DC=contoso,DC=com', why: 'moved' },
+        {
+          kind: 'remove-spn',
+          spn: 'HTTP/web01.contoso.com',
+          account: 'CN=svc-old,OU=Service Accounts,DC=contoso,DC=com',
+          why: 'duplicate',
+          undoable: false,
+        },
+        {
+          kind: 'remove-spn',
+          spn: 'HTTP/web01',
+          account: 'CN=svc-moved,OU=Service Accounts,DC=contoso,DC=com',
+          why: 'moved',
+        },
         { kind: 'register-spn', spn: 'HTTP/web01', account: 'CONTOSO\\svc-web', why: 'moved' },
       ],
     });
     const undo = script.slice(script.indexOf('function Undo-IwaDoctorSpnChange'));
     expect(undo).not.toContain("setspn.exe -S 'HTTP/web01.contoso.com'");
-    expect(undo).toContain('# HTTP/web01.contoso.com is not given back to CN=svc-old,OU=Service Accounts,DC=contoso,DC=com: another account holds it');
-    expect(undo).toContain("  setspn.exe -S 'HTTP/web01' 'CN=svc-moved,OU=Service Accounts,DC=contoso,DC=com'");
+    expect(undo).toContain(
+      '# HTTP/web01.contoso.com is not given back to CN=svc-old,OU=Service Accounts,DC=contoso,DC=com: another account holds it',
+    );
+    expect(undo).toContain(
+      "  setspn.exe -S 'HTTP/web01' 'CN=svc-moved,OU=Service Accounts,DC=contoso,DC=com'",
+    );
     for (const { code } of codeLines(script)) expect(allowedCode).toContain(code);
   });
 
@@ -140,7 +176,15 @@ describe('buildAdminHandoffScript', () => {
   });
 
   it('round-trips any one-line text through powerShellLiteral', () => {
-    const oneLine = fc.string({ unit: 'binary', maxLength: 200 }).filter((text) => ![...text].some((char) => (char.codePointAt(0) ?? 0) < 0x20 || ['\u007f', '\u0085', '\u2028', '\u2029'].includes(char)));
+    const oneLine = fc
+      .string({ unit: 'binary', maxLength: 200 })
+      .filter(
+        (text) =>
+          ![...text].some(
+            (char) =>
+              (char.codePointAt(0) ?? 0) < 0x20 || ['\u007f', '\u0085', '\u2028', '\u2029'].includes(char),
+          ),
+      );
     fc.assert(
       fc.property(oneLine, (text) => {
         const { code, literals } = tokenize(powerShellLiteral(text));

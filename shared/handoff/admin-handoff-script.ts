@@ -51,7 +51,10 @@ export class HandoffError extends Error {
 
 function validSpn(text: string): string {
   const spn = parseSpn(text);
-  if (spn.serviceClass.toUpperCase() !== 'HTTP' || spn.host.includes('*')) throw new HandoffError(`the hand-off only changes HTTP/ SPNs of a named host, not "${text.slice(0, 80)}"`);
+  if (spn.serviceClass.toUpperCase() !== 'HTTP' || spn.host.includes('*'))
+    throw new HandoffError(
+      `the hand-off only changes HTTP/ SPNs of a named host, not "${text.slice(0, 80)}"`,
+    );
   return formatSpn(spn);
 }
 
@@ -62,7 +65,8 @@ function validAccount(text: string, computerName: string): string {
     return text;
   }
   const account = parseAccountName(text, computerName);
-  if (account.kind === 'local' || account.kind === 'unknown') throw new HandoffError(`"${text.slice(0, 80)}" is not a domain account (write DOMAIN\\name)`);
+  if (account.kind === 'local' || account.kind === 'unknown')
+    throw new HandoffError(`"${text.slice(0, 80)}" is not a domain account (write DOMAIN\\name)`);
   return account.domain ? `${account.domain}\\${account.samAccountName}` : text;
 }
 
@@ -74,13 +78,20 @@ function comment(text: string): string {
 export function buildAdminHandoffScript(request: HandoffRequest): string {
   if (request.steps.length === 0) throw new HandoffError('nothing to hand off');
   if (request.steps.length > 50) throw new HandoffError('more than 50 changes in one hand-off');
-  const steps = request.steps.map((step) => ({ ...step, spn: validSpn(step.spn), account: validAccount(step.account, request.computerName) }));
-  const spnArgs = (step: (typeof steps)[number]): string => `${powerShellLiteral(step.spn, 'the SPN')} ${powerShellLiteral(step.account, 'the account')}`;
+  const steps = request.steps.map((step) => ({
+    ...step,
+    spn: validSpn(step.spn),
+    account: validAccount(step.account, request.computerName),
+  }));
+  const spnArgs = (step: (typeof steps)[number]): string =>
+    `${powerShellLiteral(step.spn, 'the SPN')} ${powerShellLiteral(step.account, 'the account')}`;
   const lines: string[] = [
     comment('IWA Doctor: hand-off for a domain administrator (Active Directory SPN change).'),
     comment(`Generated ${request.generatedAt} for ${request.url} (finding: ${request.cause}).`),
     comment(`Verdict: ${request.verdict}`),
-    comment('Run it in PowerShell as an account allowed to write servicePrincipalName (for example Domain Admins).'),
+    comment(
+      'Run it in PowerShell as an account allowed to write servicePrincipalName (for example Domain Admins).',
+    ),
     comment('Read each line first. Values are single-quoted, so PowerShell runs none of them as code.'),
     '',
     "$ErrorActionPreference = 'Stop'",
@@ -89,19 +100,39 @@ export function buildAdminHandoffScript(request: HandoffRequest): string {
   steps.forEach((step, index) => {
     lines.push(comment(`${index + 1}. ${step.why}`));
     if (step.kind === 'register-spn') {
-      lines.push(comment(`   setspn -S adds ${step.spn} to ${step.account} only after checking that no other account holds it.`));
+      lines.push(
+        comment(
+          `   setspn -S adds ${step.spn} to ${step.account} only after checking that no other account holds it.`,
+        ),
+      );
       lines.push(`setspn.exe -S ${spnArgs(step)}`);
     } else {
-      lines.push(comment(`   setspn -D removes ${step.spn} from ${step.account}, so exactly one account keeps it.`));
+      lines.push(
+        comment(`   setspn -D removes ${step.spn} from ${step.account}, so exactly one account keeps it.`),
+      );
       lines.push(`setspn.exe -D ${spnArgs(step)}`);
     }
-    lines.push(`if ($LASTEXITCODE -ne 0) { throw 'setspn failed at step ${index + 1}; the steps after it did not run.' }`, '');
+    lines.push(
+      `if ($LASTEXITCODE -ne 0) { throw 'setspn failed at step ${index + 1}; the steps after it did not run.' }`,
+      '',
+    );
   });
-  lines.push(comment('Verify: each SPN must now be listed under exactly one account ("Existing SPN found!").'));
-  for (const spn of [...new Set(steps.map((step) => step.spn))]) lines.push(`setspn.exe -Q ${powerShellLiteral(spn, 'the SPN')}`);
-  lines.push(comment('Verify: no duplicate SPNs remain in the domain ("found 0 group of duplicate SPNs."; setspn -X exits with 1 even then).'));
+  lines.push(
+    comment('Verify: each SPN must now be listed under exactly one account ("Existing SPN found!").'),
+  );
+  for (const spn of [...new Set(steps.map((step) => step.spn))])
+    lines.push(`setspn.exe -Q ${powerShellLiteral(spn, 'the SPN')}`);
+  lines.push(
+    comment(
+      'Verify: no duplicate SPNs remain in the domain ("found 0 group of duplicate SPNs."; setspn -X exits with 1 even then).',
+    ),
+  );
   lines.push('setspn.exe -X');
-  lines.push(comment('Then, on the computer where the browser prompted: run "klist purge" and open the site again (old tickets are cached).'));
+  lines.push(
+    comment(
+      'Then, on the computer where the browser prompted: run "klist purge" and open the site again (old tickets are cached).',
+    ),
+  );
   lines.push('');
   lines.push(comment('Undo: to reverse every change above, run: Undo-IwaDoctorSpnChange'));
   lines.push('function Undo-IwaDoctorSpnChange {');
@@ -110,7 +141,9 @@ export function buildAdminHandoffScript(request: HandoffRequest): string {
       lines.push(`  ${comment(`removes ${step.spn} from ${step.account} again`)}`);
       lines.push(`  setspn.exe -D ${spnArgs(step)}`);
     } else if (step.undoable === false) {
-      lines.push(`  ${comment(`${step.spn} is not given back to ${step.account}: another account holds it, and setspn -S refuses a duplicate SPN.`)}`);
+      lines.push(
+        `  ${comment(`${step.spn} is not given back to ${step.account}: another account holds it, and setspn -S refuses a duplicate SPN.`)}`,
+      );
     } else {
       lines.push(`  ${comment(`gives ${step.spn} back to ${step.account}`)}`);
       lines.push(`  setspn.exe -S ${spnArgs(step)}`);

@@ -28,7 +28,9 @@ export function assertOneLineText(value: string, what: string): void {
   for (const char of value) {
     const code = char.codePointAt(0) ?? 0;
     if (code < 0x20 || code === 0x7f || lineBreaks.has(char)) {
-      throw new PowerShellLiteralError(`${what} contains a line break or control character (U+${code.toString(16).padStart(4, '0').toUpperCase()})`);
+      throw new PowerShellLiteralError(
+        `${what} contains a line break or control character (U+${code.toString(16).padStart(4, '0').toUpperCase()})`,
+      );
     }
   }
 }

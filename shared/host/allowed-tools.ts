@@ -11,6 +11,13 @@ export type AllowedTool = z.infer<typeof allowedToolSchema>;
 /** One tool invocation as data: the tool id and its argument array (never a command line). */
 export const toolInvocationSchema = z.object({
   tool: allowedToolSchema,
-  args: z.array(z.string().max(16_384).refine((arg) => !arg.includes('\u0000'), 'NUL in a tool argument')).max(64),
+  args: z
+    .array(
+      z
+        .string()
+        .max(16_384)
+        .refine((arg) => !arg.includes('\u0000'), 'NUL in a tool argument'),
+    )
+    .max(64),
 });
 export type ToolInvocation = z.infer<typeof toolInvocationSchema>;

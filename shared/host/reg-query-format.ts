@@ -3,10 +3,17 @@
  * an engineer would see on the machine: key line, then values indented four spaces with
  * name, type and data separated by four spaces, DWORD as 0x-hex (reference §1.8, real output).
  */
-import { formatRegistryData, formatRegistryKey, joinRegistryPath, type RegistryKeyRef, type RegistryTreeNode } from './registry.js';
+import {
+  formatRegistryData,
+  formatRegistryKey,
+  joinRegistryPath,
+  type RegistryKeyRef,
+  type RegistryTreeNode,
+} from './registry.js';
 
 export function formatRegQuery(key: RegistryKeyRef, tree: RegistryTreeNode | null): string {
-  if (!tree) return `ERROR: The system was unable to find the specified registry key or value.\n(${formatRegistryKey(key)})`;
+  if (!tree)
+    return `ERROR: The system was unable to find the specified registry key or value.\n(${formatRegistryKey(key)})`;
   const lines: string[] = [];
   const walk = (path: string, node: RegistryTreeNode): void => {
     lines.push(formatRegistryKey({ hive: key.hive, path }));

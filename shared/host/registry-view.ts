@@ -2,7 +2,13 @@
  * A read-only view over registry trees a probe fetched in one go, so pure code in
  * shared/ can ask "what is under this key?" without touching the host again.
  */
-import type { RegistryHive, RegistryKeyRef, RegistryNamedValue, RegistryTreeNode, RegistryValue } from './registry.js';
+import type {
+  RegistryHive,
+  RegistryKeyRef,
+  RegistryNamedValue,
+  RegistryTreeNode,
+  RegistryValue,
+} from './registry.js';
 import { sameRegistryName } from './registry.js';
 
 export interface FetchedRegistryTree {
@@ -26,7 +32,9 @@ function splitPath(path: string): string[] {
 }
 
 function isPrefix(prefix: string[], whole: string[]): boolean {
-  return prefix.length <= whole.length && prefix.every((segment, i) => sameRegistryName(segment, whole[i] ?? ''));
+  return (
+    prefix.length <= whole.length && prefix.every((segment, i) => sameRegistryName(segment, whole[i] ?? ''))
+  );
 }
 
 export function createRegistryView(fetched: readonly FetchedRegistryTree[]): RegistryView {

@@ -11,31 +11,50 @@ import {
   readAppcmdError,
 } from './appcmd-output.js';
 
-const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
 describe('appcmd list apppool /xml /config (reference §4.4, real export)', () => {
   it('reads the SpecificUser identity and drops the clear-text password', () => {
     const pools = parseAppcmdAppPools(fixture('apppool-specificuser-config.xml'));
-    expect(pools).toEqual([{ name: '[SiteName]', state: 'Started', identity: { type: 'SpecificUser', userName: 'user' } }]);
+    expect(pools).toEqual([
+      { name: '[SiteName]', state: 'Started', identity: { type: 'SpecificUser', userName: 'user' } },
+    ]);
     expect(JSON.stringify(pools)).not.toContain('password');
   });
   it('reads pools without /config as ApplicationPoolIdentity, and enum numbers', () => {
-    const text = '<appcmd><APPPOOL APPPOOL.NAME="DefaultAppPool" PipelineMode="Integrated" RuntimeVersion="v4.0" state="Started" />' +
+    const text =
+      '<appcmd><APPPOOL APPPOOL.NAME="DefaultAppPool" PipelineMode="Integrated" RuntimeVersion="v4.0" state="Started" />' +
       '<APPPOOL APPPOOL.NAME="Net"><add name="Net"><processModel identityType="2" /></add></APPPOOL></appcmd>';
-    expect(parseAppcmdAppPools(text).map((pool) => pool.identity.type)).toEqual(['ApplicationPoolIdentity', 'NetworkService']);
+    expect(parseAppcmdAppPools(text).map((pool) => pool.identity.type)).toEqual([
+      'ApplicationPoolIdentity',
+      'NetworkService',
+    ]);
   });
   it('rejects an unknown identity type and a SpecificUser without user', () => {
-    expect(() => parseAppcmdAppPools('<appcmd><APPPOOL APPPOOL.NAME="x"><add><processModel identityType="Wizard"/></add></APPPOOL></appcmd>')).toThrow(AppcmdOutputError);
-    expect(() => parseAppcmdAppPools('<appcmd><APPPOOL APPPOOL.NAME="x"><add><processModel identityType="SpecificUser"/></add></APPPOOL></appcmd>')).toThrow(/no userName/);
+    expect(() =>
+      parseAppcmdAppPools(
+        '<appcmd><APPPOOL APPPOOL.NAME="x"><add><processModel identityType="Wizard"/></add></APPPOOL></appcmd>',
+      ),
+    ).toThrow(AppcmdOutputError);
+    expect(() =>
+      parseAppcmdAppPools(
+        '<appcmd><APPPOOL APPPOOL.NAME="x"><add><processModel identityType="SpecificUser"/></add></APPPOOL></appcmd>',
+      ),
+    ).toThrow(/no userName/);
   });
 });
 
 describe('appcmd list app /xml (reference §4.4, real fixture)', () => {
   it('reads site, path and pool', () => {
-    expect(parseAppcmdApps(fixture('app-list.xml'))).toEqual([{ siteName: 'Site', path: '/', appPoolName: 'Pool' }]);
+    expect(parseAppcmdApps(fixture('app-list.xml'))).toEqual([
+      { siteName: 'Site', path: '/', appPoolName: 'Pool' },
+    ]);
   });
   it('derives site and path from APP.NAME when attributes are missing', () => {
-    expect(parseAppcmdApps('<appcmd><APP APP.NAME="Default Web Site/app" /></appcmd>')).toEqual([{ siteName: 'Default Web Site', path: '/app', appPoolName: null }]);
+    expect(parseAppcmdApps('<appcmd><APP APP.NAME="Default Web Site/app" /></appcmd>')).toEqual([
+      { siteName: 'Default Web Site', path: '/app', appPoolName: null },
+    ]);
   });
 });
 
@@ -51,11 +70,19 @@ describe('appcmd list site /xml (reconstructed)', () => {
         { protocol: 'https', ipAddress: '*', port: 443, hostHeader: 'web01.contoso.com' },
       ],
     });
-    expect(sites[1]?.bindings[1]).toEqual({ protocol: 'net.tcp', ipAddress: '', port: null, hostHeader: '808:*' });
+    expect(sites[1]?.bindings[1]).toEqual({
+      protocol: 'net.tcp',
+      ipAddress: '',
+      port: null,
+      hostHeader: '808:*',
+    });
   });
   it('prefers <binding> elements under /config', () => {
-    const text = '<appcmd><SITE SITE.NAME="S" SITE.ID="3" bindings="http/*:80:"><site name="S"><bindings><binding protocol="http" bindingInformation="*:81:a.b" /></bindings></site></SITE></appcmd>';
-    expect(parseAppcmdSites(text)[0]?.bindings).toEqual([{ protocol: 'http', ipAddress: '*', port: 81, hostHeader: 'a.b' }]);
+    const text =
+      '<appcmd><SITE SITE.NAME="S" SITE.ID="3" bindings="http/*:80:"><site name="S"><bindings><binding protocol="http" bindingInformation="*:81:a.b" /></bindings></site></SITE></appcmd>';
+    expect(parseAppcmdSites(text)[0]?.bindings).toEqual([
+      { protocol: 'http', ipAddress: '*', port: 81, hostHeader: 'a.b' },
+    ]);
   });
 });
 
@@ -91,21 +118,31 @@ describe('appcmd list config windowsAuthentication (reference §4.1, §4.3)', ()
     expect(read.locked).toBe(true);
     expect(read.settings.providers).toEqual(['Negotiate:Kerberos']);
     expect(read.settings.useKernelMode).toBe(false);
-    expect(read.settings.extendedProtection).toEqual({ tokenChecking: 'Require', flags: ['Proxy', 'ProxyCohosting'], spns: ['HTTP/www.contoso.com'] });
+    expect(read.settings.extendedProtection).toEqual({
+      tokenChecking: 'Require',
+      flags: ['Proxy', 'ProxyCohosting'],
+      spns: ['HTTP/www.contoso.com'],
+    });
   });
   it('a CONFIG for another section holds no windowsAuthentication (real requestFiltering capture)', () => {
-    expect(() => parseWindowsAuthSection(fixture('config-requestfiltering.xml'))).toThrow(/holds no system.webServer\/security\/authentication\/windowsAuthentication/);
+    expect(() => parseWindowsAuthSection(fixture('config-requestfiltering.xml'))).toThrow(
+      /holds no system.webServer\/security\/authentication\/windowsAuthentication/,
+    );
   });
   it('reads anonymousAuthentication', () => {
-    const text = '<appcmd><CONFIG CONFIG.SECTION="system.webServer/security/authentication/anonymousAuthentication" path="MACHINE/WEBROOT/APPHOST/S"><system.webServer-security-authentication-anonymousAuthentication enabled="false" userName="" password="secret" /></CONFIG></appcmd>';
+    const text =
+      '<appcmd><CONFIG CONFIG.SECTION="system.webServer/security/authentication/anonymousAuthentication" path="MACHINE/WEBROOT/APPHOST/S"><system.webServer-security-authentication-anonymousAuthentication enabled="false" userName="" password="secret" /></CONFIG></appcmd>';
     expect(parseAnonymousAuthSection(text).settings).toEqual({ enabled: false, userName: '' });
   });
 });
 
 describe('errors and hostile input', () => {
   it('turns ERROR ( message: … ) into one line', () => {
-    const text = 'ERROR ( message:Configuration error\nFilename: redirection.config\nLine Number: 0\nDescription: Cannot read configuration file due to insufficient permissions\n. )';
-    expect(readAppcmdError(text)).toBe('Configuration error Filename: redirection.config Line Number: 0 Description: Cannot read configuration file due to insufficient permissions .');
+    const text =
+      'ERROR ( message:Configuration error\nFilename: redirection.config\nLine Number: 0\nDescription: Cannot read configuration file due to insufficient permissions\n. )';
+    expect(readAppcmdError(text)).toBe(
+      'Configuration error Filename: redirection.config Line Number: 0 Description: Cannot read configuration file due to insufficient permissions .',
+    );
     expect(() => parseWindowsAuthSection(text)).toThrow(/appcmd could not list config/);
   });
   it.each([
@@ -122,7 +159,13 @@ describe('errors and hostile input', () => {
   it('never throws anything but AppcmdOutputError on arbitrary text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (text) => {
-        for (const parse of [parseAppcmdSites, parseAppcmdApps, parseAppcmdAppPools, parseWindowsAuthSection, parseAnonymousAuthSection]) {
+        for (const parse of [
+          parseAppcmdSites,
+          parseAppcmdApps,
+          parseAppcmdAppPools,
+          parseWindowsAuthSection,
+          parseAnonymousAuthSection,
+        ]) {
           try {
             parse(`<appcmd>${text}</appcmd>`);
           } catch (error) {

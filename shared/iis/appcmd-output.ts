@@ -21,8 +21,20 @@ import type {
   TokenChecking,
   WindowsAuthSettings,
 } from './iis-configuration.js';
-import { anonymousAuthDefaults, appPoolIdentityTypes, extendedProtectionFlagNames, tokenCheckingValues, windowsAuthDefaults } from './iis-configuration.js';
-import { childElement, childElements, parseXmlElementTree, XmlFormatError, type XmlElement } from './xml-element-tree.js';
+import {
+  anonymousAuthDefaults,
+  appPoolIdentityTypes,
+  extendedProtectionFlagNames,
+  tokenCheckingValues,
+  windowsAuthDefaults,
+} from './iis-configuration.js';
+import {
+  childElement,
+  childElements,
+  parseXmlElementTree,
+  XmlFormatError,
+  type XmlElement,
+} from './xml-element-tree.js';
 
 export class AppcmdOutputError extends Error {
   constructor(message: string) {
@@ -47,20 +59,25 @@ function parseDocument(output: string, what: string): XmlElement {
   try {
     return parseXmlElementTree(output);
   } catch (cause) {
-    if (cause instanceof XmlFormatError) throw new AppcmdOutputError(`appcmd ${what} output is not readable XML: ${cause.message}`);
+    if (cause instanceof XmlFormatError)
+      throw new AppcmdOutputError(`appcmd ${what} output is not readable XML: ${cause.message}`);
     throw cause;
   }
 }
 
 function appcmdRoot(output: string, what: string): XmlElement {
   const root = parseDocument(output, what);
-  if (root.name !== 'appcmd') throw new AppcmdOutputError(`appcmd ${what} output has root <${root.name}>, expected <appcmd> (was /xml given?)`);
+  if (root.name !== 'appcmd')
+    throw new AppcmdOutputError(
+      `appcmd ${what} output has root <${root.name}>, expected <appcmd> (was /xml given?)`,
+    );
   return root;
 }
 
 function requiredAttribute(element: XmlElement, name: string, what: string): string {
   const value = element.attributes.get(name);
-  if (value === undefined) throw new AppcmdOutputError(`appcmd ${what}: <${element.name}> has no ${name} attribute`);
+  if (value === undefined)
+    throw new AppcmdOutputError(`appcmd ${what}: <${element.name}> has no ${name} attribute`);
   return value;
 }
 
@@ -75,10 +92,17 @@ function booleanAttribute(element: XmlElement | undefined, name: string, fallbac
 /** `http/*:80:web01.contoso.com`, `https/[::1]:443:`, `net.tcp/808:*` (IIS binding strings). */
 export function parseBinding(protocol: string, bindingInformation: string): IisBinding {
   const match = /^(\[[0-9A-Fa-f:.]+\]|[^:[\]]*):(\d{1,5}):(.*)$/.exec(bindingInformation);
-  if (!match || !/^https?$/i.test(protocol)) return { protocol: protocol.toLowerCase(), ipAddress: '', port: null, hostHeader: bindingInformation };
+  if (!match || !/^https?$/i.test(protocol))
+    return { protocol: protocol.toLowerCase(), ipAddress: '', port: null, hostHeader: bindingInformation };
   const port = Number(match[2]);
-  if (port < 1 || port > 65535) throw new AppcmdOutputError(`binding "${bindingInformation.slice(0, 80)}" has an invalid port`);
-  return { protocol: protocol.toLowerCase(), ipAddress: match[1] || '*', port, hostHeader: (match[3] ?? '').toLowerCase() };
+  if (port < 1 || port > 65535)
+    throw new AppcmdOutputError(`binding "${bindingInformation.slice(0, 80)}" has an invalid port`);
+  return {
+    protocol: protocol.toLowerCase(),
+    ipAddress: match[1] || '*',
+    port,
+    hostHeader: (match[3] ?? '').toLowerCase(),
+  };
 }
 
 function bindingsFromSummary(summary: string): IisBinding[] {
@@ -100,12 +124,24 @@ export function parseAppcmdSites(output: string): IisSite[] {
     const name = requiredAttribute(element, 'SITE.NAME', 'list site');
     const idText = element.attributes.get('SITE.ID');
     const detail = childElement(element, 'site');
-    const bindingElements = detail ? childElements(childElement(detail, 'bindings') ?? detail, 'binding') : [];
+    const bindingElements = detail
+      ? childElements(childElement(detail, 'bindings') ?? detail, 'binding')
+      : [];
     const bindings =
       bindingElements.length > 0
-        ? bindingElements.map((binding) => parseBinding(requiredAttribute(binding, 'protocol', 'list site'), requiredAttribute(binding, 'bindingInformation', 'list site')))
+        ? bindingElements.map((binding) =>
+            parseBinding(
+              requiredAttribute(binding, 'protocol', 'list site'),
+              requiredAttribute(binding, 'bindingInformation', 'list site'),
+            ),
+          )
         : bindingsFromSummary(element.attributes.get('bindings') ?? '');
-    return { name, id: idText !== undefined && /^\d{1,10}$/.test(idText) ? Number(idText) : null, state: element.attributes.get('state') ?? null, bindings };
+    return {
+      name,
+      id: idText !== undefined && /^\d{1,10}$/.test(idText) ? Number(idText) : null,
+      state: element.attributes.get('state') ?? null,
+      bindings,
+    };
   });
 }
 
@@ -114,16 +150,23 @@ export function parseAppcmdApps(output: string): IisApplication[] {
   const root = appcmdRoot(output, 'list app');
   return childElements(root, 'APP').map((element) => {
     const appName = requiredAttribute(element, 'APP.NAME', 'list app');
-    const siteName = element.attributes.get('SITE.NAME') ?? appName.slice(0, Math.max(0, appName.indexOf('/')));
+    const siteName =
+      element.attributes.get('SITE.NAME') ?? appName.slice(0, Math.max(0, appName.indexOf('/')));
     const path = element.attributes.get('path') ?? (appName.slice(siteName.length) || '/');
-    return { siteName, path: path.startsWith('/') ? path : `/${path}`, appPoolName: element.attributes.get('APPPOOL.NAME') ?? null };
+    return {
+      siteName,
+      path: path.startsWith('/') ? path : `/${path}`,
+      appPoolName: element.attributes.get('APPPOOL.NAME') ?? null,
+    };
   });
 }
 
 function identityOf(processModel: XmlElement | undefined): AppPoolIdentity {
   const type = processModel?.attributes.get('identityType') ?? 'ApplicationPoolIdentity';
   // PowerShell 5.1 and some exports give the enum number (§4.4 order: LocalSystem=0 … ApplicationPoolIdentity=4).
-  const name = /^\d$/.test(type) ? appPoolIdentityTypes[Number(type)] : appPoolIdentityTypes.find((known) => known.toLowerCase() === type.toLowerCase());
+  const name = /^\d$/.test(type)
+    ? appPoolIdentityTypes[Number(type)]
+    : appPoolIdentityTypes.find((known) => known.toLowerCase() === type.toLowerCase());
   if (!name) throw new AppcmdOutputError(`identityType "${type.slice(0, 40)}" is not one IIS knows`);
   if (name !== 'SpecificUser') return { type: name };
   const userName = processModel?.attributes.get('userName') ?? '';
@@ -145,11 +188,16 @@ export function parseAppcmdAppPools(output: string): IisAppPool[] {
 }
 
 /** Finds the section element in either output form: `/xml` (CONFIG + dashed name) or raw config XML. */
-function sectionElement(output: string, section: string): { element: XmlElement | undefined; config: XmlElement | undefined } {
+function sectionElement(
+  output: string,
+  section: string,
+): { element: XmlElement | undefined; config: XmlElement | undefined } {
   const root = parseDocument(output, `list config -section:${section}`);
   const segments = section.split('/');
   if (root.name === 'appcmd') {
-    const config = childElements(root, 'CONFIG').find((candidate) => candidate.attributes.get('CONFIG.SECTION')?.toLowerCase() === section.toLowerCase());
+    const config = childElements(root, 'CONFIG').find(
+      (candidate) => candidate.attributes.get('CONFIG.SECTION')?.toLowerCase() === section.toLowerCase(),
+    );
     if (!config) return { element: undefined, config: undefined };
     return { element: childElement(config, segments.join('-')), config };
   }
@@ -158,7 +206,10 @@ function sectionElement(output: string, section: string): { element: XmlElement 
   return { element, config: undefined };
 }
 
-function sectionRead<Settings>(config: XmlElement | undefined, settings: Settings): ConfigSectionRead<Settings> {
+function sectionRead<Settings>(
+  config: XmlElement | undefined,
+  settings: Settings,
+): ConfigSectionRead<Settings> {
   const locked = config?.attributes.get('locked');
   return {
     path: config?.attributes.get('path') ?? null,
@@ -175,8 +226,10 @@ function providerList(providers: XmlElement | undefined): string[] {
   for (const child of providers.children) {
     const value = child.attributes.get('value');
     if (child.name === 'clear') list = [];
-    else if (child.name === 'add' && value) list = [...list.filter((item) => item.toLowerCase() !== value.toLowerCase()), value];
-    else if (child.name === 'remove' && value) list = list.filter((item) => item.toLowerCase() !== value.toLowerCase());
+    else if (child.name === 'add' && value)
+      list = [...list.filter((item) => item.toLowerCase() !== value.toLowerCase()), value];
+    else if (child.name === 'remove' && value)
+      list = list.filter((item) => item.toLowerCase() !== value.toLowerCase());
   }
   return list;
 }
@@ -184,16 +237,25 @@ function providerList(providers: XmlElement | undefined): string[] {
 function extendedProtectionOf(element: XmlElement | undefined): WindowsAuthSettings['extendedProtection'] {
   if (!element) return windowsAuthDefaults.extendedProtection;
   const tokenText = element.attributes.get('tokenChecking') ?? 'None';
-  const tokenChecking = /^\d$/.test(tokenText) ? tokenCheckingValues[Number(tokenText)] : tokenCheckingValues.find((value) => value.toLowerCase() === tokenText.toLowerCase());
-  if (!tokenChecking) throw new AppcmdOutputError(`extendedProtection tokenChecking="${tokenText.slice(0, 40)}" is not None, Allow or Require`);
+  const tokenChecking = /^\d$/.test(tokenText)
+    ? tokenCheckingValues[Number(tokenText)]
+    : tokenCheckingValues.find((value) => value.toLowerCase() === tokenText.toLowerCase());
+  if (!tokenChecking)
+    throw new AppcmdOutputError(
+      `extendedProtection tokenChecking="${tokenText.slice(0, 40)}" is not None, Allow or Require`,
+    );
   const flags: ExtendedProtectionFlag[] = [];
   for (const flagText of (element.attributes.get('flags') ?? 'None').split(',').map((flag) => flag.trim())) {
     if (flagText === '' || /^none$/i.test(flagText)) continue;
     const flag = extendedProtectionFlagNames.find((known) => known.toLowerCase() === flagText.toLowerCase());
-    if (!flag) throw new AppcmdOutputError(`extendedProtection flag "${flagText.slice(0, 40)}" is not one IIS knows`);
+    if (!flag)
+      throw new AppcmdOutputError(`extendedProtection flag "${flagText.slice(0, 40)}" is not one IIS knows`);
     flags.push(flag);
   }
-  const spns = element.children.filter((child) => child.name === 'spn').map((child) => child.attributes.get('name') ?? '').filter((name) => name.length > 0);
+  const spns = element.children
+    .filter((child) => child.name === 'spn')
+    .map((child) => child.attributes.get('name') ?? '')
+    .filter((name) => name.length > 0);
   return { tokenChecking: tokenChecking as TokenChecking, flags, spns };
 }
 
@@ -209,10 +271,24 @@ export function parseWindowsAuthSection(output: string): ConfigSectionRead<Windo
     enabled: booleanAttribute(element, 'enabled', windowsAuthDefaults.enabled),
     providers: providerList(element ? childElement(element, 'providers') : undefined),
     useKernelMode: booleanAttribute(element, 'useKernelMode', windowsAuthDefaults.useKernelMode),
-    useAppPoolCredentials: booleanAttribute(element, 'useAppPoolCredentials', windowsAuthDefaults.useAppPoolCredentials),
-    authPersistNonNTLM: booleanAttribute(element, 'authPersistNonNTLM', windowsAuthDefaults.authPersistNonNTLM),
-    authPersistSingleRequest: booleanAttribute(element, 'authPersistSingleRequest', windowsAuthDefaults.authPersistSingleRequest),
-    extendedProtection: extendedProtectionOf(element ? childElement(element, 'extendedProtection') : undefined),
+    useAppPoolCredentials: booleanAttribute(
+      element,
+      'useAppPoolCredentials',
+      windowsAuthDefaults.useAppPoolCredentials,
+    ),
+    authPersistNonNTLM: booleanAttribute(
+      element,
+      'authPersistNonNTLM',
+      windowsAuthDefaults.authPersistNonNTLM,
+    ),
+    authPersistSingleRequest: booleanAttribute(
+      element,
+      'authPersistSingleRequest',
+      windowsAuthDefaults.authPersistSingleRequest,
+    ),
+    extendedProtection: extendedProtectionOf(
+      element ? childElement(element, 'extendedProtection') : undefined,
+    ),
   });
 }
 

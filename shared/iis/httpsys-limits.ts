@@ -7,7 +7,10 @@
 import type { RegistryTreeNode } from '../host/registry.js';
 import { sameRegistryName } from '../host/registry.js';
 
-export const httpSysParametersKey = { hive: 'HKLM', path: 'SYSTEM\\CurrentControlSet\\Services\\HTTP\\Parameters' } as const;
+export const httpSysParametersKey = {
+  hive: 'HKLM',
+  path: 'SYSTEM\\CurrentControlSet\\Services\\HTTP\\Parameters',
+} as const;
 
 export const httpSysDefaults = { maxFieldLength: 16384, maxRequestBytes: 16384 } as const;
 export const httpSysMaxima = { maxFieldLength: 65534, maxRequestBytes: 16777216 } as const;
@@ -48,9 +51,15 @@ export function negotiateHeaderLength(tokenBytes: number): number {
 }
 
 /** The sizing rule of §7.2: `(4/3 · T) + 200`, capped at the maxima. */
-export function recommendedHttpSysLimits(tokenBytes: number): { maxFieldLength: number; maxRequestBytes: number } {
+export function recommendedHttpSysLimits(tokenBytes: number): {
+  maxFieldLength: number;
+  maxRequestBytes: number;
+} {
   const size = Math.ceil((4 / 3) * tokenBytes) + 200;
-  return { maxFieldLength: Math.min(size, httpSysMaxima.maxFieldLength), maxRequestBytes: Math.min(size, httpSysMaxima.maxRequestBytes) };
+  return {
+    maxFieldLength: Math.min(size, httpSysMaxima.maxFieldLength),
+    maxRequestBytes: Math.min(size, httpSysMaxima.maxRequestBytes),
+  };
 }
 
 /** True when a token of `tokenBytes` does not fit (the header or the whole request is too long). */

@@ -32,7 +32,13 @@ export type AppPoolIdentity =
   | { readonly type: 'ApplicationPoolIdentity' | 'NetworkService' | 'LocalSystem' | 'LocalService' }
   | { readonly type: 'SpecificUser'; readonly userName: string };
 
-export const appPoolIdentityTypes = ['LocalSystem', 'LocalService', 'NetworkService', 'SpecificUser', 'ApplicationPoolIdentity'] as const;
+export const appPoolIdentityTypes = [
+  'LocalSystem',
+  'LocalService',
+  'NetworkService',
+  'SpecificUser',
+  'ApplicationPoolIdentity',
+] as const;
 export type AppPoolIdentityType = (typeof appPoolIdentityTypes)[number];
 
 export interface IisAppPool {
@@ -43,7 +49,12 @@ export interface IisAppPool {
 
 export const tokenCheckingValues = ['None', 'Allow', 'Require'] as const;
 export type TokenChecking = (typeof tokenCheckingValues)[number];
-export const extendedProtectionFlagNames = ['Proxy', 'NoServiceNameCheck', 'AllowDotlessSpn', 'ProxyCohosting'] as const;
+export const extendedProtectionFlagNames = [
+  'Proxy',
+  'NoServiceNameCheck',
+  'AllowDotlessSpn',
+  'ProxyCohosting',
+] as const;
 export type ExtendedProtectionFlag = (typeof extendedProtectionFlagNames)[number];
 
 export interface ExtendedProtectionSettings {

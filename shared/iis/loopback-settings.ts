@@ -25,7 +25,10 @@ export function readLoopbackSettings(lsa: RegistryTreeNode | null): LoopbackSett
   const back = msv?.values.find((value) => sameRegistryName(value.name, 'BackConnectionHostNames'))?.value;
   return {
     disableLoopbackCheck: disable?.type === 'REG_DWORD' && disable.data === 1,
-    backConnectionHostNames: back?.type === 'REG_MULTI_SZ' ? back.data.map((name) => name.trim().toLowerCase()).filter((name) => name.length > 0) : null,
+    backConnectionHostNames:
+      back?.type === 'REG_MULTI_SZ'
+        ? back.data.map((name) => name.trim().toLowerCase()).filter((name) => name.length > 0)
+        : null,
     backConnectionWrongType: back && back.type !== 'REG_MULTI_SZ' ? back.type : null,
   };
 }
@@ -34,6 +37,7 @@ export function readLoopbackSettings(lsa: RegistryTreeNode | null): LoopbackSett
 export function loopbackBlocks(host: string, computerName: string, settings: LoopbackSettings): boolean {
   const name = host.toLowerCase();
   if (settings.disableLoopbackCheck) return false;
-  if (name === computerName.toLowerCase() || name === 'localhost' || name === '127.0.0.1' || name === '[::1]') return false;
+  if (name === computerName.toLowerCase() || name === 'localhost' || name === '127.0.0.1' || name === '[::1]')
+    return false;
   return !(settings.backConnectionHostNames ?? []).includes(name);
 }

@@ -31,31 +31,51 @@ export function poolNetworkAccount(identity: AppPoolIdentity, machine: ServerMac
     try {
       return parseAccountName(identity.userName, machine.computerName);
     } catch {
-      return { kind: 'unknown', domain: null, samAccountName: identity.userName.slice(0, 64), display: identity.userName.slice(0, 64) };
+      return {
+        kind: 'unknown',
+        domain: null,
+        samAccountName: identity.userName.slice(0, 64),
+        display: identity.userName.slice(0, 64),
+      };
     }
   }
   return machine.domain ? computerAccount(machine.computerName, machine.domain) : null;
 }
 
-export function decryptingAccount(identity: AppPoolIdentity, windowsAuth: WindowsAuthSettings, machine: ServerMachine): DecryptingAccount {
+export function decryptingAccount(
+  identity: AppPoolIdentity,
+  windowsAuth: WindowsAuthSettings,
+  machine: ServerMachine,
+): DecryptingAccount {
   const poolAccount = poolNetworkAccount(identity, machine);
   const machineAccount = machine.domain ? computerAccount(machine.computerName, machine.domain) : null;
   if (identity.type !== 'SpecificUser') {
-    return { account: machineAccount, poolAccount, because: `the pool runs as ${identity.type}, which uses the computer account on the network` };
+    return {
+      account: machineAccount,
+      poolAccount,
+      because: `the pool runs as ${identity.type}, which uses the computer account on the network`,
+    };
   }
   if (windowsAuth.useKernelMode && !windowsAuth.useAppPoolCredentials) {
     return {
       account: machineAccount,
       poolAccount,
-      because: 'kernel-mode authentication is on and useAppPoolCredentials is false, so http.sys decrypts with the computer account',
+      because:
+        'kernel-mode authentication is on and useAppPoolCredentials is false, so http.sys decrypts with the computer account',
     };
   }
   if (poolAccount?.kind === 'local') {
-    return { account: null, poolAccount, because: `the pool runs as the local account ${poolAccount.display}, which has no keys in Active Directory` };
+    return {
+      account: null,
+      poolAccount,
+      because: `the pool runs as the local account ${poolAccount.display}, which has no keys in Active Directory`,
+    };
   }
   return {
     account: poolAccount,
     poolAccount,
-    because: windowsAuth.useKernelMode ? 'kernel mode on, useAppPoolCredentials true: the pool identity decrypts' : 'kernel mode off: the pool identity decrypts',
+    because: windowsAuth.useKernelMode
+      ? 'kernel mode on, useAppPoolCredentials true: the pool identity decrypts'
+      : 'kernel mode off: the pool identity decrypts',
   };
 }

@@ -53,6 +53,9 @@ export function findServingApplication(
         return appPath === '' || path === appPath || path.startsWith(`${appPath}/`);
       })
       .sort((a, b) => b.path.length - a.path.length)[0] ?? null;
-  const pool = application?.appPoolName ? (pools.find((candidate) => candidate.name.toLowerCase() === application.appPoolName?.toLowerCase()) ?? null) : null;
+  const pool = application?.appPoolName
+    ? (pools.find((candidate) => candidate.name.toLowerCase() === application.appPoolName?.toLowerCase()) ??
+      null)
+    : null;
   return { site: best.site, binding: best.binding, application, pool, siteApplications };
 }

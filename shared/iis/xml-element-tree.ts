@@ -24,7 +24,13 @@ const maxDepth = 64;
 const maxElements = 200_000;
 const namePattern = /^[A-Za-z_][A-Za-z0-9_.:-]*$/;
 
-const predefinedEntities: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const predefinedEntities: Readonly<Record<string, string>> = {
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+};
 
 function decodeEntities(text: string, at: number): string {
   return text.replace(/&([^;&\s]{1,10});|&/g, (match, entity: string | undefined) => {
@@ -34,7 +40,8 @@ function decodeEntities(text: string, at: number): string {
     const numeric = /^#(?:x([0-9A-Fa-f]{1,6})|(\d{1,7}))$/.exec(entity);
     if (numeric) {
       const code = numeric[1] !== undefined ? parseInt(numeric[1], 16) : Number(numeric[2]);
-      if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) throw new XmlFormatError(`invalid character reference ${match} in XML`);
+      if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+        throw new XmlFormatError(`invalid character reference ${match} in XML`);
       return String.fromCodePoint(code);
     }
     throw new XmlFormatError(`unknown entity ${match.slice(0, 20)} in XML near character ${at}`);
@@ -49,7 +56,8 @@ interface MutableElement {
 
 /** Parses one XML document with a single root element. Text content is ignored (appcmd puts data in attributes). */
 export function parseXmlElementTree(text: string): XmlElement {
-  if (text.length > maxDocumentChars) throw new XmlFormatError(`XML document larger than ${maxDocumentChars} characters`);
+  if (text.length > maxDocumentChars)
+    throw new XmlFormatError(`XML document larger than ${maxDocumentChars} characters`);
   const source = text.replace(/^\uFEFF/, '');
   const stack: MutableElement[] = [];
   let root: MutableElement | null = null;
@@ -82,7 +90,9 @@ export function parseXmlElementTree(text: string): XmlElement {
       const name = source.slice(open + 2, end).trim();
       const current = stack.pop();
       if (!current || current.name !== name) {
-        throw new XmlFormatError(`end tag </${name.slice(0, 60)}> does not match <${current?.name.slice(0, 60) ?? '(nothing)'}>`);
+        throw new XmlFormatError(
+          `end tag </${name.slice(0, 60)}> does not match <${current?.name.slice(0, 60) ?? '(nothing)'}>`,
+        );
       }
       position = end + 1;
     } else {
@@ -100,29 +110,41 @@ export function parseXmlElementTree(text: string): XmlElement {
       position = end;
     }
   }
-  if (stack.length > 0) throw new XmlFormatError(`element <${stack.at(-1)?.name.slice(0, 60) ?? ''}> is not closed`);
+  if (stack.length > 0)
+    throw new XmlFormatError(`element <${stack.at(-1)?.name.slice(0, 60) ?? ''}> is not closed`);
   if (!root) throw new XmlFormatError('no XML element found');
   return root;
 }
 
-function readStartTag(source: string, open: number): { element: MutableElement; selfClosing: boolean; end: number } {
+function readStartTag(
+  source: string,
+  open: number,
+): { element: MutableElement; selfClosing: boolean; end: number } {
   let position = open + 1;
   const nameMatch = /^[^\s/>]+/.exec(source.slice(position, position + 256));
   const name = nameMatch?.[0] ?? '';
-  if (!namePattern.test(name)) throw new XmlFormatError(`invalid element name "${name.slice(0, 60)}" at character ${open}`);
+  if (!namePattern.test(name))
+    throw new XmlFormatError(`invalid element name "${name.slice(0, 60)}" at character ${open}`);
   position += name.length;
   const attributes = new Map<string, string>();
   for (;;) {
     while (/\s/.test(source.charAt(position))) position += 1;
     const char = source.charAt(position);
     if (char === '') throw new XmlFormatError(`unterminated start tag <${name.slice(0, 60)}>`);
-    if (char === '>') return { element: { name, attributes, children: [] }, selfClosing: false, end: position + 1 };
-    if (char === '/' && source.charAt(position + 1) === '>') return { element: { name, attributes, children: [] }, selfClosing: true, end: position + 2 };
-    const attribute = /^([^\s=/>]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/.exec(source.slice(position, position + 70_000));
-    if (!attribute?.[1]) throw new XmlFormatError(`malformed attribute in <${name.slice(0, 60)}> at character ${position}`);
+    if (char === '>')
+      return { element: { name, attributes, children: [] }, selfClosing: false, end: position + 1 };
+    if (char === '/' && source.charAt(position + 1) === '>')
+      return { element: { name, attributes, children: [] }, selfClosing: true, end: position + 2 };
+    const attribute = /^([^\s=/>]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/.exec(
+      source.slice(position, position + 70_000),
+    );
+    if (!attribute?.[1])
+      throw new XmlFormatError(`malformed attribute in <${name.slice(0, 60)}> at character ${position}`);
     const attributeName = attribute[1];
-    if (!namePattern.test(attributeName)) throw new XmlFormatError(`invalid attribute name "${attributeName.slice(0, 60)}"`);
-    if (attributes.has(attributeName)) throw new XmlFormatError(`attribute ${attributeName} repeated in <${name.slice(0, 60)}>`);
+    if (!namePattern.test(attributeName))
+      throw new XmlFormatError(`invalid attribute name "${attributeName.slice(0, 60)}"`);
+    if (attributes.has(attributeName))
+      throw new XmlFormatError(`attribute ${attributeName} repeated in <${name.slice(0, 60)}>`);
     attributes.set(attributeName, decodeEntities(attribute[2] ?? attribute[3] ?? '', position));
     position += attribute[0].length;
   }

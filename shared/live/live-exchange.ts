@@ -30,7 +30,8 @@ export interface ExchangeLeg {
   readonly detail: string | null;
 }
 
-export type ExchangeVerdict = 'signed-in' | 'refused' | 'kerberos-not-attempted' | 'anonymous' | 'network-error';
+export type ExchangeVerdict =
+  'signed-in' | 'refused' | 'kerberos-not-attempted' | 'anonymous' | 'network-error';
 
 export interface LiveExchange {
   readonly url: string;
@@ -47,12 +48,18 @@ type LegDraft = Omit<ExchangeLeg, 'step'>;
 
 function httpAnswerLeg(facts: LiveHttpLegFacts): LegDraft {
   const status = facts.status ?? 0;
-  const offers = facts.offers.length > 0 ? `WWW-Authenticate: ${facts.offers.join(', ')}` : 'no WWW-Authenticate';
+  const offers =
+    facts.offers.length > 0 ? `WWW-Authenticate: ${facts.offers.join(', ')}` : 'no WWW-Authenticate';
   return {
     from: 'server',
     to: 'client',
     label: `${status} ${facts.statusText ?? ''}`.trim(),
-    status: status >= 200 && status < 400 ? 'ok' : status === 401 && facts.authorization === 'none' ? 'info' : 'problem',
+    status:
+      status >= 200 && status < 400
+        ? 'ok'
+        : status === 401 && facts.authorization === 'none'
+          ? 'info'
+          : 'problem',
     httpStatus: status,
     token: facts.responseToken,
     detail: facts.responseToken ? `${offers}; ${facts.responseToken.description}` : offers,
@@ -63,7 +70,10 @@ function requestLeg(facts: LiveHttpLegFacts, path: string): LegDraft[] {
   const request: LegDraft = {
     from: 'client',
     to: 'server',
-    label: facts.authorization === 'none' ? `GET ${path} without credentials` : `GET ${path} with Authorization: ${facts.authorization}`,
+    label:
+      facts.authorization === 'none'
+        ? `GET ${path} without credentials`
+        : `GET ${path} with Authorization: ${facts.authorization}`,
     status: facts.failure ? 'problem' : 'info',
     httpStatus: null,
     token: facts.requestToken,
@@ -89,7 +99,11 @@ function ticketLegs(facts: LiveKerberosTicketFacts): LegDraft[] {
     token: null,
     detail: facts.outcome === 'kdc-unreachable' ? (facts.message ?? 'no KDC answered') : null,
   };
-  if (facts.outcome === 'kdc-unreachable' || facts.outcome === 'unavailable' || facts.outcome === 'no-credentials') {
+  if (
+    facts.outcome === 'kdc-unreachable' ||
+    facts.outcome === 'unavailable' ||
+    facts.outcome === 'no-credentials'
+  ) {
     return [{ ...ask, status: 'problem', detail: facts.message ?? ask.detail }];
   }
   const answer: LegDraft =
@@ -116,7 +130,11 @@ function ticketLegs(facts: LiveKerberosTicketFacts): LegDraft[] {
 }
 
 function ticketDetail(token: TokenSummary): string {
-  const parts = [token.spn ? `ticket for ${token.spn}` : null, token.etype, token.kvno !== null ? `kvno ${token.kvno}` : null];
+  const parts = [
+    token.spn ? `ticket for ${token.spn}` : null,
+    token.etype,
+    token.kvno !== null ? `kvno ${token.kvno}` : null,
+  ];
   return parts.filter((part): part is string => part !== null).join(', ') || token.description;
 }
 
@@ -185,7 +203,10 @@ function verdictOf(
   authenticated: LiveHttpLegFacts | undefined,
 ): { verdict: ExchangeVerdict; summary: string } {
   if (!anonymous || anonymous.failure) {
-    return { verdict: 'network-error', summary: anonymous?.failure?.message ?? 'The site could not be reached.' };
+    return {
+      verdict: 'network-error',
+      summary: anonymous?.failure?.message ?? 'The site could not be reached.',
+    };
   }
   const status = anonymous.status ?? 0;
   if (status !== 401) {
@@ -200,11 +221,16 @@ function verdictOf(
   if (!ticket || ticket.outcome !== 'token') {
     return {
       verdict: 'kerberos-not-attempted',
-      summary: ticket ? describeTicketOutcome(ticket.outcome, ticket.spn) : 'No Kerberos ticket was requested.',
+      summary: ticket
+        ? describeTicketOutcome(ticket.outcome, ticket.spn)
+        : 'No Kerberos ticket was requested.',
     };
   }
   if (!authenticated || authenticated.failure) {
-    return { verdict: 'network-error', summary: authenticated?.failure?.message ?? 'The signed request was not sent.' };
+    return {
+      verdict: 'network-error',
+      summary: authenticated?.failure?.message ?? 'The signed request was not sent.',
+    };
   }
   const finalStatus = authenticated.status ?? 0;
   if (finalStatus >= 200 && finalStatus < 400) {

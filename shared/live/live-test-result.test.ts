@@ -12,17 +12,64 @@ const result = {
     ],
     spn: 'HTTP/web02.contoso.test',
     legs: [
-      { step: 1, from: 'client', to: 'server', label: 'GET / without credentials', status: 'info', httpStatus: null, token: null, detail: null },
-      { step: 2, from: 'server', to: 'client', label: '401 Unauthorized', status: 'info', httpStatus: 401, token: null, detail: 'WWW-Authenticate: Negotiate' },
-      { step: 3, from: 'client', to: 'kdc', label: 'TGS-REQ: service ticket for HTTP/web02.contoso.test', status: 'info', httpStatus: null, token: null, detail: null },
-      { step: 4, from: 'kdc', to: 'client', label: 'KRB-ERROR: KDC_ERR_S_PRINCIPAL_UNKNOWN', status: 'problem', httpStatus: null, token: null, detail: 'Server HTTP/web02.contoso.test@CONTOSO.TEST not found in Kerberos database' },
+      {
+        step: 1,
+        from: 'client',
+        to: 'server',
+        label: 'GET / without credentials',
+        status: 'info',
+        httpStatus: null,
+        token: null,
+        detail: null,
+      },
+      {
+        step: 2,
+        from: 'server',
+        to: 'client',
+        label: '401 Unauthorized',
+        status: 'info',
+        httpStatus: 401,
+        token: null,
+        detail: 'WWW-Authenticate: Negotiate',
+      },
+      {
+        step: 3,
+        from: 'client',
+        to: 'kdc',
+        label: 'TGS-REQ: service ticket for HTTP/web02.contoso.test',
+        status: 'info',
+        httpStatus: null,
+        token: null,
+        detail: null,
+      },
+      {
+        step: 4,
+        from: 'kdc',
+        to: 'client',
+        label: 'KRB-ERROR: KDC_ERR_S_PRINCIPAL_UNKNOWN',
+        status: 'problem',
+        httpStatus: null,
+        token: null,
+        detail: 'Server HTTP/web02.contoso.test@CONTOSO.TEST not found in Kerberos database',
+      },
     ],
     verdict: 'kerberos-not-attempted',
     summary: 'The domain has no account with the SPN HTTP/web02.contoso.test (KDC_ERR_S_PRINCIPAL_UNKNOWN).',
   },
   evidence: [],
-  findings: [{ cause: 'spn-missing', confidence: 'confirmed', title: 'No SPN is registered for the name the browser uses', explanation: 'Register it.', evidence: [], remedies: [] }],
-  ruledOut: [{ cause: 'windows-auth-disabled', summary: 'web02 asks for Windows sign-in (Negotiate).', evidence: [] }],
+  findings: [
+    {
+      cause: 'spn-missing',
+      confidence: 'confirmed',
+      title: 'No SPN is registered for the name the browser uses',
+      explanation: 'Register it.',
+      evidence: [],
+      remedies: [],
+    },
+  ],
+  ruledOut: [
+    { cause: 'windows-auth-disabled', summary: 'web02 asks for Windows sign-in (Negotiate).', evidence: [] },
+  ],
   elapsedMs: 12,
 };
 
@@ -37,7 +84,17 @@ describe('live test result wire form', () => {
   });
 
   it('rejects a leg between unknown parties or an unknown cause', () => {
-    expect(liveTestResultSchema.safeParse({ ...result, exchange: { ...result.exchange, legs: [{ ...result.exchange.legs[0], from: 'proxy' }] } }).success).toBe(false);
-    expect(liveTestResultSchema.safeParse({ ...result, findings: [{ ...result.findings[0], cause: 'not-a-cause' }] }).success).toBe(false);
+    expect(
+      liveTestResultSchema.safeParse({
+        ...result,
+        exchange: { ...result.exchange, legs: [{ ...result.exchange.legs[0], from: 'proxy' }] },
+      }).success,
+    ).toBe(false);
+    expect(
+      liveTestResultSchema.safeParse({
+        ...result,
+        findings: [{ ...result.findings[0], cause: 'not-a-cause' }],
+      }).success,
+    ).toBe(false);
   });
 });

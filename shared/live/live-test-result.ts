@@ -65,7 +65,11 @@ export const liveTestResultSchema = z.object({
 });
 export type WireLiveTestResult = z.infer<typeof liveTestResultSchema>;
 
-const arrows: Record<z.infer<typeof partySchema>, string> = { client: 'client', server: 'server', kdc: 'KDC' };
+const arrows: Record<z.infer<typeof partySchema>, string> = {
+  client: 'client',
+  server: 'server',
+  kdc: 'KDC',
+};
 
 /** What `diagnose --live` prints without --json: the exchange step by step, then the findings. */
 export function renderLiveTestText(result: WireLiveTestResult): string {
@@ -74,12 +78,15 @@ export function renderLiveTestText(result: WireLiveTestResult): string {
   lines.push('');
   for (const leg of result.exchange.legs) {
     const mark = leg.status === 'ok' ? '✓' : leg.status === 'problem' ? '✗' : ' ';
-    lines.push(`${String(leg.step).padStart(2)}. ${mark} ${arrows[leg.from]} -> ${arrows[leg.to]}: ${leg.label}`);
+    lines.push(
+      `${String(leg.step).padStart(2)}. ${mark} ${arrows[leg.from]} -> ${arrows[leg.to]}: ${leg.label}`,
+    );
     if (leg.detail) lines.push(`        ${leg.detail}`);
   }
   lines.push('');
   if (result.findings.length === 0) lines.push('No cause found.');
-  for (const finding of result.findings) lines.push(`* ${finding.cause} (${finding.confidence}): ${finding.title}`, `  ${finding.explanation}`);
+  for (const finding of result.findings)
+    lines.push(`* ${finding.cause} (${finding.confidence}): ${finding.title}`, `  ${finding.explanation}`);
   for (const ruled of result.ruledOut) lines.push(`  ok: ${ruled.summary}`);
   return `${lines.join('\n')}\n`;
 }

@@ -40,7 +40,11 @@ describe('summarizeToken on real tokens (../shared/data/tokens)', () => {
 
   it('recognises NTLM and keeps a readable summary for a token the decoder rejects', () => {
     const ntlm = tokensOf('lab-mit-curl.txt')[1] ?? '';
-    expect(summarizeToken('Authorization', 'NTLM', ntlm)).toMatchObject({ kind: 'ntlm-negotiate', mechanism: 'ntlm', bytes: 32 });
+    expect(summarizeToken('Authorization', 'NTLM', ntlm)).toMatchObject({
+      kind: 'ntlm-negotiate',
+      mechanism: 'ntlm',
+      bytes: 32,
+    });
     const broken = summarizeToken('Authorization', 'Negotiate', 'YIIBAAAA');
     expect(broken.decodeError).not.toBeNull();
     expect(broken.kind).toBe('spnego-init');

@@ -33,15 +33,21 @@ export function summarizeToken(header: TokenHeader, scheme: string, base64: stri
       base64Chars: base64.length,
       bytes: decoded.tokenLength || bytes,
       kind: kindOf(decoded),
-      description: negState && !decoded.verdict.includes(negState) ? `${decoded.verdict} (negState ${negState})` : decoded.verdict,
-      mechanism: decoded.mechanism === 'kerberos' || decoded.mechanism === 'ntlm' ? decoded.mechanism : 'unknown',
+      description:
+        negState && !decoded.verdict.includes(negState)
+          ? `${decoded.verdict} (negState ${negState})`
+          : decoded.verdict,
+      mechanism:
+        decoded.mechanism === 'kerberos' || decoded.mechanism === 'ntlm' ? decoded.mechanism : 'unknown',
       spn: kerberos?.spn ?? null,
       realm: kerberos?.realm ?? null,
       etype: kerberos?.etypeName ?? null,
       kvno: kerberos?.kvno ?? null,
       negState,
       kerberosError:
-        kerberos && kerberos.errorCode !== null ? { code: kerberos.errorCode, name: kerberos.errorName ?? `error ${kerberos.errorCode}` } : null,
+        kerberos && kerberos.errorCode !== null
+          ? { code: kerberos.errorCode, name: kerberos.errorName ?? `error ${kerberos.errorCode}` }
+          : null,
       decodeError: null,
     };
   } catch (error) {

@@ -9,24 +9,32 @@ describe('classifyTicketFailure', () => {
         'Unspecified GSS failure.  Minor code may provide more information: Server HTTP/web02.contoso.test@CONTOSO.TEST not found in Kerberos database',
       ),
     ).toBe('principal-unknown');
-    expect(classifyTicketFailure("Unspecified GSS failure.  Minor code may provide more information: Cannot contact any KDC for realm 'CONTOSO.TEST'")).toBe(
-      'kdc-unreachable',
+    expect(
+      classifyTicketFailure(
+        "Unspecified GSS failure.  Minor code may provide more information: Cannot contact any KDC for realm 'CONTOSO.TEST'",
+      ),
+    ).toBe('kdc-unreachable');
+    expect(classifyTicketFailure('No Kerberos credentials available (default cache: FILE:/tmp/x)')).toBe(
+      'no-credentials',
     );
-    expect(classifyTicketFailure('No Kerberos credentials available (default cache: FILE:/tmp/x)')).toBe('no-credentials');
     expect(classifyTicketFailure('Clock skew too great')).toBe('clock-skew');
     expect(classifyTicketFailure('something else entirely')).toBe('failed');
   });
 
   it('reads SSPI errors by name or code (reference §5.2)', () => {
-    expect(classifyTicketFailure('InitializeSecurityContext: SEC_E_TARGET_UNKNOWN (0x80090303)')).toBe('principal-unknown');
+    expect(classifyTicketFailure('InitializeSecurityContext: SEC_E_TARGET_UNKNOWN (0x80090303)')).toBe(
+      'principal-unknown',
+    );
     expect(classifyTicketFailure('0x80090311')).toBe('kdc-unreachable');
     expect(classifyTicketFailure('SEC_E_NO_CREDENTIALS')).toBe('no-credentials');
   });
 
   it('keeps only the useful part of an MIT message', () => {
-    expect(cleanTicketMessage("Unspecified GSS failure.  Minor code may provide more information: Cannot contact any KDC for realm 'X'")).toBe(
-      "Cannot contact any KDC for realm 'X'",
-    );
+    expect(
+      cleanTicketMessage(
+        "Unspecified GSS failure.  Minor code may provide more information: Cannot contact any KDC for realm 'X'",
+      ),
+    ).toBe("Cannot contact any KDC for realm 'X'");
     expect(describeTicketOutcome('principal-unknown', 'HTTP/web02')).toMatch(/KDC_ERR_S_PRINCIPAL_UNKNOWN/);
   });
 });

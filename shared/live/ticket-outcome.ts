@@ -25,14 +25,23 @@ export type TicketOutcome = (typeof ticketOutcomes)[number];
 
 const patterns: readonly (readonly [TicketOutcome, RegExp])[] = [
   // MIT: "Server HTTP/x@REALM not found in Kerberos database"; SSPI: SEC_E_TARGET_UNKNOWN 0x80090303.
-  ['principal-unknown', /not found in Kerberos database|KDC_ERR_S_PRINCIPAL_UNKNOWN|SEC_E_TARGET_UNKNOWN|0x80090303|target (principal )?(name )?is unknown/i],
+  [
+    'principal-unknown',
+    /not found in Kerberos database|KDC_ERR_S_PRINCIPAL_UNKNOWN|SEC_E_TARGET_UNKNOWN|0x80090303|target (principal )?(name )?is unknown/i,
+  ],
   ['principal-not-unique', /not unique|KDC_ERR_PRINCIPAL_NOT_UNIQUE/i],
   // MIT: "Cannot contact any KDC for realm 'X'", "Cannot find KDC for realm"; SSPI: SEC_E_NO_AUTHENTICATING_AUTHORITY 0x80090311, 0xc000005e.
-  ['kdc-unreachable', /Cannot (contact any|find) KDC|SEC_E_NO_AUTHENTICATING_AUTHORITY|0x80090311|0xc000005e|no logon servers/i],
+  [
+    'kdc-unreachable',
+    /Cannot (contact any|find) KDC|SEC_E_NO_AUTHENTICATING_AUTHORITY|0x80090311|0xc000005e|no logon servers/i,
+  ],
   ['clock-skew', /Clock skew too great|KRB_AP_ERR_SKEW|SEC_E_TIME_SKEW|0x80090324/i],
   // MIT: "No Kerberos credentials available", "No credentials cache found", "Credentials cache file ... not found",
   // "Ticket expired"; SSPI: SEC_E_NO_CREDENTIALS 0x8009030e.
-  ['no-credentials', /No Kerberos credentials|No credentials (cache )?(were supplied|found|are available)|Credentials cache file .* not found|Ticket expired|SEC_E_NO_CREDENTIALS|0x8009030e/i],
+  [
+    'no-credentials',
+    /No Kerberos credentials|No credentials (cache )?(were supplied|found|are available)|Credentials cache file .* not found|Ticket expired|SEC_E_NO_CREDENTIALS|0x8009030e/i,
+  ],
 ];
 
 export function classifyTicketFailure(message: string): TicketOutcome {

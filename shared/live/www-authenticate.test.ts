@@ -28,7 +28,9 @@ describe('parseAuthenticateHeaders', () => {
     expect(() => parseAuthenticateHeaders(['Negotiate abc def'])).toThrow(AuthenticateHeaderError);
     expect(() => parseAuthenticateHeaders(['Basic realm="open'])).toThrow(/unterminated/);
     expect(() => parseAuthenticateHeaders(['x'.repeat(70_000)])).toThrow(/longer than/);
-    expect(() => parseAuthenticateHeaders([Array.from({ length: 40 }, () => 'NTLM').join(', ')])).toThrow(/more than 32/);
+    expect(() => parseAuthenticateHeaders([Array.from({ length: 40 }, () => 'NTLM').join(', ')])).toThrow(
+      /more than 32/,
+    );
     expect(() => parseAuthenticateHeaders(['(bad)'])).toThrow(/invalid scheme/);
   });
 });

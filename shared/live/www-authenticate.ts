@@ -60,7 +60,8 @@ function unquote(value: string): string {
 export function parseAuthenticateHeaders(values: readonly string[]): AuthenticationOffer[] {
   const offers: { scheme: string; token: string | null; params: Record<string, string> }[] = [];
   for (const value of values) {
-    if (value.length > maxHeaderChars) throw new AuthenticateHeaderError(`WWW-Authenticate is longer than ${maxHeaderChars} characters`);
+    if (value.length > maxHeaderChars)
+      throw new AuthenticateHeaderError(`WWW-Authenticate is longer than ${maxHeaderChars} characters`);
     for (const part of splitOutsideQuotes(value)) {
       const param = paramPattern.exec(part);
       const current = offers.at(-1);
@@ -72,14 +73,19 @@ export function parseAuthenticateHeaders(values: readonly string[]): Authenticat
       const space = part.search(/\s/);
       const scheme = space < 0 ? part : part.slice(0, space);
       const rest = space < 0 ? '' : part.slice(space).trim();
-      if (!schemePattern.test(scheme)) throw new AuthenticateHeaderError(`WWW-Authenticate has an invalid scheme "${scheme.slice(0, 40)}"`);
-      if (offers.length >= maxChallenges) throw new AuthenticateHeaderError(`WWW-Authenticate has more than ${maxChallenges} challenges`);
+      if (!schemePattern.test(scheme))
+        throw new AuthenticateHeaderError(`WWW-Authenticate has an invalid scheme "${scheme.slice(0, 40)}"`);
+      if (offers.length >= maxChallenges)
+        throw new AuthenticateHeaderError(`WWW-Authenticate has more than ${maxChallenges} challenges`);
       const offer = { scheme, token: null as string | null, params: {} as Record<string, string> };
       if (rest.length > 0) {
         const restParam = paramPattern.exec(rest);
         if (restParam) offer.params[(restParam[1] as string).toLowerCase()] = unquote(restParam[2] as string);
         else if (token68Pattern.test(rest)) offer.token = rest;
-        else throw new AuthenticateHeaderError(`WWW-Authenticate ${scheme} carries data that is neither a token nor a parameter`);
+        else
+          throw new AuthenticateHeaderError(
+            `WWW-Authenticate ${scheme} carries data that is neither a token nor a parameter`,
+          );
       }
       offers.push(offer);
     }

@@ -40,7 +40,10 @@ type EvidenceByKind = {
 
 export type Evidence<K extends EvidenceKind = EvidenceKind> = EvidenceByKind[K];
 
-export function isEvidenceOf<K extends EvidenceKind>(evidence: Evidence, kind: K): evidence is Evidence<K> & Evidence {
+export function isEvidenceOf<K extends EvidenceKind>(
+  evidence: Evidence,
+  kind: K,
+): evidence is Evidence<K> & Evidence {
   return evidence.kind === kind;
 }
 

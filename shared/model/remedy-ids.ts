@@ -7,7 +7,14 @@
 import { z } from 'zod';
 
 /** Workstation remedies the engine implements (issue 5; see rules/workstation/workstation-remedies.ts). */
-const workstationRemedyIds = ['zone.add-to-intranet', 'zone.set-logon-automatic', 'wininet.enable-negotiate', 'wininet.disable-ntlm-preauth', 'proxy.add-override', 'firefox.trust-host'] as const;
+const workstationRemedyIds = [
+  'zone.add-to-intranet',
+  'zone.set-logon-automatic',
+  'wininet.enable-negotiate',
+  'wininet.disable-ntlm-preauth',
+  'proxy.add-override',
+  'firefox.trust-host',
+] as const;
 
 /** Kerberos client remedies of the workstation (issue 5; electron/engine/remedies/kerberos-client-remedies.ts). */
 const kerberosClientRemedyIds = ['credentials.remove', 'kerberos.purge-tickets', 'time.resync'] as const;

@@ -12,11 +12,17 @@ export const targetUrlSchema = z
     try {
       url = new URL(text);
     } catch {
-      ctx.addIssue({ code: 'custom', message: `"${text.slice(0, 80)}" is not a web address (expected http://… or https://…)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${text.slice(0, 80)}" is not a web address (expected http://… or https://…)`,
+      });
       return;
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      ctx.addIssue({ code: 'custom', message: `only http:// and https:// addresses can use Windows sign-in, not ${url.protocol}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `only http:// and https:// addresses can use Windows sign-in, not ${url.protocol}`,
+      });
     } else if (url.hostname.length === 0) {
       ctx.addIssue({ code: 'custom', message: 'the address has no host name' });
     } else if (url.username || url.password) {

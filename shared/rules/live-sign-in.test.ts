@@ -85,7 +85,14 @@ const ticket = (facts: Partial<LiveKerberosTicketFacts>): Evidence => {
     kind: 'live-kerberos-ticket',
     status: 'info',
     summary: '',
-    facts: { spn: 'HTTP/srv01.contoso.test', role, outcome: 'token', message: null, token: token({}), ...facts },
+    facts: {
+      spn: 'HTTP/srv01.contoso.test',
+      role,
+      outcome: 'token',
+      message: null,
+      token: token({}),
+      ...facts,
+    },
     raw: [],
   };
 };
@@ -96,12 +103,20 @@ const signed = (facts: Partial<LiveHttpLegFacts>): Evidence => ({
   kind: 'live-authenticated-request',
   status: 'info',
   summary: '',
-  facts: leg({ authorization: 'Negotiate', requestToken: token({}), authorizationHeaderChars: 1033, offers: ['Negotiate'], ...facts }),
+  facts: leg({
+    authorization: 'Negotiate',
+    requestToken: token({}),
+    authorizationHeaderChars: 1033,
+    offers: ['Negotiate'],
+    ...facts,
+  }),
   raw: [],
 });
 
 function causes(evidence: Evidence[]): string[] {
-  return liveSignInRule({ target: { url, symptom: 'check-everything' }, evidence }).findings.map((finding) => `${finding.cause}:${finding.confidence}`);
+  return liveSignInRule({ target: { url, symptom: 'check-everything' }, evidence }).findings.map(
+    (finding) => `${finding.cause}:${finding.confidence}`,
+  );
 }
 
 describe('liveSignInRule', () => {
@@ -109,14 +124,26 @@ describe('liveSignInRule', () => {
     const evidence = [anonymous(), spn, ticket({}), signed({ status: 200, statusText: 'OK' })];
     const outcome = liveSignInRule({ target: { url, symptom: 'check-everything' }, evidence });
     expect(outcome.findings.map((finding) => finding.cause)).toEqual(['challenge-normal']);
-    expect(outcome.findings[0]?.evidence).toEqual(['live-anonymous-request', 'live-kerberos-ticket-browser', 'live-authenticated-request']);
+    expect(outcome.findings[0]?.evidence).toEqual([
+      'live-anonymous-request',
+      'live-kerberos-ticket-browser',
+      'live-authenticated-request',
+    ]);
     expect(outcome.ruledOut.map((item) => item.cause)).toEqual(
-      expect.arrayContaining(['windows-auth-disabled', 'providers-misconfigured', 'spn-missing', 'cname-alias-spn', 'spn-wrong-account']),
+      expect.arrayContaining([
+        'windows-auth-disabled',
+        'providers-misconfigured',
+        'spn-missing',
+        'cname-alias-spn',
+        'spn-wrong-account',
+      ]),
     );
   });
 
   it('reports anonymous access and missing challenges as windows-auth-disabled', () => {
-    expect(causes([anonymous({ status: 200, statusText: 'OK', offers: [] })])).toEqual(['windows-auth-disabled:confirmed']);
+    expect(causes([anonymous({ status: 200, statusText: 'OK', offers: [] })])).toEqual([
+      'windows-auth-disabled:confirmed',
+    ]);
     expect(causes([anonymous({ offers: ['Basic'] })])).toEqual(['windows-auth-disabled:likely']);
     expect(causes([anonymous({ status: 403, offers: [] })])).toEqual(['windows-auth-disabled:possible']);
   });
@@ -126,34 +153,80 @@ describe('liveSignInRule', () => {
   });
 
   it('tells an alias SPN, a port SPN and a missing SPN apart by the forms the KDC knows', () => {
-    const unknown = ticket({ outcome: 'principal-unknown', token: null, message: 'Server HTTP/srv01.contoso.test@CONTOSO.TEST not found in Kerberos database' });
-    expect(causes([anonymous(), spn, unknown, ticket({ role: 'alias', spn: 'HTTP/web.contoso.test' })])).toEqual(['cname-alias-spn:confirmed']);
-    expect(causes([anonymous(), spn, unknown, ticket({ role: 'other-port', spn: 'HTTP/srv01.contoso.test:8080' })])).toEqual(['port-in-spn:confirmed']);
+    const unknown = ticket({
+      outcome: 'principal-unknown',
+      token: null,
+      message: 'Server HTTP/srv01.contoso.test@CONTOSO.TEST not found in Kerberos database',
+    });
     expect(
-      causes([anonymous(), spn, unknown, ticket({ role: 'alias', outcome: 'principal-unknown', token: null }), ticket({ role: 'other-port', outcome: 'principal-unknown', token: null })]),
+      causes([anonymous(), spn, unknown, ticket({ role: 'alias', spn: 'HTTP/web.contoso.test' })]),
+    ).toEqual(['cname-alias-spn:confirmed']);
+    expect(
+      causes([
+        anonymous(),
+        spn,
+        unknown,
+        ticket({ role: 'other-port', spn: 'HTTP/srv01.contoso.test:8080' }),
+      ]),
+    ).toEqual(['port-in-spn:confirmed']);
+    expect(
+      causes([
+        anonymous(),
+        spn,
+        unknown,
+        ticket({ role: 'alias', outcome: 'principal-unknown', token: null }),
+        ticket({ role: 'other-port', outcome: 'principal-unknown', token: null }),
+      ]),
     ).toEqual(['spn-missing:confirmed']);
   });
 
   it('mentions the silent NTLM fallback only when the site offers NTLM', () => {
     const unknown = ticket({ outcome: 'principal-unknown', token: null });
-    const withNtlm = liveSignInRule({ target: { url, symptom: 'check-everything' }, evidence: [anonymous(), spn, unknown] }).findings[0];
-    const withoutNtlm = liveSignInRule({ target: { url, symptom: 'check-everything' }, evidence: [anonymous({ offers: ['Negotiate'] }), spn, unknown] }).findings[0];
+    const withNtlm = liveSignInRule({
+      target: { url, symptom: 'check-everything' },
+      evidence: [anonymous(), spn, unknown],
+    }).findings[0];
+    const withoutNtlm = liveSignInRule({
+      target: { url, symptom: 'check-everything' },
+      evidence: [anonymous({ offers: ['Negotiate'] }), spn, unknown],
+    }).findings[0];
     expect(withNtlm?.explanation).toMatch(/fall back to NTLM/);
     expect(withoutNtlm?.explanation).toMatch(/no NTLM fallback/);
   });
 
   it('reports an unreachable KDC, a duplicate SPN and clock skew from the ticket request', () => {
-    expect(causes([anonymous(), spn, ticket({ outcome: 'kdc-unreachable', token: null, message: "Cannot contact any KDC for realm 'CONTOSO.TEST'" })])).toEqual([
-      'kdc-unreachable:confirmed',
+    expect(
+      causes([
+        anonymous(),
+        spn,
+        ticket({
+          outcome: 'kdc-unreachable',
+          token: null,
+          message: "Cannot contact any KDC for realm 'CONTOSO.TEST'",
+        }),
+      ]),
+    ).toEqual(['kdc-unreachable:confirmed']);
+    expect(causes([anonymous(), spn, ticket({ outcome: 'principal-not-unique', token: null })])).toEqual([
+      'spn-duplicate:confirmed',
     ]);
-    expect(causes([anonymous(), spn, ticket({ outcome: 'principal-not-unique', token: null })])).toEqual(['spn-duplicate:confirmed']);
-    expect(causes([anonymous(), spn, ticket({ outcome: 'clock-skew', token: null })])).toEqual(['clock-skew:confirmed']);
-    expect(causes([anonymous(), spn, ticket({ outcome: 'no-credentials', token: null })])).toEqual(['local-account-ntlm:possible']);
+    expect(causes([anonymous(), spn, ticket({ outcome: 'clock-skew', token: null })])).toEqual([
+      'clock-skew:confirmed',
+    ]);
+    expect(causes([anonymous(), spn, ticket({ outcome: 'no-credentials', token: null })])).toEqual([
+      'local-account-ntlm:possible',
+    ]);
     expect(causes([anonymous(), spn, ticket({ outcome: 'unavailable', token: null })])).toEqual([]);
   });
 
   it('treats an NTLM token for the SPN as a silent Kerberos failure, whatever the server then says', () => {
-    const ntlm = token({ kind: 'ntlm-negotiate', mechanism: 'ntlm', spn: null, realm: null, etype: null, kvno: null });
+    const ntlm = token({
+      kind: 'ntlm-negotiate',
+      mechanism: 'ntlm',
+      spn: null,
+      realm: null,
+      etype: null,
+      kvno: null,
+    });
     expect(causes([anonymous(), spn, ticket({ token: ntlm }), signed({ requestToken: ntlm })])).toEqual([
       'spn-missing:possible',
       'kdc-unreachable:possible',
@@ -162,12 +235,22 @@ describe('liveSignInRule', () => {
   });
 
   it('reads the signed answer: 400 is a too-large token, 401 an undecryptable ticket', () => {
-    expect(causes([anonymous(), spn, ticket({}), signed({ status: 400, statusText: 'Bad Request', offers: [] })])).toEqual(['kerberos-token-too-large:confirmed']);
-    const rejected = token({ kind: 'kerberos-error', negState: 'reject', kerberosError: { code: 44, name: 'KRB_AP_ERR_BADKEYVER' } });
-    expect(causes([anonymous(), spn, ticket({}), signed({ responseToken: rejected })])).toEqual(['spn-wrong-account:confirmed']);
+    expect(
+      causes([anonymous(), spn, ticket({}), signed({ status: 400, statusText: 'Bad Request', offers: [] })]),
+    ).toEqual(['kerberos-token-too-large:confirmed']);
+    const rejected = token({
+      kind: 'kerberos-error',
+      negState: 'reject',
+      kerberosError: { code: 44, name: 'KRB_AP_ERR_BADKEYVER' },
+    });
+    expect(causes([anonymous(), spn, ticket({}), signed({ responseToken: rejected })])).toEqual([
+      'spn-wrong-account:confirmed',
+    ]);
     expect(causes([anonymous(), spn, ticket({}), signed({})])).toEqual(['spn-wrong-account:likely']);
     const skew = token({ kind: 'kerberos-error', kerberosError: { code: 37, name: 'KRB_AP_ERR_SKEW' } });
-    expect(causes([anonymous(), spn, ticket({}), signed({ responseToken: skew })])).toEqual(['clock-skew:confirmed']);
+    expect(causes([anonymous(), spn, ticket({}), signed({ responseToken: skew })])).toEqual([
+      'clock-skew:confirmed',
+    ]);
   });
 
   it('proves nothing when the site could not be reached', () => {
@@ -178,7 +261,20 @@ describe('liveSignInRule', () => {
 
 describe('exchangeFromEvidence', () => {
   it('draws client, KDC and server legs in order with the verdict', () => {
-    const evidence = [anonymous(), spn, ticket({}), signed({ status: 200, statusText: 'OK', responseToken: token({ kind: 'kerberos-ap-rep', negState: 'accept-completed', description: 'mutual reply' }) })];
+    const evidence = [
+      anonymous(),
+      spn,
+      ticket({}),
+      signed({
+        status: 200,
+        statusText: 'OK',
+        responseToken: token({
+          kind: 'kerberos-ap-rep',
+          negState: 'accept-completed',
+          description: 'mutual reply',
+        }),
+      }),
+    ];
     const exchange = exchangeFromEvidence(url, evidence);
     expect(exchange.legs.map((item) => `${item.from}>${item.to}`)).toEqual([
       'client>server',
@@ -189,7 +285,9 @@ describe('exchangeFromEvidence', () => {
       'server>client',
     ]);
     expect(exchange.legs.map((item) => item.step)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(exchange.legs[3]?.detail).toBe('ticket for HTTP/srv01.contoso.test, aes256-cts-hmac-sha1-96, kvno 3');
+    expect(exchange.legs[3]?.detail).toBe(
+      'ticket for HTTP/srv01.contoso.test, aes256-cts-hmac-sha1-96, kvno 3',
+    );
     expect(exchange.legs[5]?.token?.kind).toBe('kerberos-ap-rep');
     expect(exchange.verdict).toBe('signed-in');
     expect(exchange.spn).toBe('HTTP/srv01.contoso.test');
@@ -197,10 +295,21 @@ describe('exchangeFromEvidence', () => {
   });
 
   it('stops at the KDC when it cannot be reached', () => {
-    const exchange = exchangeFromEvidence(url, [anonymous(), spn, ticket({ outcome: 'kdc-unreachable', token: null, message: 'Cannot contact any KDC' })]);
-    expect(exchange.legs.at(-1)).toMatchObject({ from: 'client', to: 'kdc', status: 'problem', detail: 'Cannot contact any KDC' });
+    const exchange = exchangeFromEvidence(url, [
+      anonymous(),
+      spn,
+      ticket({ outcome: 'kdc-unreachable', token: null, message: 'Cannot contact any KDC' }),
+    ]);
+    expect(exchange.legs.at(-1)).toMatchObject({
+      from: 'client',
+      to: 'kdc',
+      status: 'problem',
+      detail: 'Cannot contact any KDC',
+    });
     expect(exchange.verdict).toBe('kerberos-not-attempted');
-    expect(exchange.summary).toBe('No domain controller (KDC) answered when asking for a ticket for HTTP/srv01.contoso.test.');
+    expect(exchange.summary).toBe(
+      'No domain controller (KDC) answered when asking for a ticket for HTTP/srv01.contoso.test.',
+    );
   });
 
   it('shows a network failure as one problem leg', () => {

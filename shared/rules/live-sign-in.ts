@@ -11,7 +11,8 @@ import type { LiveHttpLegFacts, LiveKerberosTicketFacts } from '../live/live-evi
 import type { FindingDraft, Rule } from './rule.js';
 import '../live/live-evidence.js';
 
-const everyBrowser = 'Every browser (Edge, Chrome, Firefox, Internet Explorer): the server or the domain decides this.';
+const everyBrowser =
+  'Every browser (Edge, Chrome, Firefox, Internet Explorer): the server or the domain decides this.';
 const browsersBuildingSpn =
   'Edge, Chrome and Internet Explorer by default (they follow the CNAME and leave the port out); Firefox likewise unless configured.';
 
@@ -89,7 +90,11 @@ export const liveSignInRule: Rule = ({ evidence }) => {
     );
     return { findings, ruledOut };
   }
-  ruledOut.push({ cause: 'windows-auth-disabled', summary: `${host} asks for Windows sign-in (${anonymous.offers.join(', ')}).`, evidence: [anonymousItem.id] });
+  ruledOut.push({
+    cause: 'windows-auth-disabled',
+    summary: `${host} asks for Windows sign-in (${anonymous.offers.join(', ')}).`,
+    evidence: [anonymousItem.id],
+  });
   if (!offersNegotiate) {
     findings.push(
       finding({
@@ -102,7 +107,11 @@ export const liveSignInRule: Rule = ({ evidence }) => {
     );
     return { findings, ruledOut };
   }
-  ruledOut.push({ cause: 'providers-misconfigured', summary: `${host} offers Negotiate, so Kerberos can be used.`, evidence: [anonymousItem.id] });
+  ruledOut.push({
+    cause: 'providers-misconfigured',
+    summary: `${host} offers Negotiate, so Kerberos can be used.`,
+    evidence: [anonymousItem.id],
+  });
 
   // 2. Can this user get a ticket for the SPN a browser asks for? (spn-missing, cname-alias-spn, port-in-spn, kdc-unreachable)
   const spnItem = evidenceOfKind(evidence, 'live-browser-spn')[0];
@@ -113,7 +122,12 @@ export const liveSignInRule: Rule = ({ evidence }) => {
   const fallback = offersNtlm
     ? ' Because the site also offers NTLM, browsers then fall back to NTLM silently where they can, and prompt where they cannot.'
     : ' The site offers no NTLM fallback, so the browser prompts for a password that cannot work.';
-  const spnEvidence = (ticket: Evidence): string[] => [anonymousItem.id, ...(spnItem ? [spnItem.id] : []), browserTicket.id, ...(ticket === browserTicket ? [] : [ticket.id])];
+  const spnEvidence = (ticket: Evidence): string[] => [
+    anonymousItem.id,
+    ...(spnItem ? [spnItem.id] : []),
+    browserTicket.id,
+    ...(ticket === browserTicket ? [] : [ticket.id]),
+  ];
   const otherForm = (role: LiveKerberosTicketFacts['role']): Evidence<'live-kerberos-ticket'> | undefined =>
     tickets.find((item) => item.facts.role === role && item.facts.outcome === 'token');
 
@@ -207,18 +221,48 @@ export const liveSignInRule: Rule = ({ evidence }) => {
         const why = `Asked for ${spn}, Windows produced an NTLM token instead of a Kerberos ticket: Kerberos failed on this computer before anything was sent.`;
         const evidenceIds = spnEvidence(browserTicket);
         findings.push(
-          finding({ cause: 'spn-missing', confidence: 'possible', explanation: `${why} Most often no account holds ${spn}.`, evidence: evidenceIds, browsers: everyBrowser }),
-          finding({ cause: 'kdc-unreachable', confidence: 'possible', explanation: `${why} It also happens when no domain controller can be reached.`, evidence: evidenceIds, browsers: everyBrowser }),
-          finding({ cause: 'local-account-ntlm', confidence: 'possible', explanation: `${why} It also happens when you are signed in with a local account.`, evidence: evidenceIds, browsers: everyBrowser }),
+          finding({
+            cause: 'spn-missing',
+            confidence: 'possible',
+            explanation: `${why} Most often no account holds ${spn}.`,
+            evidence: evidenceIds,
+            browsers: everyBrowser,
+          }),
+          finding({
+            cause: 'kdc-unreachable',
+            confidence: 'possible',
+            explanation: `${why} It also happens when no domain controller can be reached.`,
+            evidence: evidenceIds,
+            browsers: everyBrowser,
+          }),
+          finding({
+            cause: 'local-account-ntlm',
+            confidence: 'possible',
+            explanation: `${why} It also happens when you are signed in with a local account.`,
+            evidence: evidenceIds,
+            browsers: everyBrowser,
+          }),
         );
         return { findings, ruledOut };
       }
       ruledOut.push(
-        { cause: 'spn-missing', summary: `The domain issued a ticket for ${spn}.`, evidence: [browserTicket.id] },
-        { cause: 'kdc-unreachable', summary: 'A domain controller (KDC) answered.', evidence: [browserTicket.id] },
+        {
+          cause: 'spn-missing',
+          summary: `The domain issued a ticket for ${spn}.`,
+          evidence: [browserTicket.id],
+        },
+        {
+          cause: 'kdc-unreachable',
+          summary: 'A domain controller (KDC) answered.',
+          evidence: [browserTicket.id],
+        },
       );
       if (spnItem && spnItem.facts.cnameFollowed) {
-        ruledOut.push({ cause: 'cname-alias-spn', summary: `${spn}, the name behind the alias, is registered.`, evidence: [spnItem.id, browserTicket.id] });
+        ruledOut.push({
+          cause: 'cname-alias-spn',
+          summary: `${spn}, the name behind the alias, is registered.`,
+          evidence: [spnItem.id, browserTicket.id],
+        });
       }
       break;
     default:
@@ -243,7 +287,11 @@ export const liveSignInRule: Rule = ({ evidence }) => {
     );
     ruledOut.push(
       { cause: 'spn-wrong-account', summary: `The site decrypted the ticket for ${spn}.`, evidence: legs },
-      { cause: 'kerberos-token-too-large', summary: `The site accepted a ${signed.authorizationHeaderChars ?? '?'}-character Authorization header.`, evidence: legs },
+      {
+        cause: 'kerberos-token-too-large',
+        summary: `The site accepted a ${signed.authorizationHeaderChars ?? '?'}-character Authorization header.`,
+        evidence: legs,
+      },
     );
     return { findings, ruledOut };
   }

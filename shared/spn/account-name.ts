@@ -32,8 +32,10 @@ const domainPattern = /^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/;
  */
 export function parseAccountName(text: string, computerName: string): AccountName {
   const trimmed = text.trim();
-  if (trimmed.length === 0 || trimmed.length > 256) throw new AccountNameError('an account name must be 1 to 256 characters long');
-  if ([...trimmed].some((char) => char.charCodeAt(0) < 0x20)) throw new AccountNameError('the account name contains a control character');
+  if (trimmed.length === 0 || trimmed.length > 256)
+    throw new AccountNameError('an account name must be 1 to 256 characters long');
+  if ([...trimmed].some((char) => char.charCodeAt(0) < 0x20))
+    throw new AccountNameError('the account name contains a control character');
   const backslash = trimmed.indexOf('\\');
   const at = trimmed.lastIndexOf('@');
   let domain: string | null;
@@ -41,29 +43,50 @@ export function parseAccountName(text: string, computerName: string): AccountNam
   if (backslash >= 0) {
     domain = trimmed.slice(0, backslash);
     sam = trimmed.slice(backslash + 1);
-    if (domain !== '.' && !domainPattern.test(domain)) throw new AccountNameError(`"${trimmed.slice(0, 60)}" has an invalid domain part`);
+    if (domain !== '.' && !domainPattern.test(domain))
+      throw new AccountNameError(`"${trimmed.slice(0, 60)}" has an invalid domain part`);
   } else if (at > 0) {
     sam = trimmed.slice(0, at);
     domain = null;
-    if (!domainPattern.test(trimmed.slice(at + 1))) throw new AccountNameError(`"${trimmed.slice(0, 60)}" has an invalid UPN suffix`);
+    if (!domainPattern.test(trimmed.slice(at + 1)))
+      throw new AccountNameError(`"${trimmed.slice(0, 60)}" has an invalid UPN suffix`);
   } else {
     sam = trimmed;
     domain = null;
   }
-  if (!samPattern.test(sam)) throw new AccountNameError(`"${trimmed.slice(0, 60)}" is not a valid account name`);
+  if (!samPattern.test(sam))
+    throw new AccountNameError(`"${trimmed.slice(0, 60)}" is not a valid account name`);
   if (domain === '.' || (domain !== null && domain.toLowerCase() === computerName.toLowerCase())) {
-    return { kind: 'local', domain: computerName.toUpperCase(), samAccountName: sam, display: `${computerName.toUpperCase()}\\${sam}` };
+    return {
+      kind: 'local',
+      domain: computerName.toUpperCase(),
+      samAccountName: sam,
+      display: `${computerName.toUpperCase()}\\${sam}`,
+    };
   }
   if (backslash < 0 && at < 0) return { kind: 'unknown', domain: null, samAccountName: sam, display: sam };
   const display = domain !== null ? `${domain.toUpperCase()}\\${sam}` : trimmed;
-  return { kind: sam.endsWith('$') && !/^gmsa/i.test(sam) ? 'computer' : 'user', domain: domain?.toUpperCase() ?? null, samAccountName: sam, display };
+  return {
+    kind: sam.endsWith('$') && !/^gmsa/i.test(sam) ? 'computer' : 'user',
+    domain: domain?.toUpperCase() ?? null,
+    samAccountName: sam,
+    display,
+  };
 }
 
 export function computerAccount(computerName: string, domain: string): AccountName {
   const sam = `${computerName.toUpperCase()}$`;
-  return { kind: 'computer', domain: domain.toUpperCase(), samAccountName: sam, display: `${domain.toUpperCase()}\\${sam}` };
+  return {
+    kind: 'computer',
+    domain: domain.toUpperCase(),
+    samAccountName: sam,
+    display: `${domain.toUpperCase()}\\${sam}`,
+  };
 }
 
 export function sameAccount(a: AccountName, b: AccountName): boolean {
-  return a.samAccountName.toLowerCase() === b.samAccountName.toLowerCase() && (a.domain === null || b.domain === null || a.domain.toLowerCase() === b.domain.toLowerCase());
+  return (
+    a.samAccountName.toLowerCase() === b.samAccountName.toLowerCase() &&
+    (a.domain === null || b.domain === null || a.domain.toLowerCase() === b.domain.toLowerCase())
+  );
 }

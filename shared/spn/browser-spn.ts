@@ -58,7 +58,8 @@ export function netbiosOf(host: string): string {
 export function browserSpnForms(input: BrowserSpnInput): BrowserSpnForms {
   const typed = input.host.toLowerCase().replace(/\.$/, '');
   const useCanonical = (input.cnameLookup ?? true) && input.canonicalName !== null;
-  const spnHost = useCanonical && input.canonicalName ? input.canonicalName.toLowerCase().replace(/\.$/, '') : typed;
+  const spnHost =
+    useCanonical && input.canonicalName ? input.canonicalName.toLowerCase().replace(/\.$/, '') : typed;
   const nonDefaultPort = !defaultPorts.has(input.port);
   const withPort = nonDefaultPort && (input.includePort ?? false);
   const spnFor = (host: string, port: boolean): string => `HTTP/${host}${port ? `:${input.port}` : ''}`;

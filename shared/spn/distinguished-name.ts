@@ -21,13 +21,17 @@ export class DistinguishedNameError extends Error {
 }
 
 export function parseDistinguishedName(text: string): DistinguishedName {
-  if (text.length === 0 || text.length > 2048) throw new DistinguishedNameError('a distinguished name must be 1 to 2048 characters long');
+  if (text.length === 0 || text.length > 2048)
+    throw new DistinguishedNameError('a distinguished name must be 1 to 2048 characters long');
   const rdns: { type: string; value: string }[] = [];
   let current = '';
   let escaped = false;
   const flush = (): void => {
     const eq = current.indexOf('=');
-    if (eq <= 0) throw new DistinguishedNameError(`"${text.slice(0, 80)}" is not a distinguished name (component "${current.slice(0, 40)}" has no type=value)`);
+    if (eq <= 0)
+      throw new DistinguishedNameError(
+        `"${text.slice(0, 80)}" is not a distinguished name (component "${current.slice(0, 40)}" has no type=value)`,
+      );
     rdns.push({ type: current.slice(0, eq).trim().toUpperCase(), value: unescape(current.slice(eq + 1)) });
     current = '';
   };

@@ -27,20 +27,25 @@ const serviceClassPattern = /^[A-Za-z][A-Za-z0-9._-]{0,63}$/;
 const hostPattern = /^[A-Za-z0-9_*](?:[A-Za-z0-9_.*-]{0,253}[A-Za-z0-9_*])?$/;
 
 export function parseSpn(text: string): ServicePrincipalName {
-  if (text.length === 0 || text.length > maxSpnLength) throw new SpnFormatError(`an SPN must be 1 to ${maxSpnLength} characters long`);
-  if (/\s/.test(text) || hasControlCharacter(text)) throw new SpnFormatError(`SPN "${printable(text)}" contains white space or a control character`);
+  if (text.length === 0 || text.length > maxSpnLength)
+    throw new SpnFormatError(`an SPN must be 1 to ${maxSpnLength} characters long`);
+  if (/\s/.test(text) || hasControlCharacter(text))
+    throw new SpnFormatError(`SPN "${printable(text)}" contains white space or a control character`);
   let rest = text;
   let realm: string | null = null;
   const at = rest.lastIndexOf('@');
   if (at >= 0) {
     realm = rest.slice(at + 1);
     rest = rest.slice(0, at);
-    if (!/^[A-Za-z0-9.-]{1,255}$/.test(realm)) throw new SpnFormatError(`SPN "${printable(text)}" has an invalid realm`);
+    if (!/^[A-Za-z0-9.-]{1,255}$/.test(realm))
+      throw new SpnFormatError(`SPN "${printable(text)}" has an invalid realm`);
   }
   const parts = rest.split('/');
-  if (parts.length < 2 || parts.length > 3) throw new SpnFormatError(`"${printable(text)}" is not an SPN (expected <class>/<host>[:port][/<name>])`);
+  if (parts.length < 2 || parts.length > 3)
+    throw new SpnFormatError(`"${printable(text)}" is not an SPN (expected <class>/<host>[:port][/<name>])`);
   const [serviceClass = '', hostAndPort = '', serviceName] = parts;
-  if (!serviceClassPattern.test(serviceClass)) throw new SpnFormatError(`SPN "${printable(text)}" has an invalid service class`);
+  if (!serviceClassPattern.test(serviceClass))
+    throw new SpnFormatError(`SPN "${printable(text)}" has an invalid service class`);
   const colon = hostAndPort.indexOf(':');
   const host = colon >= 0 ? hostAndPort.slice(0, colon) : hostAndPort;
   let port: number | null = null;
@@ -52,11 +57,14 @@ export function parseSpn(text: string): ServicePrincipalName {
     port = Number(portText);
   }
   if (!hostPattern.test(host)) throw new SpnFormatError(`SPN "${printable(text)}" has an invalid host name`);
-  if (serviceName !== undefined && serviceName.length === 0) throw new SpnFormatError(`SPN "${printable(text)}" ends with an empty service name`);
+  if (serviceName !== undefined && serviceName.length === 0)
+    throw new SpnFormatError(`SPN "${printable(text)}" ends with an empty service name`);
   return { serviceClass, host, port, serviceName: serviceName ?? null, realm };
 }
 
-export function formatSpn(spn: Pick<ServicePrincipalName, 'serviceClass' | 'host' | 'port'> & Partial<ServicePrincipalName>): string {
+export function formatSpn(
+  spn: Pick<ServicePrincipalName, 'serviceClass' | 'host' | 'port'> & Partial<ServicePrincipalName>,
+): string {
   return (
     `${spn.serviceClass}/${spn.host}` +
     (spn.port !== null ? `:${spn.port}` : '') +

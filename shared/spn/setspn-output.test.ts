@@ -1,8 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSetspnChange, parseSetspnDuplicates, parseSetspnList, parseSetspnQuery, SetspnOutputError } from './setspn-output.js';
+import {
+  parseSetspnChange,
+  parseSetspnDuplicates,
+  parseSetspnList,
+  parseSetspnQuery,
+  SetspnOutputError,
+} from './setspn-output.js';
 
-const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
 describe('setspn -L (reference §3.2)', () => {
   it('reads the real capture with its prompt line', () => {
@@ -24,11 +31,16 @@ describe('setspn -L (reference §3.2)', () => {
     expect(parseSetspnList(text)).toMatchObject({ spns: ['HTTP/a'] });
   });
   it('reports an unknown account (reconstructed)', () => {
-    expect(parseSetspnList(fixture('setspn-L-unknown-account.reconstructed.txt'))).toEqual({ kind: 'account-not-found', account: 'nosuchuser' });
+    expect(parseSetspnList(fixture('setspn-L-unknown-account.reconstructed.txt'))).toEqual({
+      kind: 'account-not-found',
+      account: 'nosuchuser',
+    });
   });
   it('rejects other text with one line', () => {
     expect(() => parseSetspnList('Ldap Error(0x51 -- Server Down): ldap_connect')).toThrow(SetspnOutputError);
-    expect(() => parseSetspnList('Registered ServicePrincipalNames for CN=a:\nNOT INDENTED')).toThrow(/unexpected line/);
+    expect(() => parseSetspnList('Registered ServicePrincipalNames for CN=a:\nNOT INDENTED')).toThrow(
+      /unexpected line/,
+    );
   });
 });
 
@@ -47,13 +59,27 @@ describe('setspn -Q (reference §3.2)', () => {
       kind: 'query',
       searched: [{ scope: 'domain', dn: 'DC=example,DC=com' }],
       found: true,
-      objects: [{ dn: 'CN=...,DC=example,DC=com', spns: ['RestrictedKrbHost/host.example.com', 'HOST/host.example.com', 'RestrictedKrbHost/host', 'HOST/host'] }],
+      objects: [
+        {
+          dn: 'CN=...,DC=example,DC=com',
+          spns: [
+            'RestrictedKrbHost/host.example.com',
+            'HOST/host.example.com',
+            'RestrictedKrbHost/host',
+            'HOST/host',
+          ],
+        },
+      ],
     });
   });
   it('reads two owners and a forest search', () => {
-    const text = 'Checking forest DC=contoso,DC=com\nCN=a,DC=contoso,DC=com\n        HTTP/x\nCN=b,DC=contoso,DC=com\n        HTTP/x\n\nExisting SPN found!\n';
+    const text =
+      'Checking forest DC=contoso,DC=com\nCN=a,DC=contoso,DC=com\n        HTTP/x\nCN=b,DC=contoso,DC=com\n        HTTP/x\n\nExisting SPN found!\n';
     const result = parseSetspnQuery(text);
-    expect(result.kind === 'query' && result.objects.map((o) => o.dn)).toEqual(['CN=a,DC=contoso,DC=com', 'CN=b,DC=contoso,DC=com']);
+    expect(result.kind === 'query' && result.objects.map((o) => o.dn)).toEqual([
+      'CN=a,DC=contoso,DC=com',
+      'CN=b,DC=contoso,DC=com',
+    ]);
     expect(result.kind === 'query' && result.searched[0]?.scope).toBe('forest');
   });
   it('rejects output with neither ending', () => {
@@ -74,12 +100,17 @@ describe('setspn -X (reference §3.2)', () => {
     expect(parseSetspnDuplicates(fixture('setspn-X-duplicates.reconstructed.txt')).groups).toEqual([
       {
         spn: 'HTTP/web01.contoso.com',
-        accountDns: ['CN=svc-web1,OU=Service Accounts,DC=contoso,DC=com', 'CN=svc-web2,OU=Service Accounts,DC=contoso,DC=com'],
+        accountDns: [
+          'CN=svc-web1,OU=Service Accounts,DC=contoso,DC=com',
+          'CN=svc-web2,OU=Service Accounts,DC=contoso,DC=com',
+        ],
       },
     ]);
   });
   it('needs the found line', () => {
-    expect(() => parseSetspnDuplicates('Checking domain DC=a\nProcessing entry 0\n')).toThrow(/found N group/);
+    expect(() => parseSetspnDuplicates('Checking domain DC=a\nProcessing entry 0\n')).toThrow(
+      /found N group/,
+    );
   });
 });
 
@@ -107,7 +138,11 @@ describe('setspn -S / -D (reference §3.2)', () => {
   });
   it('reads an unregister', () => {
     const text = 'Unregistering ServicePrincipalNames for CN=svc,DC=a,DC=b\n        HTTP/x\nUpdated object\n';
-    expect(parseSetspnChange(text)).toMatchObject({ kind: 'updated', action: 'unregister', spns: ['HTTP/x'] });
+    expect(parseSetspnChange(text)).toMatchObject({
+      kind: 'updated',
+      action: 'unregister',
+      spns: ['HTTP/x'],
+    });
   });
   it('rejects unknown text and bounds its input', () => {
     expect(() => parseSetspnChange('something else')).toThrow(SetspnOutputError);

@@ -25,7 +25,12 @@ export type SetspnListResult =
   | { readonly kind: 'account-not-found'; readonly account: string };
 
 export type SetspnQueryResult =
-  | { readonly kind: 'query'; readonly searched: readonly SearchScope[]; readonly found: boolean; readonly objects: readonly DirectoryObjectSpns[] }
+  | {
+      readonly kind: 'query';
+      readonly searched: readonly SearchScope[];
+      readonly found: boolean;
+      readonly objects: readonly DirectoryObjectSpns[];
+    }
   | { readonly kind: 'account-not-found'; readonly account: string };
 
 export interface DuplicateSpnGroup {
@@ -42,7 +47,12 @@ export interface SetspnDuplicatesResult {
 }
 
 export type SetspnChangeResult =
-  | { readonly kind: 'updated'; readonly action: 'register' | 'unregister'; readonly accountDn: string; readonly spns: readonly string[] }
+  | {
+      readonly kind: 'updated';
+      readonly action: 'register' | 'unregister';
+      readonly accountDn: string;
+      readonly spns: readonly string[];
+    }
   | { readonly kind: 'duplicate'; readonly conflicts: readonly DirectoryObjectSpns[] }
   | { readonly kind: 'access-denied'; readonly accountDn: string; readonly message: string }
   | { readonly kind: 'account-not-found'; readonly account: string };
@@ -63,7 +73,8 @@ interface Line {
 }
 
 function linesOf(output: string, what: string): Line[] {
-  if (output.length > maxOutputChars) throw new SetspnOutputError(`${what} output is larger than ${maxOutputChars} characters`);
+  if (output.length > maxOutputChars)
+    throw new SetspnOutputError(`${what} output is larger than ${maxOutputChars} characters`);
   const raw = output.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (raw.length > maxLines) throw new SetspnOutputError(`${what} output has more than ${maxLines} lines`);
   const lines: Line[] = [];
@@ -88,7 +99,8 @@ function searchScopes(lines: readonly Line[]): SearchScope[] {
   const scopes: SearchScope[] = [];
   for (const line of lines) {
     const match = /^Checking (domain|forest) (.+)$/.exec(line.text);
-    if (match?.[1] && match[2]) scopes.push({ scope: match[1] === 'forest' ? 'forest' : 'domain', dn: match[2] });
+    if (match?.[1] && match[2])
+      scopes.push({ scope: match[1] === 'forest' ? 'forest' : 'domain', dn: match[2] });
   }
   return scopes;
 }
@@ -120,12 +132,16 @@ export function parseSetspnList(output: string): SetspnListResult {
   if (missing !== null) return { kind: 'account-not-found', account: missing };
   const headerIndex = lines.findIndex((line) => /^Registered ServicePrincipalNames for .+:$/.test(line.text));
   const header = lines[headerIndex];
-  if (!header) throw new SetspnOutputError(`setspn -L printed no "Registered ServicePrincipalNames for" line; it began: ${firstMeaningful(lines)}`);
+  if (!header)
+    throw new SetspnOutputError(
+      `setspn -L printed no "Registered ServicePrincipalNames for" line; it began: ${firstMeaningful(lines)}`,
+    );
   const accountDn = header.text.slice('Registered ServicePrincipalNames for '.length, -1);
   const spns: string[] = [];
   for (const line of lines.slice(headerIndex + 1)) {
     if (line.text.length === 0) continue;
-    if (!line.indented) throw new SetspnOutputError(`unexpected line after the SPN list: "${line.text.slice(0, 80)}"`);
+    if (!line.indented)
+      throw new SetspnOutputError(`unexpected line after the SPN list: "${line.text.slice(0, 80)}"`);
     spns.push(line.text);
   }
   return { kind: 'list', accountDn, spns };
@@ -139,17 +155,26 @@ export function parseSetspnQuery(output: string): SetspnQueryResult {
   const searched = searchScopes(lines);
   const notFound = lines.some((line) => line.text === 'No such SPN found.');
   const found = lines.some((line) => line.text === 'Existing SPN found!');
-  if (notFound === found) throw new SetspnOutputError(`setspn -Q output ends with neither "No such SPN found." nor "Existing SPN found!"; it began: ${firstMeaningful(lines)}`);
+  if (notFound === found)
+    throw new SetspnOutputError(
+      `setspn -Q output ends with neither "No such SPN found." nor "Existing SPN found!"; it began: ${firstMeaningful(lines)}`,
+    );
   const objects = objectBlocks(lines);
-  if (found && objects.length === 0) throw new SetspnOutputError('setspn -Q says "Existing SPN found!" but lists no account');
+  if (found && objects.length === 0)
+    throw new SetspnOutputError('setspn -Q says "Existing SPN found!" but lists no account');
   return { kind: 'query', searched, found, objects: found ? objects : [] };
 }
 
 /** `setspn -X` (exit code 1 even on success, §3.2: never look at it). */
 export function parseSetspnDuplicates(output: string): SetspnDuplicatesResult {
   const lines = linesOf(output, 'setspn -X');
-  const countLine = lines.map((line) => /^found (\d{1,9}) groups? of duplicate SPNs\.$/i.exec(line.text)).find((match) => match !== null);
-  if (!countLine?.[1]) throw new SetspnOutputError(`setspn -X printed no "found N group of duplicate SPNs." line; it began: ${firstMeaningful(lines)}`);
+  const countLine = lines
+    .map((line) => /^found (\d{1,9}) groups? of duplicate SPNs\.$/i.exec(line.text))
+    .find((match) => match !== null);
+  if (!countLine?.[1])
+    throw new SetspnOutputError(
+      `setspn -X printed no "found N group of duplicate SPNs." line; it began: ${firstMeaningful(lines)}`,
+    );
   const groups: { spn: string; accountDns: string[] }[] = [];
   for (const line of lines) {
     if (line.text.length === 0) continue;
@@ -158,11 +183,17 @@ export function parseSetspnDuplicates(output: string): SetspnDuplicatesResult {
       groups.push({ spn: line.text.slice(0, header.index), accountDns: [] });
     } else if (line.indented) {
       const last = groups.at(-1);
-      if (!last) throw new SetspnOutputError(`indented line "${line.text.slice(0, 80)}" before any duplicate SPN`);
+      if (!last)
+        throw new SetspnOutputError(`indented line "${line.text.slice(0, 80)}" before any duplicate SPN`);
       last.accountDns.push(line.text);
     }
   }
-  return { kind: 'duplicates', searched: searchScopes(lines), reportedGroupCount: Number(countLine[1]), groups };
+  return {
+    kind: 'duplicates',
+    searched: searchScopes(lines),
+    reportedGroupCount: Number(countLine[1]),
+    groups,
+  };
 }
 
 /** `setspn -S <spn> <account>` and `setspn -D <spn> <account>` */
@@ -177,10 +208,14 @@ export function parseSetspnChange(output: string): SetspnChangeResult {
   if (lines.some((line) => line.text === 'Duplicate SPN found, aborting operation!')) {
     return { kind: 'duplicate', conflicts: objectBlocks(lines) };
   }
-  const headerIndex = lines.findIndex((line) => /^(?:Registering|Unregistering) ServicePrincipalNames for .+$/.test(line.text));
+  const headerIndex = lines.findIndex((line) =>
+    /^(?:Registering|Unregistering) ServicePrincipalNames for .+$/.test(line.text),
+  );
   const header = lines[headerIndex];
   if (!header || !lines.some((line) => line.text === 'Updated object')) {
-    throw new SetspnOutputError(`setspn printed neither "Updated object" nor a known error; it began: ${firstMeaningful(lines)}`);
+    throw new SetspnOutputError(
+      `setspn printed neither "Updated object" nor a known error; it began: ${firstMeaningful(lines)}`,
+    );
   }
   const action = header.text.startsWith('Unregistering') ? 'unregister' : 'register';
   const accountDn = header.text.replace(/^(?:Registering|Unregistering) ServicePrincipalNames for /, '');

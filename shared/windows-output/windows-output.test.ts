@@ -189,9 +189,22 @@ describe('w32tm', () => {
 describe('ticket flag names', () => {
   it('match the klist samples of §6.1', async () => {
     const { ticketFlagNames } = await import('./kerberos-ticket-flags.js');
-    expect(ticketFlagNames(0x40e10000)).toEqual(['forwardable', 'renewable', 'initial', 'pre_authent', 'name_canonicalize']);
-    expect(ticketFlagNames(0x40a50000)).toEqual(['forwardable', 'renewable', 'pre_authent', 'ok_as_delegate', 'name_canonicalize']);
+    expect(ticketFlagNames(0x40e10000)).toEqual([
+      'forwardable',
+      'renewable',
+      'initial',
+      'pre_authent',
+      'name_canonicalize',
+    ]);
+    expect(ticketFlagNames(0x40a50000)).toEqual([
+      'forwardable',
+      'renewable',
+      'pre_authent',
+      'ok_as_delegate',
+      'name_canonicalize',
+    ]);
     const sample = parseKlistOutput(fixture('klist-tickets.txt'));
-    for (const ticket of sample.tickets) expect(ticketFlagNames(ticket.ticketFlags ?? 0)).toEqual(ticket.ticketFlagNames);
+    for (const ticket of sample.tickets)
+      expect(ticketFlagNames(ticket.ticketFlags ?? 0)).toEqual(ticket.ticketFlagNames);
   });
 });

@@ -18,7 +18,11 @@ export const causesCommand: CliCommand = {
       reference,
     }));
     if (flags.has('json')) io.stdout(`${JSON.stringify({ causes }, null, 2)}\n`);
-    else io.stdout(causes.map((cause) => `${cause.id.padEnd(30)} ${cause.scope.padEnd(8)} ${cause.title}`).join('\n') + '\n');
+    else
+      io.stdout(
+        causes.map((cause) => `${cause.id.padEnd(30)} ${cause.scope.padEnd(8)} ${cause.title}`).join('\n') +
+          '\n',
+      );
     return 0;
   },
 };

@@ -16,12 +16,22 @@ import { parseArguments } from '../parse-arguments.js';
 import { liveOnlyFlags, runLiveDiagnose } from './diagnose-live.js';
 
 function renderText(result: Diagnosis): string {
-  const lines = [`${result.target.url} on ${result.host.machine}${result.host.kind === 'scenario' ? ' (simulation)' : ''}`];
-  for (const probe of result.probes.filter((run) => run.status !== 'ok')) lines.push(`  ! ${probe.title}: ${probe.status} (${probe.message ?? ''})`);
+  const lines = [
+    `${result.target.url} on ${result.host.machine}${result.host.kind === 'scenario' ? ' (simulation)' : ''}`,
+  ];
+  for (const probe of result.probes.filter((run) => run.status !== 'ok'))
+    lines.push(`  ! ${probe.title}: ${probe.status} (${probe.message ?? ''})`);
   if (result.findings.length === 0) lines.push('No cause found.');
   for (const finding of result.findings) {
-    lines.push('', `* ${finding.cause} (${finding.confidence}): ${finding.title}`, `  ${finding.explanation}`);
-    for (const remedy of finding.remedies) lines.push(`  fix: ${remedy.title} [${remedy.scope}]${remedy.available ? '' : ` — ${remedy.unavailableReason ?? 'not available'}`}`);
+    lines.push(
+      '',
+      `* ${finding.cause} (${finding.confidence}): ${finding.title}`,
+      `  ${finding.explanation}`,
+    );
+    for (const remedy of finding.remedies)
+      lines.push(
+        `  fix: ${remedy.title} [${remedy.scope}]${remedy.available ? '' : ` — ${remedy.unavailableReason ?? 'not available'}`}`,
+      );
   }
   for (const ruled of result.ruledOut) lines.push(`  ok: ${ruled.summary}`);
   return `${lines.join('\n')}\n`;
@@ -33,12 +43,16 @@ export const diagnoseCommand: CliCommand = {
     'diagnose <url> [--scenario <file>] [--symptom <id>] [--json]   find why sign-in fails\n' +
     '  diagnose <url> --live [--json] [--dns-server <ip[:port]>] [--ca-file <pem>] [--timeout <ms>]   test sign-in to the real site as you',
   async run(args, io) {
-    const parsed = parseArguments(args, { valued: ['scenario', 'symptom', ...liveOnlyFlags], switches: ['json', 'live'] });
+    const parsed = parseArguments(args, {
+      valued: ['scenario', 'symptom', ...liveOnlyFlags],
+      switches: ['json', 'live'],
+    });
     if (parsed.flags.has('live')) return runLiveDiagnose(parsed, io);
     const { positional, flags } = parsed;
     const liveOnly = liveOnlyFlags.find((name) => flags.has(name));
     if (liveOnly) throw new CliUsageError(`--${liveOnly} belongs to the live test: add --live`);
-    if (positional.length > 1) throw new CliUsageError(`diagnose takes one URL (got ${positional.length} arguments)`);
+    if (positional.length > 1)
+      throw new CliUsageError(`diagnose takes one URL (got ${positional.length} arguments)`);
     const scenarioFile = flags.get('scenario');
     let host: Host;
     let defaults: Target | null = null;
@@ -48,7 +62,10 @@ export const diagnoseCommand: CliCommand = {
       defaults = scenario.target;
     } else if (isWindows()) {
       // This machine, through the fixed PowerShell primitives (docs/powershell-host.md).
-      if (positional[0] === undefined) throw new CliUsageError('diagnose needs the URL to check, e.g. diagnose https://intranet.contoso.com/');
+      if (positional[0] === undefined)
+        throw new CliUsageError(
+          'diagnose needs the URL to check, e.g. diagnose https://intranet.contoso.com/',
+        );
       host = createPowerShellHost();
     } else {
       throw new CliUsageError('this is not Windows: pass --scenario <file> to diagnose a simulated machine');
@@ -61,7 +78,8 @@ export const diagnoseCommand: CliCommand = {
       url: positional[0] ?? defaults?.url,
       symptom: symptomFlag ?? defaults?.symptom ?? 'check-everything',
     });
-    if (!parsedTarget.success) throw new CliUsageError(parsedTarget.error.issues[0]?.message ?? 'invalid target');
+    if (!parsedTarget.success)
+      throw new CliUsageError(parsedTarget.error.issues[0]?.message ?? 'invalid target');
     try {
       const result = await diagnose(host, parsedTarget.data);
       io.stdout(flags.has('json') ? `${JSON.stringify(result, null, 2)}\n` : renderText(result));

@@ -38,16 +38,21 @@ export class JournalStore {
   /** Inserts or replaces the entry with the same id, and is durable when it resolves. */
   put(entry: JournalEntry): Promise<void> {
     const validated = journalEntrySchema.parse(entry);
-    const next = this.queue.catch(() => undefined).then(async () => {
-      const entries = await this.read();
-      const index = entries.findIndex((existing) => existing.id === validated.id);
-      if (index >= 0) entries[index] = validated;
-      else entries.push(validated);
-      await mkdir(dirname(this.file), { recursive: true });
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      await writeFile(temporary, JSON.stringify({ version: 1, entries }, null, 2), { encoding: 'utf8', mode: 0o600 });
-      await rename(temporary, this.file);
-    });
+    const next = this.queue
+      .catch(() => undefined)
+      .then(async () => {
+        const entries = await this.read();
+        const index = entries.findIndex((existing) => existing.id === validated.id);
+        if (index >= 0) entries[index] = validated;
+        else entries.push(validated);
+        await mkdir(dirname(this.file), { recursive: true });
+        const temporary = `${this.file}.${process.pid}.tmp`;
+        await writeFile(temporary, JSON.stringify({ version: 1, entries }, null, 2), {
+          encoding: 'utf8',
+          mode: 0o600,
+        });
+        await rename(temporary, this.file);
+      });
     this.queue = next;
     return next;
   }
@@ -65,7 +70,9 @@ export class JournalStore {
       parsed = journalFileSchema.parse(JSON.parse(text));
     } catch {
       // Never overwrite a journal we cannot read: it holds the only copy of previous states.
-      throw new JournalFileError(`the journal ${this.file} is damaged; it was left untouched (move it away to start a new one)`);
+      throw new JournalFileError(
+        `the journal ${this.file} is damaged; it was left untouched (move it away to start a new one)`,
+      );
     }
     return parsed.entries;
   }

@@ -34,8 +34,14 @@ export const iisLoopbackCheckProbe: Probe = {
           : `Browsing ${hostName} on ${machine.computerName} itself is allowed.`,
       facts: { settings, host: hostName, computerName: machine.computerName, servedHere },
       raw: [
-        { label: `reg query "HKLM\\${key.path}" /v DisableLoopbackCheck`, text: formatRegQuery(key, tree ? { ...tree, subkeys: [] } : null) },
-        { label: `reg query "HKLM\\${key.path}\\MSV1_0" /v BackConnectionHostNames`, text: formatRegQuery({ hive: 'HKLM', path: `${key.path}\\MSV1_0` }, msv) },
+        {
+          label: `reg query "HKLM\\${key.path}" /v DisableLoopbackCheck`,
+          text: formatRegQuery(key, tree ? { ...tree, subkeys: [] } : null),
+        },
+        {
+          label: `reg query "HKLM\\${key.path}\\MSV1_0" /v BackConnectionHostNames`,
+          text: formatRegQuery({ hive: 'HKLM', path: `${key.path}\\MSV1_0` }, msv),
+        },
       ],
     };
     return [evidence];

@@ -19,7 +19,9 @@ export const kerberosTicketsProbe: Probe = {
     const listed = parseKlistOutput(list.run.stdout);
     const get = await runToolForProbe(host, 'klist', ['get', spn]);
     const got = parseKlistOutput(get.run.stdout || get.run.stderr);
-    const ticketsForSpn = listed.tickets.filter((ticket) => ticket.server.toLowerCase() === spn.toLowerCase());
+    const ticketsForSpn = listed.tickets.filter(
+      (ticket) => ticket.server.toLowerCase() === spn.toLowerCase(),
+    );
     const failure = got.failure;
     const evidence: Evidence<'kerberos-tickets'> = {
       id: 'kerberos-tickets',
@@ -29,7 +31,13 @@ export const kerberosTicketsProbe: Probe = {
       summary: failure
         ? `No ticket for ${spn}: ${klistFailureMeanings[failure.status] ?? failure.message} (0x${failure.status.toString(16)}).`
         : `A ticket for ${spn} can be had; ${ticketsForSpn.length} cached.`,
-      facts: { spn, listed: true, tickets: listed.tickets, ticketsForSpn, get: { retrieved: got.retrieved, failure } },
+      facts: {
+        spn,
+        listed: true,
+        tickets: listed.tickets,
+        ticketsForSpn,
+        get: { retrieved: got.retrieved, failure },
+      },
       raw: [list.raw, get.raw],
     };
     return [evidence];

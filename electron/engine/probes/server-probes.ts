@@ -6,7 +6,13 @@ import { iisLoopbackCheckProbe } from './iis-loopback-check.js';
 import { kerberosEventsProbe } from './kerberos-events.js';
 import { spnRegistrationsProbe } from './spn-registrations.js';
 
-export const serverProbes: readonly Probe[] = [iisApplicationProbe, spnRegistrationsProbe, iisHttpSysLimitsProbe, iisLoopbackCheckProbe, kerberosEventsProbe];
+export const serverProbes: readonly Probe[] = [
+  iisApplicationProbe,
+  spnRegistrationsProbe,
+  iisHttpSysLimitsProbe,
+  iisLoopbackCheckProbe,
+  kerberosEventsProbe,
+];
 
 /** Probe ids in the order the server checks run (for the probe plan). */
 export const serverProbeIds: readonly string[] = serverProbes.map((probe) => probe.id);

@@ -11,7 +11,10 @@ import { parseZoneUrl } from '../../../shared/zones/zone-url.js';
 import type { Probe } from '../probe.js';
 import { runToolForProbe } from './run-tool-output.js';
 
-export function credentialsForHost(credentials: readonly StoredCredential[], host: string): StoredCredential[] {
+export function credentialsForHost(
+  credentials: readonly StoredCredential[],
+  host: string,
+): StoredCredential[] {
   const firstLabel = host.split('.')[0] ?? host;
   return credentials.filter((credential) => {
     if (credential.targetKind !== 'Domain') return false;
@@ -33,7 +36,10 @@ export const storedCredentialsProbe: Probe = {
       probe: this.id,
       kind: 'stored-credentials',
       status: forHost.length > 0 ? 'problem' : 'ok',
-      summary: forHost.length > 0 ? `Saved sign-in for ${url.host}: ${forHost.map((credential) => credential.target).join(', ')}.` : `No saved Windows sign-in for ${url.host}.`,
+      summary:
+        forHost.length > 0
+          ? `Saved sign-in for ${url.host}: ${forHost.map((credential) => credential.target).join(', ')}.`
+          : `No saved Windows sign-in for ${url.host}.`,
       facts: { host: url.host, credentials, forHost },
       raw: [cmdkey.raw],
     };

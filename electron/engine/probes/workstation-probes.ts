@@ -5,6 +5,19 @@ import { domainControllerProbe } from './domain-controller.js';
 import { kerberosTicketsProbe } from './kerberos-tickets.js';
 import { logonAccountProbe } from './logon-account.js';
 import { storedCredentialsProbe } from './stored-credentials.js';
-import { browserAllowListsProbe, negotiateSettingsProbe, proxySettingsProbe } from './workstation-settings.js';
+import {
+  browserAllowListsProbe,
+  negotiateSettingsProbe,
+  proxySettingsProbe,
+} from './workstation-settings.js';
 
-export const workstationProbes: readonly Probe[] = [negotiateSettingsProbe, browserAllowListsProbe, proxySettingsProbe, logonAccountProbe, domainControllerProbe, clockOffsetProbe, kerberosTicketsProbe, storedCredentialsProbe];
+export const workstationProbes: readonly Probe[] = [
+  negotiateSettingsProbe,
+  browserAllowListsProbe,
+  proxySettingsProbe,
+  logonAccountProbe,
+  domainControllerProbe,
+  clockOffsetProbe,
+  kerberosTicketsProbe,
+  storedCredentialsProbe,
+];

@@ -24,7 +24,12 @@ function scenarioHost(values: Record<string, unknown> = {}): ScenarioHost {
         description: '',
         target: { url: 'https://intranet.contoso.com/', symptom: 'check-everything' },
         expect: { causes: [] },
-        machine: { computerName: 'WS01', domain: 'CONTOSO', dnsDomain: 'contoso.com', user: { name: 'alice', domain: 'CONTOSO', kind: 'domain' } },
+        machine: {
+          computerName: 'WS01',
+          domain: 'CONTOSO',
+          dnsDomain: 'contoso.com',
+          user: { name: 'alice', domain: 'CONTOSO', kind: 'domain' },
+        },
         registry: [{ key: `HKCU\\${zoneMap}\\Domains`, values }],
       }),
       'test',
@@ -33,7 +38,17 @@ function scenarioHost(values: Record<string, unknown> = {}): ScenarioHost {
 }
 
 function plan(operations: ChangePlan['operations']): ChangePlan {
-  return { offerId: 'o', remedy: 'zone.add-to-intranet', title: 'Add to Local intranet', scope: 'user', summary: '', operations, exactChange: ['x'], notes: [], needsElevation: false };
+  return {
+    offerId: 'o',
+    remedy: 'zone.add-to-intranet',
+    title: 'Add to Local intranet',
+    scope: 'user',
+    summary: '',
+    operations,
+    exactChange: ['x'],
+    notes: [],
+    needsElevation: false,
+  };
 }
 
 async function snapshot(host: ScenarioHost): Promise<RegistryTreeNode | null> {
@@ -53,35 +68,45 @@ describe('remedy runner', () => {
     const host = scenarioHost();
     const before = await snapshot(host);
     const key: RegistryKeyRef = { hive: 'HKCU', path: `${domains.path}\\contoso.com\\intranet` };
-    const entry = await applyPlan(plan([{ op: 'registry.setValue', key, name: 'https', value: { type: 'REG_DWORD', data: 1 } }]), {
-      host,
-      journal,
-      targetUrl: 'https://intranet.contoso.com/',
-      machine: 'scenario:runner-test',
-    });
+    const entry = await applyPlan(
+      plan([{ op: 'registry.setValue', key, name: 'https', value: { type: 'REG_DWORD', data: 1 } }]),
+      {
+        host,
+        journal,
+        targetUrl: 'https://intranet.contoso.com/',
+        machine: 'scenario:runner-test',
+      },
+    );
     expect(entry.state).toBe('applied');
     expect(entry.operations[0]?.previous).toEqual({
       value: null,
       keysCreated: [key, { hive: 'HKCU', path: `${domains.path}\\contoso.com` }],
     });
-    expect((await host.readRegistryTree(key, 0))?.values).toEqual([{ name: 'https', value: { type: 'REG_DWORD', data: 1 } }]);
+    expect((await host.readRegistryTree(key, 0))?.values).toEqual([
+      { name: 'https', value: { type: 'REG_DWORD', data: 1 } },
+    ]);
 
     const undone = await undoEntry(entry, { host, journal, machine: 'scenario:runner-test' });
     expect(undone.state).toBe('undone');
     expect(await snapshot(host)).toEqual(before);
-    const persisted = JSON.parse(await readFile(join(dir, 'journal.json'), 'utf8')) as { entries: { state: string }[] };
+    const persisted = JSON.parse(await readFile(join(dir, 'journal.json'), 'utf8')) as {
+      entries: { state: string }[];
+    };
     expect(persisted.entries.map((item) => item.state)).toEqual(['undone']);
   });
 
   it('restores an overwritten value with its type and data', async () => {
     const host = scenarioHost({ '*': { type: 'REG_DWORD', data: 3 } });
     const before = await snapshot(host);
-    const entry = await applyPlan(plan([{ op: 'registry.setValue', key: domains, name: '*', value: { type: 'REG_DWORD', data: 1 } }]), {
-      host,
-      journal,
-      targetUrl: 'u',
-      machine: 'm',
-    });
+    const entry = await applyPlan(
+      plan([{ op: 'registry.setValue', key: domains, name: '*', value: { type: 'REG_DWORD', data: 1 } }]),
+      {
+        host,
+        journal,
+        targetUrl: 'u',
+        machine: 'm',
+      },
+    );
     expect(entry.operations[0]?.previous).toEqual({ value: { type: 'REG_DWORD', data: 3 }, keysCreated: [] });
     await undoEntry(entry, { host, journal, machine: 'm' });
     expect(await snapshot(host)).toEqual(before);
@@ -89,30 +114,42 @@ describe('remedy runner', () => {
 
   it('refuses to undo, changing nothing, when the value was changed after the fix', async () => {
     const host = scenarioHost();
-    const entry = await applyPlan(plan([{ op: 'registry.setValue', key: domains, name: 'http', value: { type: 'REG_DWORD', data: 1 } }]), {
-      host,
-      journal,
-      targetUrl: 'u',
-      machine: 'm',
-    });
+    const entry = await applyPlan(
+      plan([{ op: 'registry.setValue', key: domains, name: 'http', value: { type: 'REG_DWORD', data: 1 } }]),
+      {
+        host,
+        journal,
+        targetUrl: 'u',
+        machine: 'm',
+      },
+    );
     await host.setRegistryValue(domains, 'http', { type: 'REG_DWORD', data: 2 });
     const changed = await snapshot(host);
-    await expect(undoEntry(entry, { host, journal, machine: 'm' })).rejects.toThrow(/was changed after the fix.*nothing was undone/);
+    await expect(undoEntry(entry, { host, journal, machine: 'm' })).rejects.toThrow(
+      /was changed after the fix.*nothing was undone/,
+    );
     expect(await snapshot(host)).toEqual(changed);
     expect((await journal.get(entry.id))?.state).toBe('applied');
   });
 
   it('refuses to undo on another machine, and twice', async () => {
     const host = scenarioHost();
-    const entry = await applyPlan(plan([{ op: 'registry.setValue', key: domains, name: 'http', value: { type: 'REG_DWORD', data: 1 } }]), {
-      host,
-      journal,
-      targetUrl: 'u',
-      machine: 'm',
-    });
-    await expect(undoEntry(entry, { host, journal, machine: 'other' })).rejects.toThrow(/made on m, not on other/);
+    const entry = await applyPlan(
+      plan([{ op: 'registry.setValue', key: domains, name: 'http', value: { type: 'REG_DWORD', data: 1 } }]),
+      {
+        host,
+        journal,
+        targetUrl: 'u',
+        machine: 'm',
+      },
+    );
+    await expect(undoEntry(entry, { host, journal, machine: 'other' })).rejects.toThrow(
+      /made on m, not on other/,
+    );
     const undone = await undoEntry(entry, { host, journal, machine: 'm' });
-    await expect(undoEntry(undone, { host, journal, machine: 'm' })).rejects.toThrow(/undone, so there is nothing to undo/);
+    await expect(undoEntry(undone, { host, journal, machine: 'm' })).rejects.toThrow(
+      /undone, so there is nothing to undo/,
+    );
   });
 
   it('rolls back and marks the entry failed when an operation is refused half-way', async () => {
@@ -143,7 +180,21 @@ describe('journal store', () => {
       await writeFile(join(dir, 'journal.json'), '{not json');
       const journal = JournalStore.inDirectory(dir);
       await expect(journal.list()).rejects.toThrow(/is damaged; it was left untouched/);
-      await expect(journal.put({ id: 'a', remedy: 'zone.add-to-intranet', title: 't', scope: 'user', targetUrl: 'u', machine: 'm', exactChange: [], needsElevation: false, operations: [], state: 'pending', createdAt: 'now' })).rejects.toThrow();
+      await expect(
+        journal.put({
+          id: 'a',
+          remedy: 'zone.add-to-intranet',
+          title: 't',
+          scope: 'user',
+          targetUrl: 'u',
+          machine: 'm',
+          exactChange: [],
+          needsElevation: false,
+          operations: [],
+          state: 'pending',
+          createdAt: 'now',
+        }),
+      ).rejects.toThrow();
       expect(await readFile(join(dir, 'journal.json'), 'utf8')).toBe('{not json');
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -163,7 +214,9 @@ describe('remedy runner: tool operations and elevation', () => {
     // A recording stand-in for one tool, so the runner's own logic is what is tested here.
     simulatedTools.w32tm = (args) => {
       calls.push(args.join(' '));
-      return args[0] === '/fail' ? { exitCode: 5, stdout: '', stderr: 'Access is denied.\r\n' } : { exitCode: 0, stdout: 'The command completed successfully.\r\n', stderr: '' };
+      return args[0] === '/fail'
+        ? { exitCode: 5, stdout: '', stderr: 'Access is denied.\r\n' }
+        : { exitCode: 0, stdout: 'The command completed successfully.\r\n', stderr: '' };
     };
   });
   afterEach(async () => {
@@ -172,13 +225,25 @@ describe('remedy runner: tool operations and elevation', () => {
   });
 
   const toolPlan = (needsElevation: boolean, undo: { tool: 'w32tm'; args: string[] } | null): ChangePlan => ({
-    ...plan([{ op: 'tool.run', run: { tool: 'w32tm', args: ['/resync'] }, undo, describe: 'resynchronise the clock' }]),
+    ...plan([
+      {
+        op: 'tool.run',
+        run: { tool: 'w32tm', args: ['/resync'] },
+        undo,
+        describe: 'resynchronise the clock',
+      },
+    ]),
     needsElevation,
   });
 
   it('runs the tool, journals its undo, and undo runs it', async () => {
     const host = scenarioHost();
-    const entry = await applyPlan(toolPlan(false, { tool: 'w32tm', args: ['/undo'] }), { host, journal, targetUrl: 'u', machine: 'm' });
+    const entry = await applyPlan(toolPlan(false, { tool: 'w32tm', args: ['/undo'] }), {
+      host,
+      journal,
+      targetUrl: 'u',
+      machine: 'm',
+    });
     expect(entry.operations[0]?.previous).toBeNull();
     await undoEntry(entry, { host, journal, machine: 'm' });
     expect(calls).toEqual(['/resync', '/undo']);
@@ -187,14 +252,20 @@ describe('remedy runner: tool operations and elevation', () => {
   it('refuses to undo an irreversible change and says why, running nothing', async () => {
     const host = scenarioHost();
     const entry = await applyPlan(toolPlan(false, null), { host, journal, targetUrl: 'u', machine: 'm' });
-    await expect(undoEntry(entry, { host, journal, machine: 'm' })).rejects.toThrow(/cannot be undone \(resynchronise the clock\)/);
+    await expect(undoEntry(entry, { host, journal, machine: 'm' })).rejects.toThrow(
+      /cannot be undone \(resynchronise the clock\)/,
+    );
     expect(calls).toEqual(['/resync']);
   });
 
   it('a failing tool marks the entry failed with what the tool said', async () => {
     const host = scenarioHost();
-    const failing: ChangePlan = { ...plan([{ op: 'tool.run', run: { tool: 'w32tm', args: ['/fail'] }, undo: null, describe: 'x' }]) };
-    await expect(applyPlan(failing, { host, journal, targetUrl: 'u', machine: 'm' })).rejects.toThrow(/w32tm \/fail failed \(exit 5\): Access is denied/);
+    const failing: ChangePlan = {
+      ...plan([{ op: 'tool.run', run: { tool: 'w32tm', args: ['/fail'] }, undo: null, describe: 'x' }]),
+    };
+    await expect(applyPlan(failing, { host, journal, targetUrl: 'u', machine: 'm' })).rejects.toThrow(
+      /w32tm \/fail failed \(exit 5\): Access is denied/,
+    );
     expect((await journal.list())[0]?.state).toBe('failed');
   });
 
@@ -202,7 +273,14 @@ describe('remedy runner: tool operations and elevation', () => {
     const host = scenarioHost();
     const hklm: RegistryKeyRef = { hive: 'HKLM', path: 'SYSTEM\\CurrentControlSet\\Control\\Lsa\\MSV1_0' };
     const machinePlan: ChangePlan = {
-      ...plan([{ op: 'registry.setValue', key: hklm, name: 'BackConnectionHostNames', value: { type: 'REG_MULTI_SZ', data: ['web01'] } }]),
+      ...plan([
+        {
+          op: 'registry.setValue',
+          key: hklm,
+          name: 'BackConnectionHostNames',
+          value: { type: 'REG_MULTI_SZ', data: ['web01'] },
+        },
+      ]),
       needsElevation: true,
     };
     const entry = await applyPlan(machinePlan, { host, journal, targetUrl: 'u', machine: 'm' });
@@ -212,7 +290,9 @@ describe('remedy runner: tool operations and elevation', () => {
     expect(await host.readRegistryTree(hklm, 0)).toBeNull();
 
     host.scenario.machine.uac = 'deny';
-    await expect(applyPlan(machinePlan, { host, journal, targetUrl: 'u', machine: 'm' })).rejects.toThrow(/UAC\) was refused/);
+    await expect(applyPlan(machinePlan, { host, journal, targetUrl: 'u', machine: 'm' })).rejects.toThrow(
+      /UAC\) was refused/,
+    );
     expect((await journal.list()).map((item) => item.state)).toEqual(['undone']);
   });
 });

@@ -11,7 +11,8 @@ import { RemedyPreconditionError } from './remedy.js';
 import type { WorkstationRemedyDefinition } from './workstation-remedy.js';
 
 async function internetSettings(host: Host): Promise<RegistryView> {
-  return (await readRegistryRoots(host, [{ key: { hive: 'HKCU', path: internetSettingsPath }, depth: 0 }])).view;
+  return (await readRegistryRoots(host, [{ key: { hive: 'HKCU', path: internetSettingsPath }, depth: 0 }]))
+    .view;
 }
 
 function dword(view: RegistryView, name: string): number | null {
@@ -23,11 +24,22 @@ export const wininetEnableNegotiate: WorkstationRemedyDefinition = {
   id: 'wininet.enable-negotiate',
   async change(_params, { host }) {
     const current = dword(await internetSettings(host), 'EnableNegotiate');
-    if (current !== 0) throw new RemedyPreconditionError('Integrated Windows Authentication is already on; nothing to change');
+    if (current !== 0)
+      throw new RemedyPreconditionError('Integrated Windows Authentication is already on; nothing to change');
     return {
-      summary: 'Turn "Enable Integrated Windows Authentication" back on in Internet Options, so the browser can use Kerberos.',
-      operations: [{ op: 'registry.setValue', key: { hive: 'HKCU', path: internetSettingsPath }, name: 'EnableNegotiate', value: { type: 'REG_DWORD', data: 1 } }],
-      notes: ['Close every window of your browser and open it again for the change to take effect (KB 299838).'],
+      summary:
+        'Turn "Enable Integrated Windows Authentication" back on in Internet Options, so the browser can use Kerberos.',
+      operations: [
+        {
+          op: 'registry.setValue',
+          key: { hive: 'HKCU', path: internetSettingsPath },
+          name: 'EnableNegotiate',
+          value: { type: 'REG_DWORD', data: 1 },
+        },
+      ],
+      notes: [
+        'Close every window of your browser and open it again for the change to take effect (KB 299838).',
+      ],
     };
   },
 };
@@ -36,10 +48,21 @@ export const wininetDisableNtlmPreauth: WorkstationRemedyDefinition = {
   id: 'wininet.disable-ntlm-preauth',
   async change(_params, { host }) {
     const current = dword(await internetSettings(host), 'DisableNTLMPreAuth');
-    if (current === 1) throw new RemedyPreconditionError('pre-authentication is already off (DisableNTLMPreAuth = 1); nothing to change');
+    if (current === 1)
+      throw new RemedyPreconditionError(
+        'pre-authentication is already off (DisableNTLMPreAuth = 1); nothing to change',
+      );
     return {
-      summary: 'Stop Internet Explorer from sending your Windows sign-in ahead with the first request (DisableNTLMPreAuth = 1, KB 2749007).',
-      operations: [{ op: 'registry.setValue', key: { hive: 'HKCU', path: internetSettingsPath }, name: 'DisableNTLMPreAuth', value: { type: 'REG_DWORD', data: 1 } }],
+      summary:
+        'Stop Internet Explorer from sending your Windows sign-in ahead with the first request (DisableNTLMPreAuth = 1, KB 2749007).',
+      operations: [
+        {
+          op: 'registry.setValue',
+          key: { hive: 'HKCU', path: internetSettingsPath },
+          name: 'DisableNTLMPreAuth',
+          value: { type: 'REG_DWORD', data: 1 },
+        },
+      ],
       notes: ['Close every window of your browser and open it again for the change to take effect.'],
     };
   },

@@ -8,7 +8,10 @@ import { formatRegistryData, formatRegistryKey } from '../../../shared/host/regi
 import type { ChangeOperation, ChangePlan } from '../../../shared/model/change-plan.js';
 import type { RemedyOffer } from '../../../shared/model/finding.js';
 import { remedyIdSchema } from '../../../shared/model/remedy-ids.js';
-import { workstationRemedyScope, type WorkstationRemedyId } from '../../../shared/rules/workstation/workstation-remedies.js';
+import {
+  workstationRemedyScope,
+  type WorkstationRemedyId,
+} from '../../../shared/rules/workstation/workstation-remedies.js';
 import type { Remedy, RemedyContext } from './remedy.js';
 
 export interface WorkstationChange {
@@ -25,12 +28,19 @@ export interface WorkstationRemedyDefinition {
 
 /** The reg.exe line a person would type for a value write (reference §1.8 format). */
 export function regAddLine(operation: Extract<ChangeOperation, { op: 'registry.setValue' }>): string {
-  const data = operation.value.type === 'REG_SZ' ? `"${operation.value.data.replaceAll('"', '\\"')}"` : formatRegistryData(operation.value);
+  const data =
+    operation.value.type === 'REG_SZ'
+      ? `"${operation.value.data.replaceAll('"', '\\"')}"`
+      : formatRegistryData(operation.value);
   return `reg add "${formatRegistryKey(operation.key)}" /v "${operation.name}" /t ${operation.value.type} /d ${data} /f`;
 }
 
 /** The complete plan for an offer, without the engine's remedy-id check (tests and the adapter below use it). */
-export async function planWorkstationChange(definition: WorkstationRemedyDefinition, offer: RemedyOffer, context: RemedyContext): Promise<Omit<ChangePlan, 'remedy'>> {
+export async function planWorkstationChange(
+  definition: WorkstationRemedyDefinition,
+  offer: RemedyOffer,
+  context: RemedyContext,
+): Promise<Omit<ChangePlan, 'remedy'>> {
   const change = await definition.change(offer.params, context);
   return {
     offerId: offer.offerId,

@@ -29,10 +29,19 @@ import {
   type ToolRun,
   type WindowsZoneAnswer,
 } from '../host.js';
-import { firefoxProfileRefSchema, type FirefoxFilesRead, type FirefoxProfileRef } from '../../../shared/browsers/firefox-profile-files.js';
+import {
+  firefoxProfileRefSchema,
+  type FirefoxFilesRead,
+  type FirefoxProfileRef,
+} from '../../../shared/browsers/firefox-profile-files.js';
 import { encodeArguments } from './argument-encoding.js';
 import { isSpnAccountArgument, spnWriteRightResultSchema } from './spn-write-right-result.js';
-import { firefoxFilesReadResultSchema, firefoxUserJsWriteResultSchema, maxUserJsWriteLength, toFirefoxFilesRead } from './firefox-files-result.js';
+import {
+  firefoxFilesReadResultSchema,
+  firefoxUserJsWriteResultSchema,
+  maxUserJsWriteLength,
+  toFirefoxFilesRead,
+} from './firefox-files-result.js';
 import {
   machineIdentityResultSchema,
   toMachineIdentity,
@@ -50,7 +59,10 @@ import { parsePrimitiveResult } from './result-envelope.js';
 import { assertAllowedTool, assertToolArguments } from './tool-allow-list.js';
 import { toToolRun, toolRunResultSchema } from './tool-run-result.js';
 import { toWindowsZoneAnswer, windowsZoneResultSchema } from './windows-zone-result.js';
-import type { KerberosEventQuery, KerberosEventsReading } from '../../../shared/windows-output/kerberos-events.js';
+import type {
+  KerberosEventQuery,
+  KerberosEventsReading,
+} from '../../../shared/windows-output/kerberos-events.js';
 import { kerberosEventsResultSchema, toKerberosEventsReading } from './kerberos-events-result.js';
 
 export const maxRegistryDepth = 16;
@@ -170,15 +182,24 @@ export class PowerShellHost implements Host {
   /** Firefox files of the signed-in person (scripts/firefox-files.ps1); the user session only. */
   async readFirefoxFiles(profile: FirefoxProfileRef | null): Promise<FirefoxFilesRead> {
     const checked = profile === null ? null : this.checkedFirefoxProfile(profile);
-    return toFirefoxFilesRead(await this.call('firefox-files', { action: 'read', profile: checked }, firefoxFilesReadResultSchema));
+    return toFirefoxFilesRead(
+      await this.call('firefox-files', { action: 'read', profile: checked }, firefoxFilesReadResultSchema),
+    );
   }
 
   async writeFirefoxUserJs(profile: FirefoxProfileRef, text: string | null): Promise<void> {
     const checked = this.checkedFirefoxProfile(profile);
     if (text !== null && (typeof text !== 'string' || text.length > maxUserJsWriteLength)) {
-      throw new HostError(`user.js text must be at most ${maxUserJsWriteLength} characters`, 'invalid-argument');
+      throw new HostError(
+        `user.js text must be at most ${maxUserJsWriteLength} characters`,
+        'invalid-argument',
+      );
     }
-    await this.call('firefox-files', { action: 'write-user-js', profile: checked, text }, firefoxUserJsWriteResultSchema);
+    await this.call(
+      'firefox-files',
+      { action: 'write-user-js', profile: checked, text },
+      firefoxUserJsWriteResultSchema,
+    );
   }
 
   /** Recent Kerberos events of the System log (scripts/read-kerberos-events.ps1; reference §6.2). */
@@ -188,7 +209,11 @@ export class PowerShellHost implements Host {
       throw new HostError('sinceHours must be an integer 1..720', 'invalid-argument');
     if (!Number.isInteger(maxEvents) || maxEvents < 1 || maxEvents > 200)
       throw new HostError('maxEvents must be an integer 1..200', 'invalid-argument');
-    const result = await this.call('read-kerberos-events', { sinceHours, maxEvents }, kerberosEventsResultSchema);
+    const result = await this.call(
+      'read-kerberos-events',
+      { sinceHours, maxEvents },
+      kerberosEventsResultSchema,
+    );
     return toKerberosEventsReading(result);
   }
 
@@ -229,7 +254,10 @@ export class PowerShellHost implements Host {
   /** A profile as profiles.ini names it; never in the elevated session (its %APPDATA% may be another administrator's). */
   private checkedFirefoxProfile(profile: FirefoxProfileRef): FirefoxProfileRef {
     if (this.options.scope === 'elevated') {
-      throw new HostError("the elevated session does not touch Firefox files: its %APPDATA% may be another administrator's", 'invalid-argument');
+      throw new HostError(
+        "the elevated session does not touch Firefox files: its %APPDATA% may be another administrator's",
+        'invalid-argument',
+      );
     }
     return validated(firefoxProfileRefSchema, profile, 'Firefox profile');
   }

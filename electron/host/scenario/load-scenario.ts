@@ -27,7 +27,9 @@ export function parseScenario(text: string, origin: string): Scenario {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'top level';
-    throw new ScenarioFileError(`${origin} is not a valid scenario: ${where}: ${issue?.message ?? z.prettifyError(parsed.error)}`);
+    throw new ScenarioFileError(
+      `${origin} is not a valid scenario: ${where}: ${issue?.message ?? z.prettifyError(parsed.error)}`,
+    );
   }
   return parsed.data;
 }
@@ -39,9 +41,12 @@ export async function loadScenarioFile(path: string): Promise<Scenario> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ScenarioFileError(
-      code === 'ENOENT' ? `scenario file ${path} does not exist` : `cannot read scenario file ${path}: ${code ?? (error as Error).message}`,
+      code === 'ENOENT'
+        ? `scenario file ${path} does not exist`
+        : `cannot read scenario file ${path}: ${code ?? (error as Error).message}`,
     );
   }
-  if (buffer.byteLength > maxScenarioBytes) throw new ScenarioFileError(`scenario file ${path} is larger than 4 MB`);
+  if (buffer.byteLength > maxScenarioBytes)
+    throw new ScenarioFileError(`scenario file ${path} is larger than 4 MB`);
   return parseScenario(buffer.toString('utf8'), path);
 }

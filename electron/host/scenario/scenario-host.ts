@@ -6,12 +6,25 @@
 import type { HostDescription } from '../../../shared/model/diagnosis.js';
 import type { RegistryKeyRef, RegistryTreeNode, RegistryValue } from '../../../shared/host/registry.js';
 import type { Scenario } from '../../../shared/scenario/scenario-schema.js';
-import { HostError, allowedTools, type AllowedTool, type Host, type MachineIdentity, type ToolRun, type WindowsZoneAnswer } from '../host.js';
+import {
+  HostError,
+  allowedTools,
+  type AllowedTool,
+  type Host,
+  type MachineIdentity,
+  type ToolRun,
+  type WindowsZoneAnswer,
+} from '../host.js';
 import type { FirefoxFilesRead, FirefoxProfileRef } from '../../../shared/browsers/firefox-profile-files.js';
 import { readSimulatedFirefoxFiles, writeSimulatedFirefoxUserJs } from './simulated-firefox.js';
 import type { TcpPortAnswer } from '../../../shared/host/tcp-port.js';
 import { simulateTcpPort } from './simulated-network.js';
-import { kerberosEventIds, type KerberosEventQuery, type KerberosEventRecord, type KerberosEventsReading } from '../../../shared/windows-output/kerberos-events.js';
+import {
+  kerberosEventIds,
+  type KerberosEventQuery,
+  type KerberosEventRecord,
+  type KerberosEventsReading,
+} from '../../../shared/windows-output/kerberos-events.js';
 import { SimulatedRegistry } from './simulated-registry.js';
 import { simulatedTools } from './simulated-tools.js';
 
@@ -68,8 +81,15 @@ export class ScenarioHost implements Host {
   /** Simulates the UAC prompt: the scenario's `machine.uac` is what the person answers. */
   async elevated(): Promise<Host> {
     if (this.scenario.machine.elevated || this.elevatedSession) return this;
-    if (this.scenario.machine.uac === 'deny') throw new HostError('the administrator prompt (UAC) was refused, so nothing was changed', 'elevation-refused');
-    return new ScenarioHost(this.scenario, { state: { registry: this.registry, scenario: this.scenario }, elevated: true });
+    if (this.scenario.machine.uac === 'deny')
+      throw new HostError(
+        'the administrator prompt (UAC) was refused, so nothing was changed',
+        'elevation-refused',
+      );
+    return new ScenarioHost(this.scenario, {
+      state: { registry: this.registry, scenario: this.scenario },
+      elevated: true,
+    });
   }
 
   /** The scenario's `directory.spnWriteAllowed`: the same answer setspn -S gives when it tries. */
@@ -99,12 +119,23 @@ export class ScenarioHost implements Host {
   }
 
   async runTool(tool: AllowedTool, args: readonly string[]): Promise<ToolRun> {
-    if (!allowedTools.includes(tool)) throw new HostError(`${String(tool)} is not an allowed tool`, 'invalid-argument');
+    if (!allowedTools.includes(tool))
+      throw new HostError(`${String(tool)} is not an allowed tool`, 'invalid-argument');
     const simulate = simulatedTools[tool];
     if (!simulate) {
-      return { tool, args, outcome: 'could-not-run', exitCode: null, stdout: '', stderr: '', reason: `${tool}.exe is not available on the simulated machine` };
+      return {
+        tool,
+        args,
+        outcome: 'could-not-run',
+        exitCode: null,
+        stdout: '',
+        stderr: '',
+        reason: `${tool}.exe is not available on the simulated machine`,
+      };
     }
-    const result = simulate(args, this.scenario, { elevated: this.scenario.machine.elevated || this.elevatedSession });
+    const result = simulate(args, this.scenario, {
+      elevated: this.scenario.machine.elevated || this.elevatedSession,
+    });
     return { tool, args, outcome: result.exitCode === 0 ? 'succeeded' : 'failed', ...result };
   }
 
@@ -137,12 +168,23 @@ export class ScenarioHost implements Host {
   async readKerberosEvents(query: KerberosEventQuery): Promise<KerberosEventsReading> {
     const events: KerberosEventRecord[] = [];
     for (const [source, ids] of Object.entries(kerberosEventIds)) {
-      const matching = (this.scenario.directory?.events ?? []).filter((event) => event.source === source && (ids as readonly number[]).includes(event.id));
+      const matching = (this.scenario.directory?.events ?? []).filter(
+        (event) => event.source === source && (ids as readonly number[]).includes(event.id),
+      );
       for (const event of matching.slice(0, query.maxEvents)) {
         const data: { name: string | null; value: string }[] = [];
-        if (event.errorCode !== undefined) data.push({ name: 'ErrorCode', value: `0x${event.errorCode.toString(16)}` });
-        if (event.name !== undefined) data.push({ name: event.id === 11 ? null : 'TargetName', value: event.name });
-        events.push({ log: event.log, source: event.source, id: event.id, time: event.time ?? null, message: event.message, data });
+        if (event.errorCode !== undefined)
+          data.push({ name: 'ErrorCode', value: `0x${event.errorCode.toString(16)}` });
+        if (event.name !== undefined)
+          data.push({ name: event.id === 11 ? null : 'TargetName', value: event.name });
+        events.push({
+          log: event.log,
+          source: event.source,
+          id: event.id,
+          time: event.time ?? null,
+          message: event.message,
+          data,
+        });
       }
     }
     return { events, skipped: [] };
@@ -166,7 +208,10 @@ export class ScenarioHost implements Host {
   /** The whole simulated state (both hives and the scenario's other sections), for before/after comparisons. */
   stateSnapshot(): { registry: Record<'HKCU' | 'HKLM', RegistryTreeNode | null>; scenario: Scenario } {
     return {
-      registry: { HKCU: this.registry.readTree({ hive: 'HKCU', path: '' }, 64), HKLM: this.registry.readTree({ hive: 'HKLM', path: '' }, 64) },
+      registry: {
+        HKCU: this.registry.readTree({ hive: 'HKCU', path: '' }, 64),
+        HKLM: this.registry.readTree({ hive: 'HKLM', path: '' }, 64),
+      },
       scenario: structuredClone(this.scenario),
     };
   }

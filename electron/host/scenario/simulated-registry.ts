@@ -89,9 +89,18 @@ export class SimulatedRegistry {
 }
 
 function snapshot(node: SimulatedKey, depth: number): RegistryTreeNode {
-  const values = [...node.values.values()].map((entry) => ({ name: entry.name, value: structuredClone(entry.value) }));
+  const values = [...node.values.values()].map((entry) => ({
+    name: entry.name,
+    value: structuredClone(entry.value),
+  }));
   if (depth <= 0) {
-    return node.subkeys.size > 0 ? { name: node.name, values, subkeys: [], truncated: true } : { name: node.name, values, subkeys: [] };
+    return node.subkeys.size > 0
+      ? { name: node.name, values, subkeys: [], truncated: true }
+      : { name: node.name, values, subkeys: [] };
   }
-  return { name: node.name, values, subkeys: [...node.subkeys.values()].map((child) => snapshot(child, depth - 1)) };
+  return {
+    name: node.name,
+    values,
+    subkeys: [...node.subkeys.values()].map((child) => snapshot(child, depth - 1)),
+  };
 }

@@ -3,7 +3,14 @@
  * or by the web harness's bridge. The renderer does not know which; it validates every
  * response against the same contract the engine used.
  */
-import { apiContract, apiResultSchema, type ApiChannel, type ApiRequest, type ApiResponse, type IwaDoctorApi } from '../../../shared/api/contract.js';
+import {
+  apiContract,
+  apiResultSchema,
+  type ApiChannel,
+  type ApiRequest,
+  type ApiResponse,
+  type IwaDoctorApi,
+} from '../../../shared/api/contract.js';
 
 declare global {
   interface Window {
@@ -22,12 +29,21 @@ export class EngineCallError extends Error {
   }
 }
 
-export async function callEngine<C extends ApiChannel>(channel: C, request: ApiRequest<C>): Promise<ApiResponse<C>> {
+export async function callEngine<C extends ApiChannel>(
+  channel: C,
+  request: ApiRequest<C>,
+): Promise<ApiResponse<C>> {
   const api = window.iwaDoctor;
-  if (!api) throw new EngineCallError('IWA Doctor’s engine is not connected to this window.', channel, 'unavailable');
+  if (!api)
+    throw new EngineCallError('IWA Doctor’s engine is not connected to this window.', channel, 'unavailable');
   const raw: unknown = await api.invoke(channel, request);
   const parsed = apiResultSchema(apiContract[channel].response).safeParse(raw);
-  if (!parsed.success) throw new EngineCallError('The engine sent an answer this window does not understand.', channel, 'failed');
+  if (!parsed.success)
+    throw new EngineCallError(
+      'The engine sent an answer this window does not understand.',
+      channel,
+      'failed',
+    );
   if (!parsed.data.ok) throw new EngineCallError(parsed.data.error.message, channel, parsed.data.error.code);
   return parsed.data.value as ApiResponse<C>;
 }

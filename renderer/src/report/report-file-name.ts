@@ -6,7 +6,11 @@ export function reportFileName(url: string, createdAt: string, extension: 'html'
   } catch {
     // A report read back from a file may carry any text; the fallback name is enough.
   }
-  const safeHost = host.toLowerCase().replace(/[^a-z0-9.-]/g, '-').slice(0, 64) || 'site';
+  const safeHost =
+    host
+      .toLowerCase()
+      .replace(/[^a-z0-9.-]/g, '-')
+      .slice(0, 64) || 'site';
   const stamp = createdAt.replace(/[^0-9T]/g, '').slice(0, 15);
   return `iwa-doctor-report-${safeHost}-${stamp}.${extension}`;
 }

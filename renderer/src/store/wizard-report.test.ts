@@ -6,7 +6,8 @@ import type { ReportEffects } from '../report/report-effects.js';
 import { createWizardStore, type EngineCaller } from './wizard-store.js';
 
 const target = { url: 'https://intranet.contoso.com/app', symptom: 'prompt-once-per-session' } as const;
-const secretToken = 'YIIDAQYGKwYBBQUCoIIC9TCCAvGgDTALBgkqhkiG9xIBAgKiggLeBIIC2mCCAtYGCSqGSIb3EgECAgEAboICxTCC';
+const secretToken =
+  'YIIDAQYGKwYBBQUCoIIC9TCCAvGgDTALBgkqhkiG9xIBAgKiggLeBIIC2mCCAtYGCSqGSIb3EgECAgEAboICxTCC';
 const diagnosis: Diagnosis = {
   runId: 'r',
   target,
@@ -14,7 +15,17 @@ const diagnosis: Diagnosis = {
   startedAt: '2026-11-22T02:00:00.000Z',
   finishedAt: '2026-11-22T02:00:01.000Z',
   probes: [{ probe: 'zones:mapping', title: 'Zone', status: 'ok' }],
-  evidence: [{ id: 'e', probe: 'zones:mapping', kind: 'observation', status: 'problem', summary: 'Internet zone', facts: {}, raw: [{ label: 'headers', text: `Authorization: Negotiate ${secretToken}` }] }],
+  evidence: [
+    {
+      id: 'e',
+      probe: 'zones:mapping',
+      kind: 'observation',
+      status: 'problem',
+      summary: 'Internet zone',
+      facts: {},
+      raw: [{ label: 'headers', text: `Authorization: Negotiate ${secretToken}` }],
+    },
+  ],
   ruledOut: [],
   findings: [
     {
@@ -23,12 +34,23 @@ const diagnosis: Diagnosis = {
       title: 'Site is not in the Local intranet zone',
       explanation: 'e',
       evidence: ['e'],
-      remedies: [{ offerId: 'offer-1', remedy: 'zone.add-to-intranet', title: 'Add to Local intranet', scope: 'user', params: {}, available: true }],
+      remedies: [
+        {
+          offerId: 'offer-1',
+          remedy: 'zone.add-to-intranet',
+          title: 'Add to Local intranet',
+          scope: 'user',
+          params: {},
+          available: true,
+        },
+      ],
     },
   ],
 };
 
-type Answers = Partial<{ [C in ApiChannel]: (request: ApiRequest<C>) => ApiResponse<C> | Promise<ApiResponse<C>> }>;
+type Answers = Partial<{
+  [C in ApiChannel]: (request: ApiRequest<C>) => ApiResponse<C> | Promise<ApiResponse<C>>;
+}>;
 
 function engineWith(answers: Answers) {
   const calls: ApiChannel[] = [];
@@ -60,7 +82,12 @@ function recordingEffects() {
 }
 
 async function storeAtFindings(answers: Answers = {}) {
-  const { engine, calls } = engineWith({ 'diagnosis:run': () => diagnosis, 'journal:list': () => [], 'targets:recent': () => [target], ...answers });
+  const { engine, calls } = engineWith({
+    'diagnosis:run': () => diagnosis,
+    'journal:list': () => [],
+    'targets:recent': () => [target],
+    ...answers,
+  });
   const recorded = recordingEffects();
   const store = createWizardStore(engine, recorded.effects);
   store.getState().editDraft(target);
@@ -73,16 +100,21 @@ describe('running', () => {
     let finish: (value: Diagnosis) => void = () => undefined;
     const { engine } = engineWith({
       'diagnosis:run': () => new Promise<Diagnosis>((resolve) => (finish = resolve)),
-      'diagnosis:progress': () => ({ running: true, probes: [{ probe: 'zones:mapping', title: 'Zone', phase: 'running' }] }),
+      'diagnosis:progress': () => ({
+        running: true,
+        probes: [{ probe: 'zones:mapping', title: 'Zone', phase: 'running' }],
+      }),
       'targets:recent': () => [target],
     });
     const store = createWizardStore(engine, recordingEffects().effects);
     store.getState().editDraft(target);
     const running = store.getState().runDiagnosis();
-    await expect.poll(() => {
-      const step = store.getState().step;
-      return step.kind === 'running' ? step.progress[0]?.phase : undefined;
-    }).toBe('running');
+    await expect
+      .poll(() => {
+        const step = store.getState().step;
+        return step.kind === 'running' ? step.progress[0]?.phase : undefined;
+      })
+      .toBe('running');
     finish(diagnosis);
     await running;
     expect(store.getState().step.kind).toBe('findings');
@@ -91,7 +123,10 @@ describe('running', () => {
 
   it('cancel goes back to the start at once and ignores the late answer', async () => {
     let finish: (value: Diagnosis) => void = () => undefined;
-    const { engine, calls } = engineWith({ 'diagnosis:run': () => new Promise<Diagnosis>((resolve) => (finish = resolve)), 'diagnosis:cancel': () => ({ cancelled: true }) });
+    const { engine, calls } = engineWith({
+      'diagnosis:run': () => new Promise<Diagnosis>((resolve) => (finish = resolve)),
+      'diagnosis:cancel': () => ({ cancelled: true }),
+    });
     const store = createWizardStore(engine, recordingEffects().effects);
     store.getState().editDraft(target);
     const running = store.getState().runDiagnosis();
@@ -132,7 +167,9 @@ describe('report', () => {
 
     const { engine } = engineWith({ 'diagnosis:run': () => diagnosis });
     const unavailable: EngineCaller = (channel, request) =>
-      channel === 'report:pdf' ? Promise.reject(Object.assign(new Error('cannot print'), { code: 'unavailable' })) : engine(channel, request);
+      channel === 'report:pdf'
+        ? Promise.reject(Object.assign(new Error('cannot print'), { code: 'unavailable' }))
+        : engine(channel, request);
     const recorded = recordingEffects();
     const store = createWizardStore(unavailable, recorded.effects);
     store.getState().editDraft(target);

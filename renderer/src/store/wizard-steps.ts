@@ -12,10 +12,31 @@ import type { ProbeProgress } from '../../../shared/wizard/probe-progress.js';
 
 export type WizardStep =
   | { readonly kind: 'start'; readonly error?: string; readonly notice?: string }
-  | { readonly kind: 'running'; readonly target: Target; readonly runNumber: number; readonly progress: readonly ProbeProgress[] }
-  | { readonly kind: 'findings'; readonly diagnosis: Diagnosis; readonly notice?: string; readonly error?: string }
-  | { readonly kind: 'preview'; readonly diagnosis: Diagnosis; readonly offer: RemedyOffer; readonly plan: ChangePlan; readonly error?: string }
-  | { readonly kind: 'applying'; readonly diagnosis: Diagnosis; readonly offer: RemedyOffer; readonly plan: ChangePlan }
+  | {
+      readonly kind: 'running';
+      readonly target: Target;
+      readonly runNumber: number;
+      readonly progress: readonly ProbeProgress[];
+    }
+  | {
+      readonly kind: 'findings';
+      readonly diagnosis: Diagnosis;
+      readonly notice?: string;
+      readonly error?: string;
+    }
+  | {
+      readonly kind: 'preview';
+      readonly diagnosis: Diagnosis;
+      readonly offer: RemedyOffer;
+      readonly plan: ChangePlan;
+      readonly error?: string;
+    }
+  | {
+      readonly kind: 'applying';
+      readonly diagnosis: Diagnosis;
+      readonly offer: RemedyOffer;
+      readonly plan: ChangePlan;
+    }
   | {
       readonly kind: 'verified';
       readonly before: Diagnosis;

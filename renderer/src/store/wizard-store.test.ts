@@ -20,11 +20,22 @@ const diagnosis = (causes: string[]): Diagnosis => ({
     title: 't',
     explanation: 'e',
     evidence: [],
-    remedies: [{ offerId: 'offer-1', remedy: 'zone.add-to-intranet', title: 'Add to Local intranet', scope: 'user', params: {}, available: true }],
+    remedies: [
+      {
+        offerId: 'offer-1',
+        remedy: 'zone.add-to-intranet',
+        title: 'Add to Local intranet',
+        scope: 'user',
+        params: {},
+        available: true,
+      },
+    ],
   })),
 });
 
-function recordingEngine(answers: Partial<{ [C in ApiChannel]: (request: ApiRequest<C>) => ApiResponse<C> }>) {
+function recordingEngine(
+  answers: Partial<{ [C in ApiChannel]: (request: ApiRequest<C>) => ApiResponse<C> }>,
+) {
   const calls: { channel: ApiChannel; request: unknown }[] = [];
   const engine: EngineCaller = async (channel, request) => {
     calls.push({ channel, request });
@@ -35,8 +46,30 @@ function recordingEngine(answers: Partial<{ [C in ApiChannel]: (request: ApiRequ
   return { engine, calls };
 }
 
-const plan = { offerId: 'offer-1', remedy: 'zone.add-to-intranet', title: 'Add', scope: 'user', summary: 's', operations: [], exactChange: ['reg add'], notes: [], needsElevation: false } as unknown as ApiResponse<'remedy:preview'>;
-const entry = { id: 'e1', remedy: 'zone.add-to-intranet', title: 'Add', scope: 'user', targetUrl: target.url, machine: 'm', exactChange: [], needsElevation: false, operations: [], state: 'applied', createdAt: '' } as ApiResponse<'journal:list'>[number];
+const plan = {
+  offerId: 'offer-1',
+  remedy: 'zone.add-to-intranet',
+  title: 'Add',
+  scope: 'user',
+  summary: 's',
+  operations: [],
+  exactChange: ['reg add'],
+  notes: [],
+  needsElevation: false,
+} as unknown as ApiResponse<'remedy:preview'>;
+const entry = {
+  id: 'e1',
+  remedy: 'zone.add-to-intranet',
+  title: 'Add',
+  scope: 'user',
+  targetUrl: target.url,
+  machine: 'm',
+  exactChange: [],
+  needsElevation: false,
+  operations: [],
+  state: 'applied',
+  createdAt: '',
+} as ApiResponse<'journal:list'>[number];
 
 describe('wizard store', () => {
   it('walks start -> running -> findings -> preview -> verified -> undo -> findings, naming offers by id only', async () => {
@@ -45,7 +78,10 @@ describe('wizard store', () => {
       'remedy:preview': () => plan,
       'remedy:apply': () => ({ entry, verification: diagnosis([]) }),
       'journal:list': () => [entry],
-      'journal:undo': () => ({ entry: { ...entry, state: 'undone' }, verification: diagnosis(['zone-not-intranet']) }),
+      'journal:undo': () => ({
+        entry: { ...entry, state: 'undone' },
+        verification: diagnosis(['zone-not-intranet']),
+      }),
     });
     const store = createWizardStore(engine);
     store.getState().editDraft(target);

@@ -17,7 +17,10 @@ import { browserReportEffects, type ReportEffects } from '../report/report-effec
 import { reportFileName } from '../report/report-file-name.js';
 import { diagnosisOfStep, type WizardStep } from './wizard-steps.js';
 
-export type EngineCaller = <C extends ApiChannel>(channel: C, request: ApiRequest<C>) => Promise<ApiResponse<C>>;
+export type EngineCaller = <C extends ApiChannel>(
+  channel: C,
+  request: ApiRequest<C>,
+) => Promise<ApiResponse<C>>;
 
 export type View = 'wizard' | 'history' | 'glossary' | 'token-inspector' | 'live-test' | 'capture-analysis';
 
@@ -80,7 +83,9 @@ function messageOf(error: unknown): string {
 }
 
 function codeOf(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : undefined;
 }
 
 function wait(milliseconds: number): Promise<void> {
@@ -108,7 +113,8 @@ export function createWizardStore(callEngine: EngineCaller, effects: ReportEffec
         try {
           const progress = await callEngine('diagnosis:progress', {});
           const step = get().step;
-          if (step.kind === 'running' && step.runNumber === runNumber && progress.running) set({ step: { ...step, progress: progress.probes } });
+          if (step.kind === 'running' && step.runNumber === runNumber && progress.running)
+            set({ step: { ...step, progress: progress.probes } });
         } catch {
           // Progress is a courtesy: the diagnosis itself reports its result or its error.
         }
@@ -164,7 +170,11 @@ export function createWizardStore(callEngine: EngineCaller, effects: ReportEffec
         try {
           const loaded = await callEngine('scenario:load', { id });
           const info = get().info;
-          set({ draft: loaded.target, step: { kind: 'start' }, info: info ? { ...info, host: loaded.host } : info });
+          set({
+            draft: loaded.target,
+            step: { kind: 'start' },
+            info: info ? { ...info, host: loaded.host } : info,
+          });
         } catch (error) {
           set({ step: { kind: 'start', error: messageOf(error) } });
         } finally {
@@ -175,7 +185,12 @@ export function createWizardStore(callEngine: EngineCaller, effects: ReportEffec
       async runDiagnosis() {
         const target = get().draft;
         const runNumber = ++runCounter;
-        set({ step: { kind: 'running', target, runNumber, progress: [] }, busy: true, view: 'wizard', reportStatus: null });
+        set({
+          step: { kind: 'running', target, runNumber, progress: [] },
+          busy: true,
+          view: 'wizard',
+          reportStatus: null,
+        });
         void pollProgress(runNumber);
         try {
           const diagnosis = await callEngine('diagnosis:run', target);
@@ -203,7 +218,9 @@ export function createWizardStore(callEngine: EngineCaller, effects: ReportEffec
       async previewRemedy(offerId) {
         const step = get().step;
         if (step.kind !== 'findings') return;
-        const offer = step.diagnosis.findings.flatMap((finding) => finding.remedies).find((candidate) => candidate.offerId === offerId);
+        const offer = step.diagnosis.findings
+          .flatMap((finding) => finding.remedies)
+          .find((candidate) => candidate.offerId === offerId);
         if (!offer) return;
         set({ busy: true });
         try {
@@ -224,7 +241,10 @@ export function createWizardStore(callEngine: EngineCaller, effects: ReportEffec
       async applyRemedy() {
         const step = get().step;
         if (step.kind !== 'preview') return;
-        set({ step: { kind: 'applying', diagnosis: step.diagnosis, offer: step.offer, plan: step.plan }, busy: true });
+        set({
+          step: { kind: 'applying', diagnosis: step.diagnosis, offer: step.offer, plan: step.plan },
+          busy: true,
+        });
         try {
           const { entry, verification } = await callEngine('remedy:apply', { offerId: step.offer.offerId });
           set({ step: { kind: 'verified', before: step.diagnosis, after: verification, entry } });
@@ -257,7 +277,9 @@ export function createWizardStore(callEngine: EngineCaller, effects: ReportEffec
         if (step.kind !== 'verified') return;
         set({ busy: true });
         try {
-          const { purge, verification } = await callEngine('kerberos:purge-and-retest', { entryId: step.entry.id });
+          const { purge, verification } = await callEngine('kerberos:purge-and-retest', {
+            entryId: step.entry.id,
+          });
           set({ step: { ...step, retest: { purge, after: verification } } });
         } catch (error) {
           set({ step: { ...step, error: messageOf(error) } });
@@ -273,10 +295,12 @@ export function createWizardStore(callEngine: EngineCaller, effects: ReportEffec
           const { entry, verification } = await callEngine('journal:undo', { entryId });
           await get().refreshJournal();
           const notice = `Undone: ${entry.title}. The previous settings are back.`;
-          if (verification) set({ view: 'wizard', step: { kind: 'findings', diagnosis: verification, notice } });
+          if (verification)
+            set({ view: 'wizard', step: { kind: 'findings', diagnosis: verification, notice } });
           else set({ error: null, reportStatus: notice });
         } catch (error) {
-          if (step.kind === 'verified' || step.kind === 'findings') set({ step: { ...step, error: messageOf(error) } });
+          if (step.kind === 'verified' || step.kind === 'findings')
+            set({ step: { ...step, error: messageOf(error) } });
           else set({ error: messageOf(error) });
         } finally {
           set({ busy: false });
@@ -301,7 +325,13 @@ export function createWizardStore(callEngine: EngineCaller, effects: ReportEffec
         if (step.kind === 'review') return step.report;
         const diagnosis = diagnosisOfStep(step);
         if (!diagnosis) return null;
-        return buildReport({ diagnosis, journal: [...get().journal].reverse(), appVersion: get().info?.version ?? 'unknown', createdAt: effects.now(), includeSecrets: get().includeSecrets });
+        return buildReport({
+          diagnosis,
+          journal: [...get().journal].reverse(),
+          appVersion: get().info?.version ?? 'unknown',
+          createdAt: effects.now(),
+          includeSecrets: get().includeSecrets,
+        });
       },
 
       async exportReport(format) {
@@ -315,7 +345,9 @@ export function createWizardStore(callEngine: EngineCaller, effects: ReportEffec
         }
         if (format === 'json') {
           effects.download(fileName, 'application/json', `${JSON.stringify(report, null, 2)}\n`);
-          set({ reportStatus: `Saved the report as ${fileName}. It opens again in IWA Doctor with “Open a saved report”.` });
+          set({
+            reportStatus: `Saved the report as ${fileName}. It opens again in IWA Doctor with “Open a saved report”.`,
+          });
           return;
         }
         try {
@@ -324,7 +356,9 @@ export function createWizardStore(callEngine: EngineCaller, effects: ReportEffec
           set({ reportStatus: `Saved the report as ${fileName}.` });
         } catch (error) {
           if (codeOf(error) === 'unavailable') {
-            set({ reportStatus: 'Your browser’s print window is open: choose “Save as PDF” as the printer.' });
+            set({
+              reportStatus: 'Your browser’s print window is open: choose “Save as PDF” as the printer.',
+            });
             effects.print();
           } else {
             set({ reportStatus: `The PDF could not be made: ${messageOf(error)}` });

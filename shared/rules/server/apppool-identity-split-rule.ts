@@ -20,7 +20,10 @@ export const apppoolIdentitySplitRule: Rule = ({ evidence }) => {
     for (const item of siteApplications) {
       if (item.decryptingAccount === null) continue;
       const key = item.decryptingAccount.toLowerCase();
-      byAccount.set(key, [...(byAccount.get(key) ?? []), `${item.path} (pool ${item.appPoolName ?? '?'}, ${item.decryptingAccount})`]);
+      byAccount.set(key, [
+        ...(byAccount.get(key) ?? []),
+        `${item.path} (pool ${item.appPoolName ?? '?'}, ${item.decryptingAccount})`,
+      ]);
     }
     if (byAccount.size <= 1) {
       ruledOut.push({

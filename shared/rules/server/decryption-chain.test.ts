@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { windowsAuthDefaults, type AppPoolIdentity, type WindowsAuthSettings } from '../../iis/iis-configuration.js';
+import {
+  windowsAuthDefaults,
+  type AppPoolIdentity,
+  type WindowsAuthSettings,
+} from '../../iis/iis-configuration.js';
 import { decryptingAccount } from '../../iis/pool-account.js';
 import { parseAccountName, computerAccount } from '../../spn/account-name.js';
 import { browserSpnForms } from '../../spn/browser-spn.js';
 import { walkDecryptionChain } from './decryption-chain.js';
-import type { IisApplicationFacts, SpnFormOwnership, SpnOwner, SpnRegistrationFacts } from './server-evidence.js';
+import type {
+  IisApplicationFacts,
+  SpnFormOwnership,
+  SpnOwner,
+  SpnRegistrationFacts,
+} from './server-evidence.js';
 
 const machine = { computerName: 'WEB01', domain: 'CONTOSO', dnsDomain: 'contoso.com' };
 const svcDn = 'CN=svc-web,OU=Service Accounts,DC=contoso,DC=com';
@@ -12,7 +21,14 @@ const web01Dn = 'CN=WEB01,CN=Computers,DC=contoso,DC=com';
 const svc: SpnOwner = { dn: svcDn, isComputer: false };
 const web01: SpnOwner = { dn: web01Dn, isComputer: true };
 
-function app(options: { identity?: AppPoolIdentity; auth?: Partial<WindowsAuthSettings>; anonymous?: boolean; host?: string } = {}): IisApplicationFacts {
+function app(
+  options: {
+    identity?: AppPoolIdentity;
+    auth?: Partial<WindowsAuthSettings>;
+    anonymous?: boolean;
+    host?: string;
+  } = {},
+): IisApplicationFacts {
   const identity = options.identity ?? { type: 'SpecificUser', userName: 'CONTOSO\\svc-web' };
   const settings = { ...windowsAuthDefaults, enabled: true, useAppPoolCredentials: true, ...options.auth };
   const host = options.host ?? 'web01.contoso.com';
@@ -23,20 +39,40 @@ function app(options: { identity?: AppPoolIdentity; auth?: Partial<WindowsAuthSe
     scheme: 'https',
     machine,
     iisReadable: true,
-    site: { name: 'Default Web Site', id: 1, state: 'Started', bindings: [{ protocol: 'https', ipAddress: '*', port: 443, hostHeader: '' }] },
+    site: {
+      name: 'Default Web Site',
+      id: 1,
+      state: 'Started',
+      bindings: [{ protocol: 'https', ipAddress: '*', port: 443, hostHeader: '' }],
+    },
     bindingProtocol: 'https',
     application: { siteName: 'Default Web Site', path: '/', appPoolName: 'AppPool1' },
     pool: { name: 'AppPool1', state: 'Started', identity },
     windowsAuth: { path: null, locked: null, overrideMode: null, settings },
-    anonymousAuth: { path: null, locked: null, overrideMode: null, settings: { enabled: options.anonymous ?? false, userName: 'IUSR' } },
+    anonymousAuth: {
+      path: null,
+      locked: null,
+      overrideMode: null,
+      settings: { enabled: options.anonymous ?? false, userName: 'IUSR' },
+    },
     decrypting: decryptingAccount(identity, settings, machine),
     siteApplications: [],
     unreadable: [],
   };
 }
 
-function spn(facts: IisApplicationFacts, owners: Readonly<Record<string, readonly SpnOwner[]>>, canonicalName: string | null = null): SpnRegistrationFacts {
-  const forms = browserSpnForms({ host: facts.host, port: facts.port, scheme: facts.scheme, canonicalName, dnsDomain: machine.dnsDomain });
+function spn(
+  facts: IisApplicationFacts,
+  owners: Readonly<Record<string, readonly SpnOwner[]>>,
+  canonicalName: string | null = null,
+): SpnRegistrationFacts {
+  const forms = browserSpnForms({
+    host: facts.host,
+    port: facts.port,
+    scheme: facts.scheme,
+    canonicalName,
+    dnsDomain: machine.dnsDomain,
+  });
   const roles = new Map<string, SpnFormOwnership['roles'][number][]>();
   const add = (form: string | null, role: SpnFormOwnership['roles'][number]): void => {
     if (form) roles.set(form.toLowerCase(), [...(roles.get(form.toLowerCase()) ?? []), role]);
@@ -78,8 +114,14 @@ describe('walkDecryptionChain', () => {
     );
   });
   it('accepts the computer account through HOST/ for ApplicationPoolIdentity', () => {
-    const facts = app({ identity: { type: 'ApplicationPoolIdentity' }, auth: { useAppPoolCredentials: false } });
-    const result = walkDecryptionChain(facts, spn(facts, { 'host/web01.contoso.com': [web01], 'host/web01': [web01] }));
+    const facts = app({
+      identity: { type: 'ApplicationPoolIdentity' },
+      auth: { useAppPoolCredentials: false },
+    });
+    const result = walkDecryptionChain(
+      facts,
+      spn(facts, { 'host/web01.contoso.com': [web01], 'host/web01': [web01] }),
+    );
     expect(result.broken).toBeNull();
     expect(result.line).toContain('registered on CONTOSO\\WEB01$');
   });
@@ -92,35 +134,78 @@ describe('walkDecryptionChain', () => {
     ['spn-missing', app(), {}],
     ['spn-netbios-missing', app(), { 'http/web01': [svc] }],
     ['spn-netbios-missing', app(), { 'http/web01.contoso.com': [svc] }],
-    ['spn-duplicate', app(), { 'http/web01.contoso.com': [svc, { dn: 'CN=svc-old,DC=contoso,DC=com', isComputer: false }], 'http/web01': [svc] }],
-    ['spn-wrong-account', app(), { 'http/web01.contoso.com': [{ dn: 'CN=svc-other,DC=contoso,DC=com', isComputer: false }], 'http/web01': [svc] }],
+    [
+      'spn-duplicate',
+      app(),
+      {
+        'http/web01.contoso.com': [svc, { dn: 'CN=svc-old,DC=contoso,DC=com', isComputer: false }],
+        'http/web01': [svc],
+      },
+    ],
+    [
+      'spn-wrong-account',
+      app(),
+      {
+        'http/web01.contoso.com': [{ dn: 'CN=svc-other,DC=contoso,DC=com', isComputer: false }],
+        'http/web01': [svc],
+      },
+    ],
     ['kernel-mode-no-apppool-creds', app({ auth: { useAppPoolCredentials: false } }), bothForms],
-    ['farm-shared-name', app({ identity: { type: 'ApplicationPoolIdentity' }, host: 'portal.contoso.com' }), { 'http/portal.contoso.com': [{ dn: 'CN=WEB02,CN=Computers,DC=contoso,DC=com', isComputer: true }] }],
+    [
+      'farm-shared-name',
+      app({ identity: { type: 'ApplicationPoolIdentity' }, host: 'portal.contoso.com' }),
+      { 'http/portal.contoso.com': [{ dn: 'CN=WEB02,CN=Computers,DC=contoso,DC=com', isComputer: true }] },
+    ],
   ] as const)('names %s', (cause, facts, owners) => {
     const result = walkDecryptionChain(facts, spn(facts, owners));
     expect(result.broken?.cause).toBe(cause);
     expect(result.line).toContain('✗');
   });
-  it('does not count the computer\'s HOST/ SPN for a domain pool account', () => {
+  it("does not count the computer's HOST/ SPN for a domain pool account", () => {
     const facts = app();
     const hostOnly = { 'host/web01.contoso.com': [web01], 'host/web01': [web01] };
     expect(walkDecryptionChain(facts, spn(facts, hostOnly)).broken?.cause).toBe('spn-missing');
-    expect(walkDecryptionChain(facts, spn(facts, { ...hostOnly, 'http/web01': [svc] })).broken?.cause).toBe('spn-netbios-missing');
+    expect(walkDecryptionChain(facts, spn(facts, { ...hostOnly, 'http/web01': [svc] })).broken?.cause).toBe(
+      'spn-netbios-missing',
+    );
     const ported = { ...app(), port: 8443, url: 'https://web01.contoso.com:8443/' };
-    expect(walkDecryptionChain(ported, spn(ported, { ...hostOnly, 'http/web01.contoso.com:8443': [svc] })).broken?.cause).toBe('port-in-spn');
+    expect(
+      walkDecryptionChain(ported, spn(ported, { ...hostOnly, 'http/web01.contoso.com:8443': [svc] })).broken
+        ?.cause,
+    ).toBe('port-in-spn');
     const alias = app({ host: 'intranet.contoso.com' });
-    expect(walkDecryptionChain(alias, spn(alias, { ...hostOnly, 'http/intranet.contoso.com': [svc] }, 'web01.contoso.com')).broken?.cause).toBe('cname-alias-spn');
+    expect(
+      walkDecryptionChain(
+        alias,
+        spn(alias, { ...hostOnly, 'http/intranet.contoso.com': [svc] }, 'web01.contoso.com'),
+      ).broken?.cause,
+    ).toBe('cname-alias-spn');
   });
   it('names cname-alias-spn when the canonical name is explicitly on another account', () => {
     const alias = app({ host: 'intranet.contoso.com' });
     const other = { dn: 'CN=svc-other,DC=contoso,DC=com', isComputer: false };
-    expect(walkDecryptionChain(alias, spn(alias, { 'http/web01.contoso.com': [other], 'http/intranet.contoso.com': [svc] }, 'web01.contoso.com')).broken?.cause).toBe('cname-alias-spn');
+    expect(
+      walkDecryptionChain(
+        alias,
+        spn(
+          alias,
+          { 'http/web01.contoso.com': [other], 'http/intranet.contoso.com': [svc] },
+          'web01.contoso.com',
+        ),
+      ).broken?.cause,
+    ).toBe('cname-alias-spn');
   });
   it('names cname-alias-spn when only the alias is registered', () => {
     const facts = app({ host: 'intranet.contoso.com' });
-    const result = walkDecryptionChain(facts, spn(facts, { 'http/intranet.contoso.com': [svc] }, 'web01.contoso.com'));
+    const result = walkDecryptionChain(
+      facts,
+      spn(facts, { 'http/intranet.contoso.com': [svc] }, 'web01.contoso.com'),
+    );
     expect(result.broken?.cause).toBe('cname-alias-spn');
-    expect(result.broken?.remedies[0]?.params).toMatchObject({ spn: 'HTTP/web01.contoso.com', account: 'CONTOSO\\svc-web' });
+    expect(result.broken?.remedies[0]?.params).toMatchObject({
+      spn: 'HTTP/web01.contoso.com',
+      account: 'CONTOSO\\svc-web',
+    });
   });
   it('names port-in-spn when only the port form is registered', () => {
     const facts = { ...app(), port: 8443, url: 'https://web01.contoso.com:8443/' };
@@ -129,16 +214,31 @@ describe('walkDecryptionChain', () => {
   });
   it('proposes both forms on the decrypting account for spn-missing', () => {
     const facts = app();
-    expect(walkDecryptionChain(facts, spn(facts, {})).broken?.remedies.map((draft) => draft.params['spn'])).toEqual(['HTTP/web01.contoso.com', 'HTTP/web01']);
+    expect(
+      walkDecryptionChain(facts, spn(facts, {})).broken?.remedies.map((draft) => draft.params['spn']),
+    ).toEqual(['HTTP/web01.contoso.com', 'HTTP/web01']);
   });
   it('guides duplicate removal without touching the account that keeps it', () => {
     const facts = app();
     const other = 'CN=svc-old,DC=contoso,DC=com';
-    const result = walkDecryptionChain(facts, spn(facts, { 'http/web01.contoso.com': [svc, { dn: other, isComputer: false }], 'http/web01': [svc] }));
+    const result = walkDecryptionChain(
+      facts,
+      spn(facts, { 'http/web01.contoso.com': [svc, { dn: other, isComputer: false }], 'http/web01': [svc] }),
+    );
     expect(result.broken?.remedies.map((draft) => draft.params['accountDn'])).toEqual([other]);
   });
   it('stops with what could not be read instead of guessing', () => {
-    const facts = { ...app(), iisReadable: false, unreadable: [{ what: 'IIS configuration', reason: 'appcmd.exe is not installed', checkByHand: 'Get-WindowsFeature Web-Server' }] };
+    const facts = {
+      ...app(),
+      iisReadable: false,
+      unreadable: [
+        {
+          what: 'IIS configuration',
+          reason: 'appcmd.exe is not installed',
+          checkByHand: 'Get-WindowsFeature Web-Server',
+        },
+      ],
+    };
     const result = walkDecryptionChain(facts, null);
     expect(result).toMatchObject({ complete: false, broken: null });
     expect(result.line).toContain('check by hand with: Get-WindowsFeature Web-Server');
@@ -151,7 +251,9 @@ describe('walkDecryptionChain', () => {
     expect(facts.decrypting?.account).toBeNull();
     const result = walkDecryptionChain(facts, spn(facts, bothForms));
     expect(result.broken?.cause).toBe('spn-wrong-account');
-    expect(result.line).toContain('pool AppPool1 runs as WEB01\\iisuser, which has no account in the domain ✗');
+    expect(result.line).toContain(
+      'pool AppPool1 runs as WEB01\\iisuser, which has no account in the domain ✗',
+    );
     expect(computerAccount('web01', 'contoso').display).toBe('CONTOSO\\WEB01$');
   });
 });

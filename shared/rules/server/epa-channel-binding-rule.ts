@@ -44,7 +44,13 @@ export const epaChannelBindingRule: Rule = ({ evidence }) => {
         `Set the Proxy flag and list ${publicSpn} (service binding instead of channel binding), or set tokenChecking to None.`,
       evidence: [app.id],
       browsers: 'every browser that sends channel bindings (all current ones)',
-      remedies: proposeServerRemedies([{ remedy: 'iis.extended-protection-proxy', title: `Use service binding for ${publicSpn} on ${location}`, params: { location, spn: publicSpn } }]),
+      remedies: proposeServerRemedies([
+        {
+          remedy: 'iis.extended-protection-proxy',
+          title: `Use service binding for ${publicSpn} on ${location}`,
+          params: { location, spn: publicSpn },
+        },
+      ]),
     });
   }
   return { findings, ruledOut };

@@ -14,10 +14,14 @@ const kdcEtypeEvents = new Set([14, 16, 27]);
 export const etypeMismatchRule: Rule = ({ evidence }) => {
   const findings: FindingDraft[] = [];
   const spn = evidenceOfKind(evidence, 'spn-registrations')[0] ?? null;
-  const names = [spn?.facts.forms.requested, spn?.facts.decryptingAccount?.account.samAccountName].filter((name): name is string => Boolean(name)).map((name) => name.toLowerCase());
+  const names = [spn?.facts.forms.requested, spn?.facts.decryptingAccount?.account.samAccountName]
+    .filter((name): name is string => Boolean(name))
+    .map((name) => name.toLowerCase());
   for (const item of evidenceOfKind(evidence, 'kerberos-events')) {
     const relevant = item.facts.events.filter((event) => {
-      const etype = event.errorCode === 14 || (/Key-Distribution-Center/i.test(event.source) && kdcEtypeEvents.has(event.id));
+      const etype =
+        event.errorCode === 14 ||
+        (/Key-Distribution-Center/i.test(event.source) && kdcEtypeEvents.has(event.id));
       const text = `${event.name ?? ''} ${event.message}`.toLowerCase();
       return etype && (names.length === 0 || names.some((name) => text.includes(name)));
     });

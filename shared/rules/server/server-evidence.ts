@@ -4,7 +4,14 @@
  * size of the user's Negotiate token. Declared here by augmenting `EvidenceFactsByKind`
  * (shared/model/evidence.ts), so the rules get typed facts.
  */
-import type { AnonymousAuthSettings, ConfigSectionRead, IisAppPool, IisApplication, IisSite, WindowsAuthSettings } from '../../iis/iis-configuration.js';
+import type {
+  AnonymousAuthSettings,
+  ConfigSectionRead,
+  IisAppPool,
+  IisApplication,
+  IisSite,
+  WindowsAuthSettings,
+} from '../../iis/iis-configuration.js';
 import type { HttpSysLimits } from '../../iis/httpsys-limits.js';
 import type { LoopbackSettings } from '../../iis/loopback-settings.js';
 import type { DecryptingAccount } from '../../iis/pool-account.js';

@@ -14,7 +14,10 @@ import type { IisApplicationFacts } from './server-evidence.js';
 import { serverRemedyIds } from './server-remedies.js';
 import { serverRules } from './server-rules.js';
 
-function evidence<K extends keyof EvidenceFactsByKind & string>(kind: K, facts: EvidenceFactsByKind[K]): Evidence {
+function evidence<K extends keyof EvidenceFactsByKind & string>(
+  kind: K,
+  facts: EvidenceFactsByKind[K],
+): Evidence {
   return { id: `${kind}-1`, probe: 'test', kind, status: 'info', summary: '', facts, raw: [] } as Evidence;
 }
 
@@ -22,7 +25,9 @@ function input(symptom: SymptomId, ...items: Evidence[]): RuleInput {
   return { target: { url: 'https://web01.contoso.com/', symptom }, evidence: items };
 }
 
-function iisApp(overrides: Partial<IisApplicationFacts> & { auth?: Partial<WindowsAuthSettings> } = {}): IisApplicationFacts {
+function iisApp(
+  overrides: Partial<IisApplicationFacts> & { auth?: Partial<WindowsAuthSettings> } = {},
+): IisApplicationFacts {
   const { auth, ...rest } = overrides;
   return {
     url: 'https://portal.contoso.com/',
@@ -35,7 +40,12 @@ function iisApp(overrides: Partial<IisApplicationFacts> & { auth?: Partial<Windo
     bindingProtocol: 'https',
     application: { siteName: 'Portal', path: '/', appPoolName: 'PortalPool' },
     pool: null,
-    windowsAuth: { path: null, locked: null, overrideMode: null, settings: { ...windowsAuthDefaults, enabled: true, ...auth } },
+    windowsAuth: {
+      path: null,
+      locked: null,
+      overrideMode: null,
+      settings: { ...windowsAuthDefaults, enabled: true, ...auth },
+    },
     anonymousAuth: null,
     decrypting: null,
     siteApplications: [],
@@ -52,57 +62,125 @@ describe('apppool-identity-split', () => {
         { path: '/hr', appPoolName: 'HrPool', decryptingAccount: 'CONTOSO\\svc-hr' },
       ],
     });
-    expect(apppoolIdentitySplitRule(input('check-everything', evidence('iis-application', split))).findings.map((f) => f.cause)).toEqual(['apppool-identity-split']);
-    const same = iisApp({ siteApplications: [{ path: '/', appPoolName: 'A', decryptingAccount: 'CONTOSO\\svc' }, { path: '/b', appPoolName: 'B', decryptingAccount: 'contoso\\SVC' }] });
+    expect(
+      apppoolIdentitySplitRule(input('check-everything', evidence('iis-application', split))).findings.map(
+        (f) => f.cause,
+      ),
+    ).toEqual(['apppool-identity-split']);
+    const same = iisApp({
+      siteApplications: [
+        { path: '/', appPoolName: 'A', decryptingAccount: 'CONTOSO\\svc' },
+        { path: '/b', appPoolName: 'B', decryptingAccount: 'contoso\\SVC' },
+      ],
+    });
     const outcome = apppoolIdentitySplitRule(input('check-everything', evidence('iis-application', same)));
     expect([outcome.findings.length, outcome.ruledOut[0]?.cause]).toEqual([0, 'apppool-identity-split']);
   });
 });
 
 describe('loopback-check', () => {
-  const facts = { settings: readLoopbackSettings(null), host: 'portal.contoso.com', computerName: 'WEB01', servedHere: true };
+  const facts = {
+    settings: readLoopbackSettings(null),
+    host: 'portal.contoso.com',
+    computerName: 'WEB01',
+    servedHere: true,
+  };
   it('fires for a 401 on the server itself', () => {
-    expect(loopbackCheckRule(input('prompt-three-times', evidence('loopback-settings', facts))).findings[0]?.cause).toBe('loopback-check');
+    expect(
+      loopbackCheckRule(input('prompt-three-times', evidence('loopback-settings', facts))).findings[0]?.cause,
+    ).toBe('loopback-check');
   });
   it('stays quiet for other symptoms or hosts served elsewhere', () => {
-    expect(loopbackCheckRule(input('prompt-once-per-session', evidence('loopback-settings', facts))).findings).toEqual([]);
-    expect(loopbackCheckRule(input('http-401', evidence('loopback-settings', { ...facts, servedHere: false }))).findings).toEqual([]);
+    expect(
+      loopbackCheckRule(input('prompt-once-per-session', evidence('loopback-settings', facts))).findings,
+    ).toEqual([]);
+    expect(
+      loopbackCheckRule(input('http-401', evidence('loopback-settings', { ...facts, servedHere: false })))
+        .findings,
+    ).toEqual([]);
   });
 });
 
 describe('kerberos-token-too-large', () => {
   const limits = evidence('httpsys-limits', { limits: readHttpSysLimits(null) });
   it('is confirmed by a measured token that does not fit', () => {
-    const token = { ...evidence('negotiate-token-size', { tokenBytes: 14000, mechanism: 'kerberos' }), id: 'token' } as Evidence;
+    const token = {
+      ...evidence('negotiate-token-size', { tokenBytes: 14000, mechanism: 'kerberos' }),
+      id: 'token',
+    } as Evidence;
     const finding = kerberosTokenTooLargeRule(input('check-everything', limits, token)).findings[0];
     expect([finding?.cause, finding?.confidence]).toEqual(['kerberos-token-too-large', 'confirmed']);
   });
   it('is likely from the 400 symptom alone, and ruled out by a token that fits', () => {
     expect(kerberosTokenTooLargeRule(input('http-400', limits)).findings[0]?.confidence).toBe('likely');
-    const small = { ...evidence('negotiate-token-size', { tokenBytes: 5000, mechanism: 'kerberos' }), id: 'token' } as Evidence;
+    const small = {
+      ...evidence('negotiate-token-size', { tokenBytes: 5000, mechanism: 'kerberos' }),
+      id: 'token',
+    } as Evidence;
     expect(kerberosTokenTooLargeRule(input('http-400', limits, small)).findings).toEqual([]);
   });
 });
 
 describe('epa-channel-binding', () => {
   it('fires when TLS ends before IIS and channel binding is required without Proxy', () => {
-    const offloaded = iisApp({ bindingProtocol: 'http', auth: { extendedProtection: { tokenChecking: 'Require', flags: [], spns: [] } } });
-    expect(epaChannelBindingRule(input('http-401', evidence('iis-application', offloaded))).findings[0]?.cause).toBe('epa-channel-binding');
+    const offloaded = iisApp({
+      bindingProtocol: 'http',
+      auth: { extendedProtection: { tokenChecking: 'Require', flags: [], spns: [] } },
+    });
+    expect(
+      epaChannelBindingRule(input('http-401', evidence('iis-application', offloaded))).findings[0]?.cause,
+    ).toBe('epa-channel-binding');
   });
   it('accepts the proxy configuration of §7.4 and direct TLS', () => {
-    const proxied = iisApp({ bindingProtocol: 'http', auth: { extendedProtection: { tokenChecking: 'Require', flags: ['Proxy'], spns: ['HTTP/portal.contoso.com'] } } });
-    const direct = iisApp({ auth: { extendedProtection: { tokenChecking: 'Require', flags: [], spns: [] } } });
-    expect(epaChannelBindingRule(input('http-401', evidence('iis-application', proxied), { ...evidence('iis-application', direct), id: 'b' } as Evidence)).findings).toEqual([]);
+    const proxied = iisApp({
+      bindingProtocol: 'http',
+      auth: {
+        extendedProtection: { tokenChecking: 'Require', flags: ['Proxy'], spns: ['HTTP/portal.contoso.com'] },
+      },
+    });
+    const direct = iisApp({
+      auth: { extendedProtection: { tokenChecking: 'Require', flags: [], spns: [] } },
+    });
+    expect(
+      epaChannelBindingRule(
+        input('http-401', evidence('iis-application', proxied), {
+          ...evidence('iis-application', direct),
+          id: 'b',
+        } as Evidence),
+      ).findings,
+    ).toEqual([]);
   });
 });
 
 describe('etype-mismatch', () => {
   it('fires only on an etype event', () => {
     const events = evidence('kerberos-events', {
-      events: [{ log: 'System', source: 'Microsoft-Windows-Kerberos-Key-Distribution-Center', id: 14, time: null, errorCode: null, name: null, message: 'etype not supported' }],
+      events: [
+        {
+          log: 'System',
+          source: 'Microsoft-Windows-Kerberos-Key-Distribution-Center',
+          id: 14,
+          time: null,
+          errorCode: null,
+          name: null,
+          message: 'etype not supported',
+        },
+      ],
     });
     expect(etypeMismatchRule(input('http-401', events)).findings[0]?.cause).toBe('etype-mismatch');
-    const other = evidence('kerberos-events', { events: [{ log: 'System', source: 'Kerberos', id: 4, time: null, errorCode: 41, name: null, message: 'KRB_AP_ERR_MODIFIED' }] });
+    const other = evidence('kerberos-events', {
+      events: [
+        {
+          log: 'System',
+          source: 'Kerberos',
+          id: 4,
+          time: null,
+          errorCode: 41,
+          name: null,
+          message: 'KRB_AP_ERR_MODIFIED',
+        },
+      ],
+    });
     expect(etypeMismatchRule(input('http-401', other)).findings).toEqual([]);
   });
 });

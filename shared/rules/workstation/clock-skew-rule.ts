@@ -26,7 +26,11 @@ export const clockSkewRule: Rule = ({ evidence }) => {
     const { offsetSeconds, dc, toleranceSeconds } = item.facts;
     if (offsetSeconds === null) continue;
     if (Math.abs(offsetSeconds) < toleranceSeconds) {
-      ruledOut.push({ cause: 'clock-skew', summary: `This computer's clock is within ${describeSeconds(offsetSeconds)} of ${dc}.`, evidence: [item.id] });
+      ruledOut.push({
+        cause: 'clock-skew',
+        summary: `This computer's clock is within ${describeSeconds(offsetSeconds)} of ${dc}.`,
+        evidence: [item.id],
+      });
       continue;
     }
     findings.push({
@@ -39,7 +43,9 @@ export const clockSkewRule: Rule = ({ evidence }) => {
         `with the domain (w32tm /resync /rediscover) fixes it; that needs administrator rights.`,
       evidence: [item.id],
       browsers: windowsWideApplicability,
-      remedies: proposeWorkstationRemedies([{ remedy: 'time.resync', title: 'Synchronise the clock with the domain', params: { dc } }]),
+      remedies: proposeWorkstationRemedies([
+        { remedy: 'time.resync', title: 'Synchronise the clock with the domain', params: { dc } },
+      ]),
     });
   }
   return { findings, ruledOut };

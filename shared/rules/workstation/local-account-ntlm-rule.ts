@@ -18,7 +18,11 @@ export const localAccountNtlmRule: Rule = ({ evidence }) => {
     const { user, machineDomain, computerName } = item.facts;
     const account = `${user.domain}\\${user.name}`;
     if (user.kind === 'domain' && machineDomain !== null) {
-      ruledOut.push({ cause: 'local-account-ntlm', summary: `You are signed in with the domain account ${account}.`, evidence: [item.id] });
+      ruledOut.push({
+        cause: 'local-account-ntlm',
+        summary: `You are signed in with the domain account ${account}.`,
+        evidence: [item.id],
+      });
       continue;
     }
     const why =

@@ -19,7 +19,10 @@ export const negotiateDisabledRule: Rule = ({ evidence }) => {
     if (setting.value !== 0) {
       ruledOut.push({
         cause: 'negotiate-disabled',
-        summary: setting.value === null ? 'EnableNegotiate is not set, so Integrated Windows Authentication is on (the default).' : `EnableNegotiate = ${setting.value}: Integrated Windows Authentication is on.`,
+        summary:
+          setting.value === null
+            ? 'EnableNegotiate is not set, so Integrated Windows Authentication is on (the default).'
+            : `EnableNegotiate = ${setting.value}: Integrated Windows Authentication is on.`,
         evidence: [item.id],
       });
       continue;
@@ -33,7 +36,13 @@ export const negotiateDisabledRule: Rule = ({ evidence }) => {
         `Without it the browser cannot use Kerberos: it falls back to NTLM or asks for your password. Switching it back on needs a browser restart.`,
       evidence: [item.id],
       browsers: wininetApplicability,
-      remedies: proposeWorkstationRemedies([{ remedy: 'wininet.enable-negotiate', title: 'Turn Integrated Windows Authentication back on', params: {} }]),
+      remedies: proposeWorkstationRemedies([
+        {
+          remedy: 'wininet.enable-negotiate',
+          title: 'Turn Integrated Windows Authentication back on',
+          params: {},
+        },
+      ]),
     });
   }
   return { findings, ruledOut };

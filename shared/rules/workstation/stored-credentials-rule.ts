@@ -19,10 +19,16 @@ export const storedCredentialsRule: Rule = ({ evidence }) => {
   for (const item of evidenceOfKind(evidence, 'stored-credentials')) {
     const { forHost, host } = item.facts;
     if (forHost.length === 0) {
-      ruledOut.push({ cause: 'stored-credentials', summary: `Credential Manager holds no Windows credential for ${host}.`, evidence: [item.id] });
+      ruledOut.push({
+        cause: 'stored-credentials',
+        summary: `Credential Manager holds no Windows credential for ${host}.`,
+        evidence: [item.id],
+      });
       continue;
     }
-    const listed = forHost.map((credential) => `${credential.target} (user ${credential.user ?? 'not shown'})`).join(', ');
+    const listed = forHost
+      .map((credential) => `${credential.target} (user ${credential.user ?? 'not shown'})`)
+      .join(', ');
     findings.push({
       cause: 'stored-credentials',
       confidence: 'likely',

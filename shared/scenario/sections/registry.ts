@@ -10,7 +10,10 @@ export const scenarioRegistryKeySchema = z
   .object({
     key: z
       .string()
-      .regex(/^(HKCU|HKLM)\\[^\\](?:.*[^\\])?$/, 'a registry key starts with HKCU\\ or HKLM\\ and has no trailing backslash'),
+      .regex(
+        /^(HKCU|HKLM)\\[^\\](?:.*[^\\])?$/,
+        'a registry key starts with HKCU\\ or HKLM\\ and has no trailing backslash',
+      ),
     values: z.record(registryValueNameSchema, registryValueSchema).default({}),
   })
   .strict();

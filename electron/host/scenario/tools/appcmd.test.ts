@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { AppcmdOutputError, parseAnonymousAuthSection, parseAppcmdAppPools, parseAppcmdApps, parseAppcmdSites, parseWindowsAuthSection, readAppcmdError } from '../../../../shared/iis/appcmd-output.js';
+import {
+  AppcmdOutputError,
+  parseAnonymousAuthSection,
+  parseAppcmdAppPools,
+  parseAppcmdApps,
+  parseAppcmdSites,
+  parseWindowsAuthSection,
+  readAppcmdError,
+} from '../../../../shared/iis/appcmd-output.js';
 import { parseScenario } from '../load-scenario.js';
 import { ScenarioHost } from '../scenario-host.js';
 
@@ -16,7 +24,14 @@ function host(iis: Record<string, unknown> | undefined): ScenarioHost {
         description: '',
         target: { url: 'https://web01.contoso.com/', symptom: 'check-everything' },
         expect: { causes: [] },
-        machine: { computerName: 'WEB01', domain: 'CONTOSO', dnsDomain: 'contoso.com', isServer: true, elevated: true, user: { name: 'admin', domain: 'CONTOSO', kind: 'domain' } },
+        machine: {
+          computerName: 'WEB01',
+          domain: 'CONTOSO',
+          dnsDomain: 'contoso.com',
+          isServer: true,
+          elevated: true,
+          user: { name: 'admin', domain: 'CONTOSO', kind: 'domain' },
+        },
         ...(iis ? { iis } : {}),
       }),
       'test',
@@ -31,8 +46,18 @@ const iis = {
       id: 1,
       bindings: [{ protocol: 'https', bindingInformation: '*:443:web01.contoso.com' }],
       applications: [
-        { path: '/', appPool: 'AppPool1', windowsAuthentication: { enabled: true }, anonymousAuthentication: { enabled: false } },
-        { path: '/odd', appPool: 'AppPool1', configError: 'Configuration error Description: This configuration section cannot be used at this path.' },
+        {
+          path: '/',
+          appPool: 'AppPool1',
+          windowsAuthentication: { enabled: true },
+          anonymousAuthentication: { enabled: false },
+        },
+        {
+          path: '/odd',
+          appPool: 'AppPool1',
+          configError:
+            'Configuration error Description: This configuration section cannot be used at this path.',
+        },
       ],
     },
   ],
@@ -42,49 +67,133 @@ const iis = {
 describe('simulated appcmd (reference §4.3/§4.4 formats, read back by the real parsers)', () => {
   it('lists sites, apps and pools', async () => {
     const scenarioHost = host(iis);
-    const sites = parseAppcmdSites((await scenarioHost.runTool('appcmd', ['list', 'site', '/xml', '/config'])).stdout);
-    expect(sites[0]?.bindings).toEqual([{ protocol: 'https', ipAddress: '*', port: 443, hostHeader: 'web01.contoso.com' }]);
+    const sites = parseAppcmdSites(
+      (await scenarioHost.runTool('appcmd', ['list', 'site', '/xml', '/config'])).stdout,
+    );
+    expect(sites[0]?.bindings).toEqual([
+      { protocol: 'https', ipAddress: '*', port: 443, hostHeader: 'web01.contoso.com' },
+    ]);
     expect(parseAppcmdApps((await scenarioHost.runTool('appcmd', ['list', 'app', '/xml'])).stdout)).toEqual([
       { siteName: 'Default Web Site', path: '/', appPoolName: 'AppPool1' },
       { siteName: 'Default Web Site', path: '/odd', appPoolName: 'AppPool1' },
     ]);
-    const pools = parseAppcmdAppPools((await scenarioHost.runTool('appcmd', ['list', 'apppool', '/xml', '/config'])).stdout);
-    expect(pools).toEqual([{ name: 'AppPool1', state: 'Started', identity: { type: 'SpecificUser', userName: 'CONTOSO\\svc-web' } }]);
-    expect((await scenarioHost.runTool('appcmd', ['list', 'apppool'])).stdout).toBe('APPPOOL "AppPool1" (MgdVersion:v4.0,MgdMode:Integrated,state:Started)\r\n');
+    const pools = parseAppcmdAppPools(
+      (await scenarioHost.runTool('appcmd', ['list', 'apppool', '/xml', '/config'])).stdout,
+    );
+    expect(pools).toEqual([
+      {
+        name: 'AppPool1',
+        state: 'Started',
+        identity: { type: 'SpecificUser', userName: 'CONTOSO\\svc-web' },
+      },
+    ]);
+    expect((await scenarioHost.runTool('appcmd', ['list', 'apppool'])).stdout).toBe(
+      'APPPOOL "AppPool1" (MgdVersion:v4.0,MgdMode:Integrated,state:Started)\r\n',
+    );
   });
 
   it('lists the auth sections in the /xml and plain forms', async () => {
     const scenarioHost = host(iis);
-    const xml = parseWindowsAuthSection((await scenarioHost.runTool('appcmd', ['list', 'config', 'Default Web Site/', windowsAuth, '/xml', '/config:*'])).stdout);
-    expect(xml).toMatchObject({ path: 'MACHINE/WEBROOT/APPHOST/Default Web Site', settings: { enabled: true, providers: ['Negotiate', 'NTLM'], useKernelMode: true } });
-    const plain = parseWindowsAuthSection((await scenarioHost.runTool('appcmd', ['list', 'config', 'Default Web Site', windowsAuth])).stdout);
+    const xml = parseWindowsAuthSection(
+      (
+        await scenarioHost.runTool('appcmd', [
+          'list',
+          'config',
+          'Default Web Site/',
+          windowsAuth,
+          '/xml',
+          '/config:*',
+        ])
+      ).stdout,
+    );
+    expect(xml).toMatchObject({
+      path: 'MACHINE/WEBROOT/APPHOST/Default Web Site',
+      settings: { enabled: true, providers: ['Negotiate', 'NTLM'], useKernelMode: true },
+    });
+    const plain = parseWindowsAuthSection(
+      (await scenarioHost.runTool('appcmd', ['list', 'config', 'Default Web Site', windowsAuth])).stdout,
+    );
     expect(plain.settings.enabled).toBe(true);
-    const anonymous = await scenarioHost.runTool('appcmd', ['list', 'config', 'Default Web Site/', '-section:system.webServer/security/authentication/anonymousAuthentication', '/xml']);
+    const anonymous = await scenarioHost.runTool('appcmd', [
+      'list',
+      'config',
+      'Default Web Site/',
+      '-section:system.webServer/security/authentication/anonymousAuthentication',
+      '/xml',
+    ]);
     expect(parseAnonymousAuthSection(anonymous.stdout).settings.enabled).toBe(false);
   });
 
   it('prints errors for locked sections and unknown paths instead of XML', async () => {
     const scenarioHost = host(iis);
-    const odd = await scenarioHost.runTool('appcmd', ['list', 'config', 'Default Web Site/odd', windowsAuth, '/xml']);
+    const odd = await scenarioHost.runTool('appcmd', [
+      'list',
+      'config',
+      'Default Web Site/odd',
+      windowsAuth,
+      '/xml',
+    ]);
     expect(readAppcmdError(odd.stdout)).toContain('cannot be used at this path');
     expect(() => parseWindowsAuthSection(odd.stdout)).toThrow(AppcmdOutputError);
-    expect(readAppcmdError((await scenarioHost.runTool('appcmd', ['list', 'config', 'Nope/', windowsAuth, '/xml'])).stdout)).toContain('Cannot find');
+    expect(
+      readAppcmdError(
+        (await scenarioHost.runTool('appcmd', ['list', 'config', 'Nope/', windowsAuth, '/xml'])).stdout,
+      ),
+    ).toContain('Cannot find');
   });
 
   it('set config /commit:apphost changes the scenario; without it the section is locked', async () => {
     const scenarioHost = host(iis);
-    const locked = await scenarioHost.runTool('appcmd', ['set', 'config', 'Default Web Site', windowsAuth, '/useAppPoolCredentials:true']);
+    const locked = await scenarioHost.runTool('appcmd', [
+      'set',
+      'config',
+      'Default Web Site',
+      windowsAuth,
+      '/useAppPoolCredentials:true',
+    ]);
     expect(readAppcmdError(locked.stdout)).toContain('locked at a parent level');
-    const set = await scenarioHost.runTool('appcmd', ['set', 'config', 'Default Web Site', windowsAuth, '/useAppPoolCredentials:"True"', '/extendedProtection.flags:Proxy', '/+"extendedProtection.[name=\'HTTP/web01.contoso.com\']"', '/commit:apphost']);
+    const set = await scenarioHost.runTool('appcmd', [
+      'set',
+      'config',
+      'Default Web Site',
+      windowsAuth,
+      '/useAppPoolCredentials:"True"',
+      '/extendedProtection.flags:Proxy',
+      '/+"extendedProtection.[name=\'HTTP/web01.contoso.com\']"',
+      '/commit:apphost',
+    ]);
     expect(set.outcome).toBe('succeeded');
     const after = scenarioHost.scenario.iis?.sites[0]?.applications[0]?.windowsAuthentication;
-    expect(after).toMatchObject({ useAppPoolCredentials: true, extendedProtection: { flags: ['Proxy'], spns: ['HTTP/web01.contoso.com'] } });
-    const providers = await scenarioHost.runTool('appcmd', ['set', 'config', 'Default Web Site', windowsAuth, '/~"providers"', '/+"providers.[value=\'NTLM\']"', '/commit:apphost']);
+    expect(after).toMatchObject({
+      useAppPoolCredentials: true,
+      extendedProtection: { flags: ['Proxy'], spns: ['HTTP/web01.contoso.com'] },
+    });
+    const providers = await scenarioHost.runTool('appcmd', [
+      'set',
+      'config',
+      'Default Web Site',
+      windowsAuth,
+      '/~"providers"',
+      '/+"providers.[value=\'NTLM\']"',
+      '/commit:apphost',
+    ]);
     expect(providers.outcome).toBe('succeeded');
-    expect(scenarioHost.scenario.iis?.sites[0]?.applications[0]?.windowsAuthentication.providers).toEqual(['NTLM']);
-    const bad = await scenarioHost.runTool('appcmd', ['set', 'config', 'Default Web Site', windowsAuth, '/useKernelMode:false', '/enabled:maybe', '/commit:apphost']);
+    expect(scenarioHost.scenario.iis?.sites[0]?.applications[0]?.windowsAuthentication.providers).toEqual([
+      'NTLM',
+    ]);
+    const bad = await scenarioHost.runTool('appcmd', [
+      'set',
+      'config',
+      'Default Web Site',
+      windowsAuth,
+      '/useKernelMode:false',
+      '/enabled:maybe',
+      '/commit:apphost',
+    ]);
     expect(bad.outcome).toBe('failed');
-    expect(scenarioHost.scenario.iis?.sites[0]?.applications[0]?.windowsAuthentication.useKernelMode).toBe(true);
+    expect(scenarioHost.scenario.iis?.sites[0]?.applications[0]?.windowsAuthentication.useKernelMode).toBe(
+      true,
+    );
   });
 
   it('is "not recognized" without IIS', async () => {

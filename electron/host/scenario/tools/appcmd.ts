@@ -6,7 +6,12 @@
  * where the authentication sections are locked at server level (§4.2).
  */
 import type { Scenario } from '../../../../shared/scenario/scenario-schema.js';
-import type { ScenarioIis, ScenarioIisApplication, ScenarioIisSite, ScenarioWindowsAuth } from '../../../../shared/scenario/sections/iis.js';
+import type {
+  ScenarioIis,
+  ScenarioIisApplication,
+  ScenarioIisSite,
+  ScenarioWindowsAuth,
+} from '../../../../shared/scenario/sections/iis.js';
 import type { SimulatedTool, SimulatedToolResult } from '../simulated-tool.js';
 
 const windowsAuthSection = 'system.webServer/security/authentication/windowsAuthentication';
@@ -22,7 +27,12 @@ function error(message: string): SimulatedToolResult {
 }
 
 function xmlAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 function attributes(pairs: Readonly<Record<string, string | number | boolean>>): string {
@@ -44,20 +54,33 @@ function appName(site: ScenarioIisSite, app: ScenarioIisApplication): string {
 }
 
 /** `Site`, `Site/` → root application; `Site/app` → that application (§4.3 identifiers). */
-function findApplication(iis: ScenarioIis, location: string): { site: ScenarioIisSite; app: ScenarioIisApplication } | null {
+function findApplication(
+  iis: ScenarioIis,
+  location: string,
+): { site: ScenarioIisSite; app: ScenarioIisApplication } | null {
   const lower = location.replace(/^MACHINE\/WEBROOT\/APPHOST\//i, '').toLowerCase();
   for (const site of iis.sites) {
     const name = site.name.toLowerCase();
     if (lower !== name && !lower.startsWith(`${name}/`)) continue;
     const path = lower === name ? '/' : lower.slice(name.length) || '/';
-    const app = site.applications.find((candidate) => candidate.path.toLowerCase().replace(/(.)\/$/, '$1') === path.replace(/(.)\/$/, '$1'));
+    const app = site.applications.find(
+      (candidate) => candidate.path.toLowerCase().replace(/(.)\/$/, '$1') === path.replace(/(.)\/$/, '$1'),
+    );
     if (app) return { site, app };
   }
   return null;
 }
 
 function listSites(iis: ScenarioIis, xml: boolean, config: boolean): SimulatedToolResult {
-  if (!xml) return ok(iis.sites.map((site) => `SITE "${site.name}" (id:${site.id},bindings:${bindingSummary(site)},state:${site.state})`).join('\r\n'));
+  if (!xml)
+    return ok(
+      iis.sites
+        .map(
+          (site) =>
+            `SITE "${site.name}" (id:${site.id},bindings:${bindingSummary(site)},state:${site.state})`,
+        )
+        .join('\r\n'),
+    );
   return ok(
     xmlDocument(
       iis.sites.flatMap((site) => {
@@ -67,7 +90,10 @@ function listSites(iis: ScenarioIis, xml: boolean, config: boolean): SimulatedTo
           `${head}>`,
           `    <site ${attributes({ name: site.name, id: site.id })}>`,
           '      <bindings>',
-          ...site.bindings.map((binding) => `        <binding ${attributes({ protocol: binding.protocol, bindingInformation: binding.bindingInformation })} />`),
+          ...site.bindings.map(
+            (binding) =>
+              `        <binding ${attributes({ protocol: binding.protocol, bindingInformation: binding.bindingInformation })} />`,
+          ),
           '      </bindings>',
           '    </site>',
           '  </SITE>',
@@ -79,14 +105,29 @@ function listSites(iis: ScenarioIis, xml: boolean, config: boolean): SimulatedTo
 
 function listApps(iis: ScenarioIis, xml: boolean): SimulatedToolResult {
   const apps = iis.sites.flatMap((site) => site.applications.map((app) => ({ site, app })));
-  if (!xml) return ok(apps.map(({ site, app }) => `APP "${appName(site, app)}" (applicationPool:${app.appPool})`).join('\r\n'));
+  if (!xml)
+    return ok(
+      apps
+        .map(({ site, app }) => `APP "${appName(site, app)}" (applicationPool:${app.appPool})`)
+        .join('\r\n'),
+    );
   return ok(
-    xmlDocument(apps.map(({ site, app }) => `  <APP ${attributes({ 'APP.NAME': appName(site, app), 'APPPOOL.NAME': app.appPool, 'SITE.NAME': site.name, path: app.path })} />`)),
+    xmlDocument(
+      apps.map(
+        ({ site, app }) =>
+          `  <APP ${attributes({ 'APP.NAME': appName(site, app), 'APPPOOL.NAME': app.appPool, 'SITE.NAME': site.name, path: app.path })} />`,
+      ),
+    ),
   );
 }
 
 function listAppPools(iis: ScenarioIis, xml: boolean, config: boolean): SimulatedToolResult {
-  if (!xml) return ok(iis.appPools.map((pool) => `APPPOOL "${pool.name}" (MgdVersion:v4.0,MgdMode:Integrated,state:${pool.state})`).join('\r\n'));
+  if (!xml)
+    return ok(
+      iis.appPools
+        .map((pool) => `APPPOOL "${pool.name}" (MgdVersion:v4.0,MgdMode:Integrated,state:${pool.state})`)
+        .join('\r\n'),
+    );
   return ok(
     xmlDocument(
       iis.appPools.flatMap((pool) => {
@@ -94,7 +135,13 @@ function listAppPools(iis: ScenarioIis, xml: boolean, config: boolean): Simulate
         if (!config) return [`${head} />`];
         // The scenario never holds a password; a real server prints it in clear text here (§4.4).
         const processModel = { identityType: pool.identityType, userName: pool.userName ?? '', password: '' };
-        return [`${head}>`, `    <add ${attributes({ name: pool.name, managedRuntimeVersion: 'v4.0' })}>`, `      <processModel ${attributes(processModel)} />`, '    </add>', '  </APPPOOL>'];
+        return [
+          `${head}>`,
+          `    <add ${attributes({ name: pool.name, managedRuntimeVersion: 'v4.0' })}>`,
+          `      <processModel ${attributes(processModel)} />`,
+          '    </add>',
+          '  </APPPOOL>',
+        ];
       }),
     ),
   );
@@ -127,16 +174,39 @@ function listConfig(iis: ScenarioIis, location: string, section: string, xml: bo
   const lower = section.toLowerCase();
   let inner: string[];
   if (lower === windowsAuthSection.toLowerCase()) {
-    inner = windowsAuthElement(found.app.windowsAuthentication, xml ? 'system.webServer-security-authentication-windowsAuthentication' : 'windowsAuthentication');
+    inner = windowsAuthElement(
+      found.app.windowsAuthentication,
+      xml ? 'system.webServer-security-authentication-windowsAuthentication' : 'windowsAuthentication',
+    );
   } else if (lower === anonymousAuthSection.toLowerCase()) {
     const anonymous = found.app.anonymousAuthentication;
-    inner = [`    <${xml ? 'system.webServer-security-authentication-anonymousAuthentication' : 'anonymousAuthentication'} ${attributes({ enabled: anonymous.enabled, userName: anonymous.userName })} />`];
+    inner = [
+      `    <${xml ? 'system.webServer-security-authentication-anonymousAuthentication' : 'anonymousAuthentication'} ${attributes({ enabled: anonymous.enabled, userName: anonymous.userName })} />`,
+    ];
   } else {
     return error(`Unknown config section "${section}".`);
   }
   const path = `${apphost}/${appName(found.site, found.app).replace(/\/$/, '')}`;
-  if (!xml) return ok(['<system.webServer>', '  <security>', '    <authentication>', ...inner.map((line) => `  ${line}`), '    </authentication>', '  </security>', '</system.webServer>', ''].join('\r\n'));
-  return ok(xmlDocument([`  <CONFIG ${attributes({ 'CONFIG.SECTION': section, path, overrideMode: 'Inherit', locked: 'false' })}>`, ...inner, '  </CONFIG>']));
+  if (!xml)
+    return ok(
+      [
+        '<system.webServer>',
+        '  <security>',
+        '    <authentication>',
+        ...inner.map((line) => `  ${line}`),
+        '    </authentication>',
+        '  </security>',
+        '</system.webServer>',
+        '',
+      ].join('\r\n'),
+    );
+  return ok(
+    xmlDocument([
+      `  <CONFIG ${attributes({ 'CONFIG.SECTION': section, path, overrideMode: 'Inherit', locked: 'false' })}>`,
+      ...inner,
+      '  </CONFIG>',
+    ]),
+  );
 }
 
 function unquote(value: string): string {
@@ -155,7 +225,8 @@ function applyWindowsAuthChange(auth: ScenarioWindowsAuth, change: string): stri
     const list = add[2] === 'providers' ? auth.providers : auth.extendedProtection.spns;
     const index = list.findIndex((item) => item.toLowerCase() === add[4]?.toLowerCase());
     if (add[1] === '+') {
-      if (index >= 0) return `Cannot add duplicate collection entry of type 'add' with unique key attribute '${add[3]}' set to '${add[4]}'`;
+      if (index >= 0)
+        return `Cannot add duplicate collection entry of type 'add' with unique key attribute '${add[3]}' set to '${add[4]}'`;
       list.push(add[4]);
     } else {
       if (index < 0) return `Cannot find requested collection element.`;
@@ -172,7 +243,13 @@ function applyWindowsAuthChange(auth: ScenarioWindowsAuth, change: string): stri
   const set = /^\/([A-Za-z.]+):(.*)$/.exec(change);
   if (!set?.[1] || set[2] === undefined) return `Unknown attribute "${change}".`;
   const [name, value] = [set[1], unquote(set[2])];
-  const booleanNames = ['enabled', 'useKernelMode', 'useAppPoolCredentials', 'authPersistNonNTLM', 'authPersistSingleRequest'] as const;
+  const booleanNames = [
+    'enabled',
+    'useKernelMode',
+    'useAppPoolCredentials',
+    'authPersistNonNTLM',
+    'authPersistSingleRequest',
+  ] as const;
   const booleanName = booleanNames.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
   if (booleanName) {
     const parsed = parseBoolean(value);
@@ -181,7 +258,9 @@ function applyWindowsAuthChange(auth: ScenarioWindowsAuth, change: string): stri
     return null;
   }
   if (name.toLowerCase() === 'extendedprotection.tokenchecking') {
-    const token = (['None', 'Allow', 'Require'] as const).find((candidate) => candidate.toLowerCase() === value.toLowerCase());
+    const token = (['None', 'Allow', 'Require'] as const).find(
+      (candidate) => candidate.toLowerCase() === value.toLowerCase(),
+    );
     if (!token) return `Invalid enumeration value "${value}" for tokenChecking.`;
     auth.extendedProtection.tokenChecking = token;
     return null;
@@ -189,7 +268,10 @@ function applyWindowsAuthChange(auth: ScenarioWindowsAuth, change: string): stri
   if (name.toLowerCase() === 'extendedprotection.flags') {
     const known = ['Proxy', 'NoServiceNameCheck', 'AllowDotlessSpn', 'ProxyCohosting'] as const;
     const flags: (typeof known)[number][] = [];
-    for (const part of value.split(',').map((item) => item.trim()).filter((item) => item.length > 0 && item.toLowerCase() !== 'none')) {
+    for (const part of value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0 && item.toLowerCase() !== 'none')) {
       const flag = known.find((candidate) => candidate.toLowerCase() === part.toLowerCase());
       if (!flag) return `Invalid flags value "${part}" for flags.`;
       flags.push(flag);
@@ -200,7 +282,12 @@ function applyWindowsAuthChange(auth: ScenarioWindowsAuth, change: string): stri
   return `Unknown attribute "${name}".`;
 }
 
-function setConfig(iis: ScenarioIis, location: string, section: string, changes: readonly string[]): SimulatedToolResult {
+function setConfig(
+  iis: ScenarioIis,
+  location: string,
+  section: string,
+  changes: readonly string[],
+): SimulatedToolResult {
   const found = findApplication(iis, location);
   if (!found) return error(`Cannot find configuration path "${location}".`);
   if (found.app.configError) return error(found.app.configError);
@@ -235,14 +322,24 @@ function setConfig(iis: ScenarioIis, location: string, section: string, changes:
     found.app.anonymousAuthentication = copy;
   }
   // [U] success line from memory (§4.2).
-  return ok(`Applied configuration changes to section "${section}" for "${apphost}/${appName(found.site, found.app).replace(/\/$/, '')}" at configuration commit path "${apphost}"`);
+  return ok(
+    `Applied configuration changes to section "${section}" for "${apphost}/${appName(found.site, found.app).replace(/\/$/, '')}" at configuration commit path "${apphost}"`,
+  );
 }
 
-export const simulatedAppcmd: SimulatedTool = (args: readonly string[], scenario: Scenario): SimulatedToolResult => {
+export const simulatedAppcmd: SimulatedTool = (
+  args: readonly string[],
+  scenario: Scenario,
+): SimulatedToolResult => {
   const iis = scenario.iis;
   if (!iis || !iis.appcmdAvailable) {
     // cmd.exe's answer for a missing program (exit code 9009).
-    return { exitCode: 9009, stdout: '', stderr: "'appcmd' is not recognized as an internal or external command,\r\noperable program or batch file.\r\n" };
+    return {
+      exitCode: 9009,
+      stdout: '',
+      stderr:
+        "'appcmd' is not recognized as an internal or external command,\r\noperable program or batch file.\r\n",
+    };
   }
   const [verb, objectType, ...rest] = args;
   const flags = rest.filter((arg) => arg.startsWith('/') || arg.startsWith('-'));
@@ -259,7 +356,12 @@ export const simulatedAppcmd: SimulatedTool = (args: readonly string[], scenario
     if (type === 'config' && positional[0] && section) return listConfig(iis, positional[0], section, xml);
   }
   if (verb?.toLowerCase() === 'set' && type === 'config' && positional[0] && section) {
-    return setConfig(iis, positional[0], section, flags.filter((flag) => flag !== sectionFlag));
+    return setConfig(
+      iis,
+      positional[0],
+      section,
+      flags.filter((flag) => flag !== sectionFlag),
+    );
   }
   return error(`The command "${args.join(' ').slice(0, 200)}" is not supported by this simulation.`);
 };

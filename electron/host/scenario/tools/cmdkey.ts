@@ -20,7 +20,11 @@ export const simulatedCmdkey: SimulatedTool = (args, scenario) => {
     const lines = ['', 'Currently stored credentials:', ''];
     if (state.credentials.length === 0) lines.push('* NONE *', '');
     for (const credential of state.credentials) {
-      lines.push(`    Target: ${credential.target}`, `    Type: ${credential.type}`, `    User: ${credential.user}`);
+      lines.push(
+        `    Target: ${credential.target}`,
+        `    Type: ${credential.type}`,
+        `    User: ${credential.user}`,
+      );
       if (credential.persistence) lines.push(`    ${credential.persistence}`);
       lines.push('');
     }
@@ -29,8 +33,12 @@ export const simulatedCmdkey: SimulatedTool = (args, scenario) => {
   const deletion = /^\/delete:(.+)$/i.exec(command);
   if (deletion) {
     const wanted = (deletion[1] ?? '').toLowerCase();
-    const index = state.credentials.findIndex((credential) => credential.target.toLowerCase() === wanted || targetName(credential.target).toLowerCase() === wanted);
-    if (index === -1) return { exitCode: 1, stdout: '', stderr: `${crlf}* NONE *${crlf}Element not found.${crlf}` };
+    const index = state.credentials.findIndex(
+      (credential) =>
+        credential.target.toLowerCase() === wanted || targetName(credential.target).toLowerCase() === wanted,
+    );
+    if (index === -1)
+      return { exitCode: 1, stdout: '', stderr: `${crlf}* NONE *${crlf}Element not found.${crlf}` };
     state.credentials.splice(index, 1);
     return { exitCode: 0, stdout: `${crlf}CMDKEY: Credential deleted successfully.${crlf}`, stderr: '' };
   }

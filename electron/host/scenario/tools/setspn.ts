@@ -4,7 +4,11 @@
  * Formats follow the real captures of §3.2; the duplicate forms and the unknown-account
  * lines are the reconstructed ones of §3.2 (marked there [R]/[U]).
  */
-import { scenarioAccountDn, type ScenarioDirectory, type ScenarioDirectoryAccount } from '../../../../shared/scenario/sections/directory.js';
+import {
+  scenarioAccountDn,
+  type ScenarioDirectory,
+  type ScenarioDirectoryAccount,
+} from '../../../../shared/scenario/sections/directory.js';
 import type { Scenario } from '../../../../shared/scenario/scenario-schema.js';
 import type { SimulatedTool, SimulatedToolResult } from '../simulated-tool.js';
 
@@ -26,19 +30,29 @@ function findAccount(directory: ScenarioDirectory, name: string): ScenarioDirect
   const bare = name.includes('\\') ? name.slice(name.indexOf('\\') + 1) : name;
   const lower = bare.toLowerCase();
   return (
-    directory.accounts.find((account) => scenarioAccountDn(directory, account).toLowerCase() === name.toLowerCase()) ??
+    directory.accounts.find(
+      (account) => scenarioAccountDn(directory, account).toLowerCase() === name.toLowerCase(),
+    ) ??
     directory.accounts.find((account) => account.samAccountName.toLowerCase() === lower) ??
-    directory.accounts.find((account) => account.kind === 'computer' && account.samAccountName.toLowerCase() === `${lower}$`)
+    directory.accounts.find(
+      (account) => account.kind === 'computer' && account.samAccountName.toLowerCase() === `${lower}$`,
+    )
   );
 }
 
 function accountNotFound(name: string): SimulatedToolResult {
   // [U] (§3.2): the unknown-account lines are from memory.
-  return result(1, [`FindDomainForAccount: Call to DsGetDcNameWithAccountW failed with return value 0x00000525`, `Could not find account ${name}`]);
+  return result(1, [
+    `FindDomainForAccount: Call to DsGetDcNameWithAccountW failed with return value 0x00000525`,
+    `Could not find account ${name}`,
+  ]);
 }
 
 function spnPattern(pattern: string): RegExp {
-  const escaped = pattern.toLowerCase().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+  const escaped = pattern
+    .toLowerCase()
+    .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*');
   return new RegExp(`^${escaped}$`);
 }
 
@@ -49,15 +63,25 @@ function objectBlock(directory: ScenarioDirectory, account: ScenarioDirectoryAcc
 function list(directory: ScenarioDirectory, name: string): SimulatedToolResult {
   const account = findAccount(directory, name);
   if (!account) return accountNotFound(name);
-  return result(0, [`Registered ServicePrincipalNames for ${scenarioAccountDn(directory, account)}:`, ...account.spns.map((spn) => `${indent}${spn}`)]);
+  return result(0, [
+    `Registered ServicePrincipalNames for ${scenarioAccountDn(directory, account)}:`,
+    ...account.spns.map((spn) => `${indent}${spn}`),
+  ]);
 }
 
 function query(directory: ScenarioDirectory, pattern: string, forest: boolean): SimulatedToolResult {
   const matcher = spnPattern(pattern);
-  const owners = directory.accounts.filter((account) => account.spns.some((spn) => matcher.test(spn.toLowerCase())));
+  const owners = directory.accounts.filter((account) =>
+    account.spns.some((spn) => matcher.test(spn.toLowerCase())),
+  );
   const header = `Checking ${forest ? 'forest' : 'domain'} ${domainDn(directory)}`;
   if (owners.length === 0) return result(0, [header, '', 'No such SPN found.']);
-  return result(0, [header, ...owners.flatMap((account) => objectBlock(directory, account)), '', 'Existing SPN found!']);
+  return result(0, [
+    header,
+    ...owners.flatMap((account) => objectBlock(directory, account)),
+    '',
+    'Existing SPN found!',
+  ]);
 }
 
 function duplicates(directory: ScenarioDirectory): SimulatedToolResult {
@@ -72,7 +96,11 @@ function duplicates(directory: ScenarioDirectory): SimulatedToolResult {
   const groups = [...bySpn.values()].filter((entry) => entry.accounts.length > 1);
   const lines = [`Checking domain ${domainDn(directory)}`, 'Processing entry 0'];
   for (const group of groups) {
-    lines.push(`${group.spn} is registered on these accounts:`, ...group.accounts.map((account) => `${indent}${scenarioAccountDn(directory, account)}`), '');
+    lines.push(
+      `${group.spn} is registered on these accounts:`,
+      ...group.accounts.map((account) => `${indent}${scenarioAccountDn(directory, account)}`),
+      '',
+    );
   }
   lines.push(`found ${groups.length} group${groups.length === 1 ? '' : 's'} of duplicate SPNs.`);
   // Exit code 1 even on success (§3.2, real Server 2022 behaviour).
@@ -83,16 +111,35 @@ function register(directory: ScenarioDirectory, spn: string, name: string): Simu
   const account = findAccount(directory, name);
   if (!account) return accountNotFound(name);
   const dn = scenarioAccountDn(directory, account);
-  const holders = directory.accounts.filter((candidate) => candidate.spns.some((existing) => existing.toLowerCase() === spn.toLowerCase()));
+  const holders = directory.accounts.filter((candidate) =>
+    candidate.spns.some((existing) => existing.toLowerCase() === spn.toLowerCase()),
+  );
   const header = `Checking domain ${domainDn(directory)}`;
   if (holders.length > 0) {
-    return result(1, [header, ...holders.flatMap((holder) => [scenarioAccountDn(directory, holder), `${indent}${spn}`]), '', 'Duplicate SPN found, aborting operation!']);
+    return result(1, [
+      header,
+      ...holders.flatMap((holder) => [scenarioAccountDn(directory, holder), `${indent}${spn}`]),
+      '',
+      'Duplicate SPN found, aborting operation!',
+    ]);
   }
   if (!directory.spnWriteAllowed) {
-    return result(1, [header, '', `Registering ServicePrincipalNames for ${dn}`, `${indent}${spn}`, `Failed to assign SPN on account '${dn}', error 0x2098/8344 -> Insufficient access rights to perform the operation.`]);
+    return result(1, [
+      header,
+      '',
+      `Registering ServicePrincipalNames for ${dn}`,
+      `${indent}${spn}`,
+      `Failed to assign SPN on account '${dn}', error 0x2098/8344 -> Insufficient access rights to perform the operation.`,
+    ]);
   }
   account.spns.push(spn);
-  return result(0, [header, '', `Registering ServicePrincipalNames for ${dn}`, `${indent}${spn}`, 'Updated object']);
+  return result(0, [
+    header,
+    '',
+    `Registering ServicePrincipalNames for ${dn}`,
+    `${indent}${spn}`,
+    'Updated object',
+  ]);
 }
 
 function unregister(directory: ScenarioDirectory, spn: string, name: string): SimulatedToolResult {
@@ -100,7 +147,11 @@ function unregister(directory: ScenarioDirectory, spn: string, name: string): Si
   if (!account) return accountNotFound(name);
   const dn = scenarioAccountDn(directory, account);
   if (!directory.spnWriteAllowed) {
-    return result(1, [`Unregistering ServicePrincipalNames for ${dn}`, `${indent}${spn}`, `Failed to remove SPN on account '${dn}', error 0x2098/8344 -> Insufficient access rights to perform the operation.`]);
+    return result(1, [
+      `Unregistering ServicePrincipalNames for ${dn}`,
+      `${indent}${spn}`,
+      `Failed to remove SPN on account '${dn}', error 0x2098/8344 -> Insufficient access rights to perform the operation.`,
+    ]);
   }
   // Removes the first matching value (duplicates on one account are not possible in AD).
   const index = account.spns.findIndex((existing) => existing.toLowerCase() === spn.toLowerCase());
@@ -110,13 +161,19 @@ function unregister(directory: ScenarioDirectory, spn: string, name: string): Si
 
 const usage = result(1, [], 'Usage: setspn [modifiers switch] [accountname]');
 
-export const simulatedSetspn: SimulatedTool = (args: readonly string[], scenario: Scenario): SimulatedToolResult => {
+export const simulatedSetspn: SimulatedTool = (
+  args: readonly string[],
+  scenario: Scenario,
+): SimulatedToolResult => {
   const switches = args.filter((arg) => /^[-/][A-Za-z]$/.test(arg)).map((arg) => arg.slice(1).toUpperCase());
   const operands = args.filter((arg) => !/^[-/][A-Za-z]$/.test(arg));
   const directory = scenario.directory;
   if (!directory || !directory.dcReachable) {
     // [U] No domain controller: the DsGetDcName failure 0x54B (ERROR_NO_SUCH_DOMAIN).
-    return result(1, ['FindDomainForAccount: Call to DsGetDcNameWithAccountW failed with return value 0x0000054B', `Could not find account ${operands.at(-1) ?? ''}`]);
+    return result(1, [
+      'FindDomainForAccount: Call to DsGetDcNameWithAccountW failed with return value 0x0000054B',
+      `Could not find account ${operands.at(-1) ?? ''}`,
+    ]);
   }
   const operation = switches.find((name) => ['L', 'Q', 'X', 'S', 'A', 'D'].includes(name));
   switch (operation) {

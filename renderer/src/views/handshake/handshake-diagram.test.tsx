@@ -14,10 +14,46 @@ const exchange: LiveExchange = {
   verdict: 'refused',
   summary: 'The site refused the Kerberos sign-in with 401.',
   legs: [
-    { step: 1, from: 'client', to: 'server', label: 'GET / without credentials', status: 'info', httpStatus: null, token: null, detail: null },
-    { step: 2, from: 'server', to: 'client', label: '401 Unauthorized', status: 'info', httpStatus: 401, token: null, detail: 'WWW-Authenticate: Negotiate' },
-    { step: 3, from: 'client', to: 'kdc', label: 'TGS-REQ: service ticket for HTTP/web03.contoso.test', status: 'info', httpStatus: null, token: null, detail: null },
-    { step: 4, from: 'kdc', to: 'client', label: 'TGS-REP: service ticket', status: 'ok', httpStatus: null, token: null, detail: 'kvno 3' },
+    {
+      step: 1,
+      from: 'client',
+      to: 'server',
+      label: 'GET / without credentials',
+      status: 'info',
+      httpStatus: null,
+      token: null,
+      detail: null,
+    },
+    {
+      step: 2,
+      from: 'server',
+      to: 'client',
+      label: '401 Unauthorized',
+      status: 'info',
+      httpStatus: 401,
+      token: null,
+      detail: 'WWW-Authenticate: Negotiate',
+    },
+    {
+      step: 3,
+      from: 'client',
+      to: 'kdc',
+      label: 'TGS-REQ: service ticket for HTTP/web03.contoso.test',
+      status: 'info',
+      httpStatus: null,
+      token: null,
+      detail: null,
+    },
+    {
+      step: 4,
+      from: 'kdc',
+      to: 'client',
+      label: 'TGS-REP: service ticket',
+      status: 'ok',
+      httpStatus: null,
+      token: null,
+      detail: 'kvno 3',
+    },
     {
       step: 5,
       from: 'server',
@@ -51,8 +87,12 @@ describe('HandshakeDiagram', () => {
   it('is an ordered list of steps that reads well without the arrows', () => {
     expect(html).toMatch(/<ol class="handshake-legs" aria-label="Steps of the exchange">/);
     expect(html.match(/<li class="handshake-leg /g)).toHaveLength(5);
-    expect(html).toContain('Step 3, This computer to Domain KDC (CONTOSO.TEST), normal step: </span>TGS-REQ: service ticket for HTTP/web03.contoso.test');
-    expect(html).toContain('Step 5, Web server web03.contoso.test:8080 to This computer, problem: </span>401 Unauthorized');
+    expect(html).toContain(
+      'Step 3, This computer to Domain KDC (CONTOSO.TEST), normal step: </span>TGS-REQ: service ticket for HTTP/web03.contoso.test',
+    );
+    expect(html).toContain(
+      'Step 5, Web server web03.contoso.test:8080 to This computer, problem: </span>401 Unauthorized',
+    );
     expect(html.match(/<svg[^>]*aria-hidden="true"/g)).toHaveLength(5);
   });
 

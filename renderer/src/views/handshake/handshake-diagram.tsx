@@ -23,7 +23,11 @@ const tokenKindLabels: Record<TokenSummary['kind'], string> = {
   unknown: 'unrecognised token',
 };
 
-const statusWords: Record<ExchangeLeg['status'], string> = { ok: 'succeeded', problem: 'problem', info: 'normal step' };
+const statusWords: Record<ExchangeLeg['status'], string> = {
+  ok: 'succeeded',
+  problem: 'problem',
+  info: 'normal step',
+};
 const statusMarks: Record<ExchangeLeg['status'], string> = { ok: '✓', problem: '✗', info: '•' };
 
 function laneIndex(party: ExchangeParty): number {
@@ -61,7 +65,8 @@ function TokenFacts({ token }: { readonly token: TokenSummary }) {
   if (token.etype) facts.push(['Encryption', token.etype]);
   if (token.kvno !== null) facts.push(['Key version', String(token.kvno)]);
   if (token.negState) facts.push(['SPNEGO state', token.negState]);
-  if (token.kerberosError) facts.push(['Kerberos error', `${token.kerberosError.name} (${token.kerberosError.code})`]);
+  if (token.kerberosError)
+    facts.push(['Kerberos error', `${token.kerberosError.name} (${token.kerberosError.code})`]);
   if (token.decodeError) facts.push(['Could not read', token.decodeError]);
   return (
     <details className="handshake-token">
@@ -81,7 +86,8 @@ function TokenFacts({ token }: { readonly token: TokenSummary }) {
 }
 
 export function HandshakeDiagram({ exchange }: { readonly exchange: LiveExchange }) {
-  const labelOf = (party: ExchangeParty): string => exchange.participants.find((participant) => participant.id === party)?.label ?? party;
+  const labelOf = (party: ExchangeParty): string =>
+    exchange.participants.find((participant) => participant.id === party)?.label ?? party;
   const headingId = `handshake-heading-${exchange.url.replace(/[^A-Za-z0-9]/g, '-')}`;
   return (
     <section className={`handshake handshake-verdict-${exchange.verdict}`} aria-labelledby={headingId}>
@@ -109,7 +115,10 @@ export function HandshakeDiagram({ exchange }: { readonly exchange: LiveExchange
           {exchange.legs.map((leg) => (
             <li key={leg.step} className={`handshake-leg handshake-status-${leg.status}`}>
               <LegArrow leg={leg} />
-              <div className="handshake-text" style={{ gridColumn: `${Math.min(laneIndex(leg.from), laneIndex(leg.to)) + 1} / span 2` }}>
+              <div
+                className="handshake-text"
+                style={{ gridColumn: `${Math.min(laneIndex(leg.from), laneIndex(leg.to)) + 1} / span 2` }}
+              >
                 <p className="handshake-label">
                   <span className="handshake-mark" aria-hidden="true">
                     {statusMarks[leg.status]}
