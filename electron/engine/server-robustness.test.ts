@@ -115,6 +115,35 @@ describe('the verdict line', () => {
   });
 });
 
+describe('the loopback check on a healthy server', () => {
+  it('is a fact, not a problem, when it is not what the person reported (no finding, no "problem" mark)', async () => {
+    for (const name of ['healthy-service-account', 'healthy-computer-account', 'healthy-farm']) {
+      const scenario = await loadScenarioFile(
+        fileURLToPath(new URL(`../../e2e/scenarios/${name}.json`, import.meta.url)),
+      );
+      const diagnosis = await diagnose(new ScenarioHost(scenario), {
+        ...scenario.target,
+        symptom: 'check-everything',
+      });
+      const loopback = diagnosis.evidence.find((item) => item.kind === 'loopback-settings');
+      expect(loopback?.summary, name).toMatch(
+        /refused by the loopback check .*from other computers it is not affected/,
+      );
+      expect(loopback?.status, name).toBe('info');
+      expect(
+        diagnosis.findings.map((finding) => finding.cause),
+        name,
+      ).not.toContain('loopback-check');
+    }
+    // The same facts when the person reports a prompt on the server itself: the cause, marked as such.
+    const scenario = await loadScenarioFile(
+      fileURLToPath(new URL('../../e2e/scenarios/loopback-check.json', import.meta.url)),
+    );
+    const diagnosis = await diagnose(new ScenarioHost(scenario), scenario.target);
+    expect(diagnosis.evidence.find((item) => item.kind === 'loopback-settings')?.status).toBe('problem');
+  });
+});
+
 describe('events that back a broken link', () => {
   it('adds KDC event 11 to the duplicate-SPN finding, as evidence and in words', async () => {
     const scenario = await loadScenarioFile(
@@ -205,7 +234,7 @@ describe('unexpected configuration: said, with the command to check by hand; the
         ),
       probe: 'spn:registrations',
       says: [
-        'DsGetDcNameWithAccountW failed',
+        'Could not read who holds HTTP/web01.contoso.com (no domain controller could be reached (setspn: DsGetDcNameWithAccountW returned 0x54B, ERROR_NO_SUCH_DOMAIN))',
         'check by hand with: setspn -Q HTTP/web01.contoso.com',
         'setspn -X',
       ],
@@ -281,6 +310,17 @@ describe('unexpected configuration: said, with the command to check by hand; the
     });
     expect(probe(diagnosis, 'iis:application').status).toBe('ok');
     expect(serverFindings(diagnosis)).toEqual([]);
+  });
+
+  it('a malformed address (/%zz) is read as its raw path: both server checks run and the verdict holds', async () => {
+    const diagnosis = await diagnose(new ScenarioHost(healthy), {
+      ...healthy.target,
+      url: 'https://web01.contoso.com/%zz',
+    });
+    expect(probe(diagnosis, 'iis:application').status).toBe('ok');
+    expect(probe(diagnosis, 'spn:registrations').status).toBe('ok');
+    expect(serverFindings(diagnosis)).toEqual([]);
+    expect(diagnosis.ruledOut.some((item) => item.summary === verdict)).toBe(true);
   });
 
   it('a custom identity that is a local account: no key in the directory, said as the broken link', async () => {

@@ -5,7 +5,7 @@ import { readHttpSysLimits, recommendedHttpSysLimits, tokenExceedsLimits } from 
 import { windowsAuthDefaults } from './iis-configuration.js';
 import { loopbackBlocks, readLoopbackSettings } from './loopback-settings.js';
 import { decryptingAccount } from './pool-account.js';
-import { findServingApplication } from './serving-application.js';
+import { decodedPath, findServingApplication } from './serving-application.js';
 
 const machine = { computerName: 'WEB01', domain: 'CONTOSO' };
 
@@ -179,5 +179,15 @@ describe('findServingApplication', () => {
       findServingApplication(new URL('https://intranet.contoso.com/'), sites, apps, pools)?.binding.protocol,
     ).toBe('http');
     expect(findServingApplication(new URL('http://web01:8080/'), sites, apps, pools)).toBeNull();
+  });
+  it('reads a malformed percent-escape as the raw path instead of failing (URI malformed)', () => {
+    expect(decodedPath('/%zz')).toBe('/%zz');
+    expect(decodedPath('/hr%20team/%E2%82%AC')).toBe('/hr team/€');
+    const served = findServingApplication(new URL('http://intranet.contoso.com/hr/%zz'), sites, apps, pools);
+    expect([served?.site.name, served?.application?.path]).toEqual(['Intranet', '/hr']);
+    expect(
+      findServingApplication(new URL('http://intranet.contoso.com/%E0%A4%A'), sites, apps, pools)?.application
+        ?.path,
+    ).toBe('/');
   });
 });

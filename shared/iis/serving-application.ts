@@ -24,6 +24,20 @@ function bindingScore(binding: IisBinding, host: string, port: number, protocol:
   return (hostMatches ? 4 : 0) + (samePort ? 2 : 0) + (binding.protocol === protocol ? 1 : 0);
 }
 
+/**
+ * The URL path as IIS compares it with application paths (percent-escapes decoded). A
+ * malformed escape (`/%zz`) cannot be decoded: the raw path is compared instead, so an odd
+ * address still finds its site rather than stopping every server check (URIError).
+ */
+export function decodedPath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch (error) {
+    if (error instanceof URIError) return pathname;
+    throw error;
+  }
+}
+
 export function findServingApplication(
   url: URL,
   sites: readonly IisSite[],
@@ -45,7 +59,7 @@ export function findServingApplication(
   if (!best) return null;
   const siteName = best.site.name.toLowerCase();
   const siteApplications = applications.filter((app) => app.siteName.toLowerCase() === siteName);
-  const path = decodeURIComponent(url.pathname).toLowerCase();
+  const path = decodedPath(url.pathname).toLowerCase();
   const application =
     siteApplications
       .filter((app) => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  describeAccountNotFound,
   parseSetspnChange,
   parseSetspnDuplicates,
   parseSetspnList,
@@ -34,7 +35,30 @@ describe('setspn -L (reference §3.2)', () => {
     expect(parseSetspnList(fixture('setspn-L-unknown-account.reconstructed.txt'))).toEqual({
       kind: 'account-not-found',
       account: 'nosuchuser',
+      lookupError: 0x525,
     });
+  });
+  it('tells "no domain controller" (0x54B) from "no such account" (0x525) in plain words', () => {
+    const offline = parseSetspnQuery(
+      'FindDomainForAccount: Call to DsGetDcNameWithAccountW failed with return value 0x0000054B\r\nCould not find account HTTP/web01.contoso.com\r\n',
+    );
+    expect(offline).toEqual({
+      kind: 'account-not-found',
+      account: 'HTTP/web01.contoso.com',
+      lookupError: 0x54b,
+    });
+    if (offline.kind !== 'account-not-found') throw new Error('expected account-not-found');
+    expect(describeAccountNotFound(offline)).toBe(
+      'no domain controller could be reached (setspn: DsGetDcNameWithAccountW returned 0x54B, ERROR_NO_SUCH_DOMAIN)',
+    );
+    const unknown = parseSetspnList(fixture('setspn-L-unknown-account.reconstructed.txt'));
+    if (unknown.kind !== 'account-not-found') throw new Error('expected account-not-found');
+    expect(describeAccountNotFound(unknown)).toBe(
+      'the directory has no account nosuchuser (DsGetDcNameWithAccountW returned 0x525)',
+    );
+    expect(describeAccountNotFound({ kind: 'account-not-found', account: 'x', lookupError: null })).toBe(
+      'the directory has no account x',
+    );
   });
   it('rejects other text with one line', () => {
     expect(() => parseSetspnList('Ldap Error(0x51 -- Server Down): ldap_connect')).toThrow(SetspnOutputError);

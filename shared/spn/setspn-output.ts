@@ -20,9 +20,37 @@ export interface SearchScope {
   readonly dn: string;
 }
 
+/**
+ * `Could not find account <name>`, after `FindDomainForAccount: Call to DsGetDcNameWithAccountW
+ * failed with return value 0x…` (§3.2, [U] from memory). The return value tells why: 0x525
+ * (ERROR_NO_SUCH_USER) means the directory has no such account; 0x54B (ERROR_NO_SUCH_DOMAIN,
+ * "the specified domain either does not exist or could not be contacted") means no domain
+ * controller answered — then setspn knows nothing about the account at all.
+ */
+export interface SetspnAccountNotFound {
+  readonly kind: 'account-not-found';
+  readonly account: string;
+  /** The DsGetDcNameWithAccountW return value; null when setspn printed none. */
+  readonly lookupError: number | null;
+}
+
+/** ERROR_NO_SUCH_DOMAIN from DsGetDcNameWithAccountW: no domain controller could be reached. */
+export const noDomainControllerError = 0x54b;
+
+/** Why setspn "could not find account", in plain words with the code it printed. */
+export function describeAccountNotFound(result: SetspnAccountNotFound): string {
+  if (result.lookupError === noDomainControllerError)
+    return 'no domain controller could be reached (setspn: DsGetDcNameWithAccountW returned 0x54B, ERROR_NO_SUCH_DOMAIN)';
+  const code =
+    result.lookupError === null
+      ? ''
+      : ` (DsGetDcNameWithAccountW returned 0x${result.lookupError.toString(16).toUpperCase()})`;
+  return `the directory has no account ${result.account}${code}`;
+}
+
 export type SetspnListResult =
   | { readonly kind: 'list'; readonly accountDn: string; readonly spns: readonly string[] }
-  | { readonly kind: 'account-not-found'; readonly account: string };
+  | SetspnAccountNotFound;
 
 export type SetspnQueryResult =
   | {
@@ -31,7 +59,7 @@ export type SetspnQueryResult =
       readonly found: boolean;
       readonly objects: readonly DirectoryObjectSpns[];
     }
-  | { readonly kind: 'account-not-found'; readonly account: string };
+  | SetspnAccountNotFound;
 
 export interface DuplicateSpnGroup {
   readonly spn: string;
@@ -55,7 +83,7 @@ export type SetspnChangeResult =
     }
   | { readonly kind: 'duplicate'; readonly conflicts: readonly DirectoryObjectSpns[] }
   | { readonly kind: 'access-denied'; readonly accountDn: string; readonly message: string }
-  | { readonly kind: 'account-not-found'; readonly account: string };
+  | SetspnAccountNotFound;
 
 export class SetspnOutputError extends Error {
   constructor(message: string) {
@@ -87,10 +115,18 @@ function linesOf(output: string, what: string): Line[] {
   return lines;
 }
 
-function accountNotFound(lines: readonly Line[]): string | null {
+function accountNotFound(lines: readonly Line[]): SetspnAccountNotFound | null {
   for (const line of lines) {
     const match = /^Could not find account (.+)$/.exec(line.text);
-    if (match?.[1]) return match[1];
+    if (!match?.[1]) continue;
+    const code = lines
+      .map((candidate) => /failed with return value 0x([0-9a-f]{1,8})$/i.exec(candidate.text))
+      .find((found) => found !== null);
+    return {
+      kind: 'account-not-found',
+      account: match[1],
+      lookupError: code?.[1] ? Number.parseInt(code[1], 16) : null,
+    };
   }
   return null;
 }
@@ -129,7 +165,7 @@ function objectBlocks(lines: readonly Line[]): DirectoryObjectSpns[] {
 export function parseSetspnList(output: string): SetspnListResult {
   const lines = linesOf(output, 'setspn -L');
   const missing = accountNotFound(lines);
-  if (missing !== null) return { kind: 'account-not-found', account: missing };
+  if (missing !== null) return missing;
   const headerIndex = lines.findIndex((line) => /^Registered ServicePrincipalNames for .+:$/.test(line.text));
   const header = lines[headerIndex];
   if (!header)
@@ -151,7 +187,7 @@ export function parseSetspnList(output: string): SetspnListResult {
 export function parseSetspnQuery(output: string): SetspnQueryResult {
   const lines = linesOf(output, 'setspn -Q');
   const missing = accountNotFound(lines);
-  if (missing !== null) return { kind: 'account-not-found', account: missing };
+  if (missing !== null) return missing;
   const searched = searchScopes(lines);
   const notFound = lines.some((line) => line.text === 'No such SPN found.');
   const found = lines.some((line) => line.text === 'Existing SPN found!');
@@ -200,7 +236,7 @@ export function parseSetspnDuplicates(output: string): SetspnDuplicatesResult {
 export function parseSetspnChange(output: string): SetspnChangeResult {
   const lines = linesOf(output, 'setspn');
   const missing = accountNotFound(lines);
-  if (missing !== null) return { kind: 'account-not-found', account: missing };
+  if (missing !== null) return missing;
   for (const line of lines) {
     const denied = /^Failed to (?:assign|remove) SPN on account '(.+)', error (.+)$/.exec(line.text);
     if (denied?.[1] && denied[2]) return { kind: 'access-denied', accountDn: denied[1], message: denied[2] };

@@ -7,6 +7,7 @@ import { formatRegQuery } from '../../../shared/host/reg-query-format.js';
 import { loopbackBlocks, lsaKey, readLoopbackSettings } from '../../../shared/iis/loopback-settings.js';
 import type { Evidence } from '../../../shared/model/evidence.js';
 import '../../../shared/rules/server/server-evidence.js';
+import { loopbackCheckIsTheCause } from '../../../shared/rules/server/loopback-check-rule.js';
 import type { Probe } from '../probe.js';
 import { readIisApplication } from './iis-application.js';
 
@@ -22,17 +23,22 @@ export const iisLoopbackCheckProbe: Probe = {
     const servedHere = iis.facts.site !== null;
     const blocks = servedHere && loopbackBlocks(hostName, machine.computerName, settings);
     const msv = tree?.subkeys.find((subkey) => subkey.name.toLowerCase() === 'msv1_0') ?? null;
+    const facts = { settings, host: hostName, computerName: machine.computerName, servedHere };
+    // A blocking check is a fact on every server whose site name is not its computer name; it is
+    // a problem only when it is what the person reported (the rule's own test).
+    const isTheCause = loopbackCheckIsTheCause(facts, target.symptom);
     const evidence: Evidence<'loopback-settings'> = {
       id: 'loopback-settings',
       probe: this.id,
       kind: 'loopback-settings',
-      status: blocks ? 'problem' : 'info',
+      status: isTheCause ? 'problem' : 'info',
       summary: !servedHere
         ? `${hostName} is not served by IIS on ${machine.computerName}.`
         : blocks
-          ? `Browsing ${hostName} on ${machine.computerName} itself is refused by the loopback check (not in BackConnectionHostNames).`
+          ? `Browsing ${hostName} on ${machine.computerName} itself is refused by the loopback check (not in BackConnectionHostNames)` +
+            (isTheCause ? '.' : '; from other computers it is not affected.')
           : `Browsing ${hostName} on ${machine.computerName} itself is allowed.`,
-      facts: { settings, host: hostName, computerName: machine.computerName, servedHere },
+      facts,
       raw: [
         {
           label: `reg query "HKLM\\${key.path}" /v DisableLoopbackCheck`,

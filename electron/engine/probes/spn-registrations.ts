@@ -18,6 +18,7 @@ import type { AccountName } from '../../../shared/spn/account-name.js';
 import { browserSpnForms } from '../../../shared/spn/browser-spn.js';
 import { parseSpn } from '../../../shared/spn/service-principal-name.js';
 import {
+  describeAccountNotFound,
   parseSetspnDuplicates,
   parseSetspnList,
   parseSetspnQuery,
@@ -66,9 +67,10 @@ async function owners(
   const result = await setspn(host, ['-Q', spn], parseSetspnQuery, raw, unreadable, `who holds ${spn}`);
   if (!result) return null;
   if (result.kind !== 'query') {
+    // setspn -Q names no account: "could not find account" here means its domain lookup failed.
     unreadable.push({
       what: `who holds ${spn}`,
-      reason: `setspn could not find account ${result.account}`,
+      reason: describeAccountNotFound(result),
       checkByHand: `setspn -Q ${spn}`,
     });
     return null;
@@ -101,7 +103,7 @@ async function accountDn(
   if (result.kind !== 'list') {
     unreadable.push({
       what: `the SPNs of ${account.display}`,
-      reason: `the directory has no account ${result.account}`,
+      reason: describeAccountNotFound(result),
       checkByHand: `setspn -L ${setspnAccountArgument(account)}`,
     });
     return { dn: null, spns: null };

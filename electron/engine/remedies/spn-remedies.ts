@@ -9,7 +9,11 @@
  * can tell that the person lacks them, the offer is unavailable and the admin hand-off
  * (shared/handoff) carries the same commands to a domain administrator.
  */
-import { parseSetspnQuery, SetspnOutputError } from '../../../shared/spn/setspn-output.js';
+import {
+  describeAccountNotFound,
+  parseSetspnQuery,
+  SetspnOutputError,
+} from '../../../shared/spn/setspn-output.js';
 import { AccountNameError, parseAccountName } from '../../../shared/spn/account-name.js';
 import {
   parseDistinguishedName,
@@ -112,7 +116,9 @@ async function holders(host: Host, spn: string): Promise<string[]> {
   try {
     const result = parseSetspnQuery(run.stdout);
     if (result.kind !== 'query')
-      throw new RemedyPreconditionError(`setspn could not ask a domain controller (${said})`);
+      throw new RemedyPreconditionError(
+        `setspn could not tell who holds ${spn}: ${describeAccountNotFound(result)}; nothing was changed`,
+      );
     return result.objects.map((object) => object.dn);
   } catch (error) {
     if (error instanceof SetspnOutputError)

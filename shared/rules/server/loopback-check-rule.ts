@@ -10,11 +10,23 @@ import type { RuledOut } from '../../model/finding.js';
 import { loopbackBlocks } from '../../iis/loopback-settings.js';
 import type { FindingDraft, Rule } from '../rule.js';
 import { proposeServerRemedies } from './server-remedies.js';
-import './server-evidence.js';
+import type { LoopbackFacts } from './server-evidence.js';
 
 // "Works from my PC, not on the server" arrives as works-on-server-only (the wizard asks which
 // way round): when this machine serves the host and the check blocks the name, it is this way.
 const loopbackSymptoms = new Set(['http-401', 'prompt-three-times', 'works-on-server-only']);
+
+/**
+ * Whether a blocking loopback check is a cause of what the person reported. The probe uses
+ * the same test for its status, so a healthy server is never marked "problem" without a finding.
+ */
+export function loopbackCheckIsTheCause(facts: LoopbackFacts, symptom: string): boolean {
+  return (
+    facts.servedHere &&
+    loopbackBlocks(facts.host, facts.computerName, facts.settings) &&
+    loopbackSymptoms.has(symptom)
+  );
+}
 
 export const loopbackCheckRule: Rule = ({ evidence, target }) => {
   const findings: FindingDraft[] = [];
@@ -22,7 +34,7 @@ export const loopbackCheckRule: Rule = ({ evidence, target }) => {
   for (const item of evidenceOfKind(evidence, 'loopback-settings')) {
     const { settings, host, computerName, servedHere } = item.facts;
     const blocks = servedHere && loopbackBlocks(host, computerName, settings);
-    if (!blocks || !loopbackSymptoms.has(target.symptom)) {
+    if (!loopbackCheckIsTheCause(item.facts, target.symptom)) {
       ruledOut.push({
         cause: 'loopback-check',
         summary: !servedHere

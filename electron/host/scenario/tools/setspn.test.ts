@@ -63,6 +63,7 @@ describe('simulated setspn (reference §3.2 formats, read back by the real parse
     expect(parseSetspnList((await scenarioHost.runTool('setspn', ['-L', 'nobody'])).stdout)).toEqual({
       kind: 'account-not-found',
       account: 'nobody',
+      lookupError: 0x525,
     });
   });
 
