@@ -58,7 +58,7 @@ describe('appcmd list app /xml (reference §4.4, real fixture)', () => {
   });
 });
 
-describe('appcmd list site /xml (reconstructed)', () => {
+describe('appcmd list site /xml (assumed, not in the reference: fixtures/README.md)', () => {
   it('reads bindings from the summary attribute', () => {
     const sites = parseAppcmdSites(fixture('sites.reconstructed.xml'));
     expect(sites[0]).toEqual({

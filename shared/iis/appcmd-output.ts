@@ -1,6 +1,7 @@
 /**
  * Reads appcmd's XML output into the typed IIS model (reference §4.3, §4.4):
  * - `appcmd list site /xml [/config]`     → `<appcmd><SITE SITE.NAME= SITE.ID= bindings= state=>…`
+ *   (assumed, not in the reference: no capture of `list site` was found; see fixtures/README.md)
  * - `appcmd list app /xml`                → `<APP APP.NAME="Site/" SITE.NAME= APPPOOL.NAME= path=/>` [V-ex]
  * - `appcmd list apppool /xml /config`    → `<APPPOOL APPPOOL.NAME=…><add><processModel identityType= userName=/>` [V-ex]
  * - `appcmd list config <path> -section:<auth section> /xml /config:*`
@@ -117,7 +118,12 @@ function bindingsFromSummary(summary: string): IisBinding[] {
     });
 }
 
-/** `appcmd list site /xml` (with or without `/config`). */
+/**
+ * `appcmd list site /xml` (with or without `/config`). UNVERIFIED: the reference quotes no
+ * `list site` output (§4.3–§4.4); the `SITE` element, its attributes and the `<site><bindings>`
+ * child under `/config` are assumed by analogy with the APPPOOL/APP forms (fixtures/README.md).
+ * Check against a real capture before relying on it.
+ */
 export function parseAppcmdSites(output: string): IisSite[] {
   const root = appcmdRoot(output, 'list site');
   return childElements(root, 'SITE').map((element) => {

@@ -2,7 +2,8 @@
  * Simulated appcmd.exe (reference §4.2 set, §4.3 list config, §4.4 apppool/app). Answers from
  * the scenario's `iis` section in the `/xml` forms of §4.3–§4.4 (and the plain text forms
  * for `list site/app/apppool`); `set config … /commit:apphost` changes the scenario so
- * verify and undo see it. Without `/commit:apphost` a set fails as on a real server,
+ * verify and undo see it. The `list site` form is assumed, not quoted in the reference
+ * (shared/iis/fixtures/README.md). Without `/commit:apphost` a set fails as on a real server,
  * where the authentication sections are locked at server level (§4.2).
  */
 import type { Scenario } from '../../../../shared/scenario/scenario-schema.js';
