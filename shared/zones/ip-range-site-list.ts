@@ -4,17 +4,22 @@
  * per-scheme REG_DWORD zones. Keys are processed in enumeration order and the first match
  * wins ("this method may find a random match before it finds a match … by design", KB182569).
  *
- * `:Range` syntax accepted (INETRES explain text and SetZoneMapping patterns, §1.5): a single
- * address `192.168.1.10`, a last-octet range `127.0.0.1-10`, and per-octet `*` or `a-b`
- * (`172.16-31.0.*`). Anything else is reported as unreadable and skipped.
+ * `:Range` syntax accepted (INETRES explain text and SetZoneMapping patterns, §1.5), the IPv4
+ * part of the one site grammar (zone-site-pattern.ts): a single address `192.168.1.10`, a
+ * last-octet range `127.0.0.1-10`, and per-octet `*` or `a-b` (`172.16-31.0.*`). Anything else
+ * is reported as unreadable and skipped.
  */
 import type { RegistryHive } from '../host/registry.js';
 import { joinRegistryPath, sameRegistryName } from '../host/registry.js';
 import type { RegistryView } from '../host/registry-view.js';
 import type { SiteListHit } from './domain-site-list.js';
 import { zoneValueForScheme } from './domain-site-list.js';
-
-type OctetRule = { readonly low: number; readonly high: number };
+import {
+  InvalidZoneSitePatternError,
+  ipv4MatchesOctets,
+  parseIpv4Pattern,
+  type OctetRule,
+} from './zone-site-pattern.js';
 
 export class InvalidIpRangeError extends Error {
   constructor(message: string) {
@@ -23,44 +28,21 @@ export class InvalidIpRangeError extends Error {
   }
 }
 
-function parseOctet(text: string): number {
-  if (!/^\d{1,3}$/.test(text)) throw new InvalidIpRangeError(`not an octet: ${JSON.stringify(text)}`);
-  const value = Number(text);
-  if (value > 255) throw new InvalidIpRangeError(`octet above 255: ${text}`);
-  return value;
-}
-
-/** Parses a `:Range` value into four octet rules. */
+/** Parses a `:Range` value into four octet rules, with the site grammar's IPv4 part (zone-site-pattern.ts). */
 export function parseIpRange(spec: string): readonly OctetRule[] {
   const text = spec.trim().replace(/^\*:\/\//, '');
   if (text.length === 0 || text.length > 64)
     throw new InvalidIpRangeError('range must be 1 to 64 characters');
-  const parts = text.split('.');
-  if (parts.length !== 4) throw new InvalidIpRangeError(`expected four octets: ${JSON.stringify(spec)}`);
-  return parts.map((part) => {
-    if (part === '*') return { low: 0, high: 255 };
-    const dash = part.indexOf('-');
-    if (dash === -1) {
-      const value = parseOctet(part);
-      return { low: value, high: value };
-    }
-    const low = parseOctet(part.slice(0, dash));
-    const high = parseOctet(part.slice(dash + 1));
-    if (low > high) throw new InvalidIpRangeError(`range ${part} runs backwards`);
-    return { low, high };
-  });
+  try {
+    return parseIpv4Pattern(text).octets;
+  } catch (error) {
+    if (error instanceof InvalidZoneSitePatternError) throw new InvalidIpRangeError(error.message);
+    throw error;
+  }
 }
 
 export function ipInRange(ip: string, spec: string): boolean {
-  const rules = parseIpRange(spec);
-  const octets = ip.split('.').map(Number);
-  return (
-    octets.length === 4 &&
-    rules.every((rule, i) => {
-      const octet = octets[i] ?? -1;
-      return octet >= rule.low && octet <= rule.high;
-    })
-  );
+  return ipv4MatchesOctets(ip, parseIpRange(spec));
 }
 
 export function searchRangeSiteList(

@@ -568,3 +568,96 @@ ${protocolDefaults}`;
     ).toBe('HKLM');
   });
 });
+
+describe('every SetZoneMapping pattern of the §1.5 table, as a ZoneMapKey entry of the policy list (§1.6)', () => {
+  const policyList = (name: string, zone: number) => `
+[${HKLM_POLICY}]
+"ListBox_Support_ZoneMapKey"=dword:00000001
+[${HKLM_POLICY}\\ZoneMapKey]
+${JSON.stringify(name)}="${zone}"
+${protocolDefaults}`;
+
+  it.each<[string, number, string[], string[]]>([
+    [
+      '*://*.example.com',
+      2,
+      ['https://a.example.com/', 'http://a.example.com/', 'ftp://b.c.example.com/'],
+      ['https://example.com/', 'https://notexample.com/'],
+    ],
+    ['http://*.contoso.co.uk', 1, ['http://www.contoso.co.uk/'], ['https://www.contoso.co.uk/']],
+    [
+      '*://server.contoso.com',
+      1,
+      ['https://server.contoso.com/', 'ftp://server.contoso.com/'],
+      ['https://www.server.contoso.com/'],
+    ],
+    ['ftp://192.168.0.0/', 1, ['ftp://192.168.0.0/'], ['http://192.168.0.0/', 'ftp://192.168.0.1/']],
+    ['https://example/', 2, ['https://example/'], ['http://example/']],
+    [
+      'file:\\example\\share',
+      2,
+      ['\\\\example\\share\\doc.txt', '\\\\EXAMPLE\\Share\\dir\\x.txt'],
+      ['\\\\example\\other\\doc.txt'],
+    ],
+    [
+      '*://172.16-31.0.0.*',
+      1,
+      ['http://172.20.0.0/', 'https://172.31.0.0/'],
+      ['http://172.15.0.0/', 'http://172.20.1.5/'],
+    ],
+    ['127.0.0.1', 1, ['http://127.0.0.1/', 'https://127.0.0.1:8443/'], ['http://127.0.0.2/']],
+  ])('%s = "%d"', (pattern, zone, covered, notCovered) => {
+    const reg = policyList(pattern, zone);
+    for (const url of covered) {
+      const mapping = mapUrlToZone(url, registry(reg), workgroup);
+      expect(mapping.zone, url).toBe(zone);
+      expect(mapping.decidedBy, url).toMatchObject({ rule: 'policy-site-list', valueName: pattern });
+    }
+    for (const url of notCovered) {
+      const mapping = mapUrlToZone(url, registry(reg), workgroup);
+      expect(mapping.decidedBy.rule, url).not.toBe('policy-site-list');
+      expect(mapping.consulted.join('\n'), url).not.toContain('skipped');
+    }
+  });
+
+  it('the issue case: *://*.example.com = "2" puts https://a.example.com/ in Trusted sites, not Internet', () => {
+    expect(zoneOf('https://a.example.com/', policyList('*://*.example.com', 2), workgroup)).toBe(2);
+  });
+
+  it('the five-part *://172.16-31.0.0.* is read as its first four parts and says so', () => {
+    const mapping = mapUrlToZone(
+      'http://172.20.0.0/',
+      registry(policyList('*://172.16-31.0.0.*', 1)),
+      workgroup,
+    );
+    expect(mapping.consulted.join('\n')).toContain('read as its first four parts');
+  });
+
+  it('http://*.server.example.com (refused by SetZoneMapping) is still read from a policy list, with that caveat', () => {
+    const mapping = mapUrlToZone(
+      'http://a.server.example.com/',
+      registry(policyList('http://*.server.example.com', 1)),
+      workgroup,
+    );
+    expect(mapping.zone).toBe(1);
+    expect(mapping.consulted.join('\n')).toContain("Windows' SetZoneMapping refuses this form");
+  });
+
+  it('ftp://* (invalid in the table) is skipped with the reason, and matches nothing', () => {
+    const mapping = mapUrlToZone('ftp://files.example.com/', registry(policyList('ftp://*', 1)), workgroup);
+    expect(mapping.zone).toBe(3);
+    expect(mapping.consulted.join('\n')).toContain(
+      'entry "ftp://*" is not a site (a wildcard alone matches every site), skipped',
+    );
+  });
+
+  it('an exact single-IP entry beats a range covering the same address', () => {
+    const reg = `
+[${HKLM_POLICY}\\ZoneMapKey]
+"127.0.0.1-10"="2"
+"127.0.0.1"="1"
+${protocolDefaults}`;
+    expect(mapUrlToZone('http://127.0.0.1/', registry(reg), workgroup).decidedBy.valueName).toBe('127.0.0.1');
+    expect(zoneOf('http://127.0.0.5/', reg, workgroup)).toBe(2);
+  });
+});

@@ -2,56 +2,25 @@
  * Group Policy "Site to Zone Assignment List" as stored in the registry: REG_SZ values under
  * `Policies\...\Internet Settings\ZoneMapKey`, name = site, data = "1".."4" (reference §1.6).
  *
- * Site syntax (INETRES explain text, §1.5): `www.contoso.com` (all schemes), `http://www.contoso.com`
- * (that scheme only), `*.contoso.com`, a dotless intranet host, an IP `127.0.0.1` or last-octet
- * range `127.0.0.1-10`; a port (`https://host:8443`) occurs in real lists (§1.6). The client
- * side turns these into ZoneMap keys; how exactly is [U], so entries are matched here directly:
- * a plain name covers its subdomains only when it is a registrable domain (what its Domains key
- * would do, §1.5), `*.x` covers every host ending in `.x`, a port must equal the URL's port.
- * When several entries match, an exact host beats a wildcard, and a scheme-specific entry beats
- * an all-scheme one; otherwise list order decides.
+ * Each value name is parsed with the one site grammar of zone-site-pattern.ts (the same the
+ * checker of IT's change uses): `www.contoso.com` (all schemes), `http://www.contoso.com` or
+ * `*://www.contoso.com` (`*` = every scheme, §1.5 table), `*.contoso.com`, a dotless intranet
+ * host, an IPv4 address, last-octet range or per-octet pattern (`127.0.0.1`, `127.0.0.1-10`,
+ * `*://172.16-31.0.0.*`), a port (`https://host:8443`, §1.6) and a network path
+ * (`file:\example\share`). The client side turns these into ZoneMap keys; how exactly is [U], so
+ * entries are matched here directly: a plain name covers its subdomains only when it is a
+ * registrable domain (what its Domains key would do, §1.5), `*.x` covers every host ending in
+ * `.x`, a port must equal the URL's port, a network path covers the paths below it. When several
+ * entries match, an exact host beats a wildcard, and a scheme-specific entry beats an all-scheme
+ * one; otherwise list order decides.
  */
 import type { RegistryHive, RegistryNamedValue } from '../host/registry.js';
 import type { RegistryView } from '../host/registry-view.js';
 import type { SiteListHit } from './domain-site-list.js';
-import { ipInRange } from './ip-range-site-list.js';
 import { isRegistrableDomain } from './registrable-domain.js';
 import type { ZoneUrl } from './zone-url.js';
 import { isZoneNumber, type ZoneNumber } from './zone-numbers.js';
-
-export interface ZoneMapKeyEntry {
-  readonly scheme: string | null;
-  readonly host: string;
-  readonly port: number | null;
-}
-
-export class InvalidSiteEntryError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidSiteEntryError';
-  }
-}
-
-const entryPattern = /^(?:([a-z][a-z0-9+.-]*):\/\/)?([^/:\s]+)(?::(\d{1,5}))?\/?$/i;
-
-export function parseZoneMapKeyEntry(name: string): ZoneMapKeyEntry {
-  if (name.length === 0 || name.length > 2048)
-    throw new InvalidSiteEntryError('site must be 1 to 2048 characters');
-  const match = entryPattern.exec(name.trim());
-  if (!match)
-    throw new InvalidSiteEntryError(
-      `not a site (scheme://host[:port]): ${JSON.stringify(name.slice(0, 200))}`,
-    );
-  const [, scheme, host, port] = match;
-  const portNumber = port === undefined ? null : Number(port);
-  if (portNumber !== null && (portNumber < 1 || portNumber > 65535))
-    throw new InvalidSiteEntryError(`port out of range: ${port}`);
-  return {
-    scheme: scheme?.toLowerCase() ?? null,
-    host: (host ?? '').toLowerCase().replace(/\.$/, ''),
-    port: portNumber,
-  };
-}
+import { ipv4MatchesOctets, parseZoneSitePattern, type ZoneSitePattern } from './zone-site-pattern.js';
 
 function zoneFromData(entry: RegistryNamedValue): ZoneNumber | null {
   const { value } = entry;
@@ -61,24 +30,29 @@ function zoneFromData(entry: RegistryNamedValue): ZoneNumber | null {
   return null;
 }
 
-/** How an entry covers a URL: 2 = exact host, 1 = wildcard/subdomain/range, null = no. */
-function hostCoverage(entry: ZoneMapKeyEntry, url: ZoneUrl): 1 | 2 | null {
-  if (url.kind === 'ipv4') {
-    if (entry.host === url.host) return 2;
-    if (/^[\d.*-]+$/.test(entry.host)) {
-      try {
-        return ipInRange(url.host, entry.host) ? 1 : null;
-      } catch {
-        return null;
-      }
+function pathCovers(prefix: readonly string[], path: readonly string[]): boolean {
+  return prefix.length <= path.length && prefix.every((segment, index) => segment === path[index]);
+}
+
+/** How an entry covers a URL's host: 2 = exactly that host (or path), 1 = wildcard/subdomain/range, null = no. */
+function hostCoverage(pattern: ZoneSitePattern, url: ZoneUrl): 1 | 2 | null {
+  const { host } = pattern;
+  switch (host.kind) {
+    case 'ipv4': {
+      if (url.kind !== 'ipv4' || !ipv4MatchesOctets(url.host, host.octets)) return null;
+      return host.octets.every((rule) => rule.low === rule.high) ? 2 : 1;
     }
-    return null;
+    case 'unc':
+      return url.kind === 'unc' && url.host === host.server && pathCovers(host.path, url.pathSegments)
+        ? 2
+        : null;
+    case 'name': {
+      if (url.kind === 'ipv4' || url.kind === 'ipv6' || url.kind === 'local-file') return null;
+      if (host.wildcard) return url.host.endsWith(`.${host.name}`) ? 1 : null;
+      if (host.name === url.host) return 2;
+      return isRegistrableDomain(host.name) && url.host.endsWith(`.${host.name}`) ? 1 : null;
+    }
   }
-  if (entry.host === url.host) return 2;
-  if (entry.host.startsWith('*.'))
-    return url.host.endsWith(entry.host.slice(1)) && url.host.length > entry.host.length - 1 ? 1 : null;
-  if (isRegistrableDomain(entry.host) && url.host.endsWith(`.${entry.host}`)) return 1;
-  return null;
 }
 
 export function searchZoneMapKeyList(
@@ -92,9 +66,9 @@ export function searchZoneMapKeyList(
   const entries = view.values(hive, zoneMapKeyPath);
   let best: { hit: SiteListHit; rank: number } | null = null;
   for (const entry of entries) {
-    let parsed: ZoneMapKeyEntry;
+    let parsed: ZoneSitePattern;
     try {
-      parsed = parseZoneMapKeyEntry(entry.name);
+      parsed = parseZoneSitePattern(entry.name);
     } catch (error) {
       consulted.push(
         `${label}: entry ${JSON.stringify(entry.name)} is not a site (${(error as Error).message}), skipped`,
@@ -113,7 +87,17 @@ export function searchZoneMapKeyList(
     const coverage = hostCoverage(parsed, url);
     if (coverage === null) continue;
     const rank = coverage * 2 + (parsed.scheme !== null ? 1 : 0);
-    consulted.push(`${label}: entry ${JSON.stringify(entry.name)} = ${zone} covers ${url.host}`);
+    const caveats = [
+      ...parsed.notes,
+      ...(parsed.setZoneMappingRefuses
+        ? [
+            `Windows' SetZoneMapping refuses this form (${parsed.setZoneMappingRefuses}), but policy lists hold it and it is read as written`,
+          ]
+        : []),
+    ];
+    consulted.push(
+      `${label}: entry ${JSON.stringify(entry.name)} = ${zone} covers ${url.host}${caveats.length > 0 ? ` (${caveats.join('; ')})` : ''}`,
+    );
     if (!best || rank > best.rank) {
       best = { hit: { hive, keyPath: zoneMapKeyPath, valueName: entry.name, zone, site: entry.name }, rank };
     }

@@ -15,6 +15,8 @@ export interface ZoneUrl {
   /** Explicit or scheme-default port; null when the scheme has none. */
   readonly port: number | null;
   readonly kind: ZoneHostKind;
+  /** Lowercase, decoded path segments (`\\srv\share\dir` → share, dir): a network-path site entry covers the paths below it. */
+  readonly pathSegments: readonly string[];
 }
 
 export class InvalidZoneUrlError extends Error {
@@ -50,7 +52,20 @@ export function parseZoneUrl(input: string): ZoneUrl {
   if (host === '' && kind !== 'local-file') {
     throw new InvalidZoneUrlError(`URL has no host: ${JSON.stringify(input.slice(0, 200))}`);
   }
-  return { url: input, scheme, host, port, kind };
+  return { url: input, scheme, host, port, kind, pathSegments: pathSegmentsOf(parsed.pathname) };
+}
+
+function pathSegmentsOf(pathname: string): string[] {
+  return pathname
+    .split('/')
+    .filter((segment) => segment.length > 0)
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment).toLowerCase();
+      } catch {
+        return segment.toLowerCase();
+      }
+    });
 }
 
 function hostKind(scheme: string, host: string): ZoneHostKind {
