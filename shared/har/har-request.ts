@@ -3,6 +3,7 @@
  * connection id, status, the auth headers decoded, and what the response body says about
  * IIS sub-status. Everything else (bodies, cookies, timings) is dropped right away.
  */
+import { splitAuthChallenges } from '../tokens/auth-challenges.js';
 import { decodeAuthToken, TokenDecodeError } from '../tokens/decode-auth-token.js';
 import type { DecodedAuthToken } from '../tokens/decoded-auth-token.js';
 
@@ -198,8 +199,8 @@ export function readHarRequest(entry: unknown, index: number): HarRequestFacts {
     if (name === 'persistent-auth') persistentAuth = /true/i.test(header.value);
     if (name !== 'www-authenticate' && name !== 'proxy-authenticate') continue;
     responseAuthTarget = name === 'www-authenticate' ? 'server' : 'proxy';
-    // One header may list several challenges separated by commas (RFC 7235); tokens have no commas.
-    for (const challenge of header.value.split(/,\s*(?=[A-Za-z]+(?:\s|$))/)) {
+    // One header may list several challenges separated by commas (RFC 7235 §4.1).
+    for (const challenge of splitAuthChallenges(header.value)) {
       const trimmed = challenge.trim();
       if (trimmed === '') continue;
       const token = summarizeToken(header.name, trimmed);

@@ -3,6 +3,7 @@
  * `WWW-Authenticate: Negotiate oYG…`, `Proxy-Authorization: NTLM TlRM…`), a scheme and
  * token (`NTLM TlRM…`), or bare base64 (reference §8.1; RFC 4559 §4, RFC 7235 §4.1/4.2).
  */
+import { splitAuthChallenges } from './auth-challenges.js';
 import { decodeBase64Token, looksLikeBase64 } from './base64-token.js';
 import { TokenDecodeError } from './token-decode-error.js';
 
@@ -29,6 +30,11 @@ export interface ParsedAuthInput {
   readonly direction: TokenDirection;
   /** Schemes a challenge offers without a token (`WWW-Authenticate: Negotiate, NTLM`). */
   readonly offeredSchemes: readonly AuthScheme[];
+  /**
+   * The schemes of the header's other challenges, as spelled, when one header holds several
+   * (`Negotiate oRQw…, NTLM` gives `NTLM`; `Negotiate, Basic realm="x"` gives `Basic`).
+   */
+  readonly alsoOffered: readonly string[];
   readonly token: Uint8Array | null;
   readonly notes: readonly string[];
 }
@@ -46,6 +52,9 @@ const otherSchemes = [
   'oauth',
 ];
 
+/** RFC 7235 §2.1: auth-scheme = token (RFC 7230 §3.2.6 tchar). */
+const schemeTokenPattern = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+
 function findScheme(word: string): AuthScheme | null {
   return authSchemes.find((scheme) => scheme.toLowerCase() === word.toLowerCase()) ?? null;
 }
@@ -53,6 +62,58 @@ function findScheme(word: string): AuthScheme | null {
 function directionOf(headerName: AuthHeaderName | null): TokenDirection {
   if (headerName === null) return 'unknown';
   return headerName.endsWith('Authorization') ? 'client-to-server' : 'server-to-client';
+}
+
+/**
+ * Several challenges in one header (`WWW-Authenticate: Negotiate oRQw…==, NTLM`, as dev tools
+ * show merged headers): decodes the first Negotiate/NTLM/Kerberos challenge that carries a
+ * token and names the others; without any token, lists the schemes offered. Null when no
+ * challenge names an integrated scheme, so the single-value rules report the error.
+ */
+function parseChallengeList(
+  challenges: readonly string[],
+  headerName: AuthHeaderName | null,
+  direction: TokenDirection,
+): ParsedAuthInput | null {
+  const parsed = challenges.map((text) => {
+    const word = /^\S+/.exec(text)?.[0] ?? '';
+    return { word, scheme: findScheme(word), data: text.slice(word.length).trim() };
+  });
+  const first = parsed.find((challenge) => challenge.scheme !== null);
+  if (!first?.scheme) return null;
+  const notAScheme = parsed.find((challenge) => !schemeTokenPattern.test(challenge.word));
+  if (notAScheme) {
+    throw new TokenDecodeError(
+      'malformed-header',
+      `a challenge in the list starts with "${notAScheme.word.slice(0, 40)}", which is not an authentication scheme`,
+    );
+  }
+  const carrier = parsed.find((challenge) => challenge.scheme !== null && challenge.data !== '');
+  if (carrier?.scheme) {
+    const decoded = decodeBase64Token(carrier.data);
+    const others = parsed.filter((challenge) => challenge !== carrier).map((challenge) => challenge.word);
+    return {
+      headerName,
+      scheme: carrier.scheme,
+      direction,
+      offeredSchemes: [],
+      alsoOffered: others,
+      token: decoded.bytes,
+      notes: [
+        ...decoded.notes,
+        `the header holds ${parsed.length} challenges: decoded the ${carrier.scheme} token; also offered: ${others.join(', ')}`,
+      ],
+    };
+  }
+  return {
+    headerName,
+    scheme: first.scheme,
+    direction,
+    offeredSchemes: parsed.flatMap((challenge) => (challenge.scheme ? [challenge.scheme] : [])),
+    alsoOffered: parsed.filter((challenge) => challenge.scheme === null).map((challenge) => challenge.word),
+    token: null,
+    notes: [],
+  };
 }
 
 export function parseAuthInput(input: string): ParsedAuthInput {
@@ -82,6 +143,10 @@ export function parseAuthInput(input: string): ParsedAuthInput {
   }
   const direction = directionOf(headerName);
 
+  const challenges = splitAuthChallenges(rest);
+  const list = challenges.length > 1 ? parseChallengeList(challenges, headerName, direction) : null;
+  if (list) return list;
+
   const firstWord = /^\S+/.exec(rest)?.[0] ?? '';
   const bareWord = firstWord.replace(/,$/, '');
   const scheme = findScheme(bareWord);
@@ -108,6 +173,7 @@ export function parseAuthInput(input: string): ParsedAuthInput {
       scheme: null,
       direction,
       offeredSchemes: [],
+      alsoOffered: [],
       token: decoded.bytes,
       notes: decoded.notes,
     };
@@ -132,10 +198,19 @@ export function parseAuthInput(input: string): ParsedAuthInput {
       scheme,
       direction,
       offeredSchemes: schemes.filter((found): found is AuthScheme => found !== null),
+      alsoOffered: [],
       token: null,
       notes: [],
     };
   }
   const decoded = decodeBase64Token(afterScheme);
-  return { headerName, scheme, direction, offeredSchemes: [], token: decoded.bytes, notes: decoded.notes };
+  return {
+    headerName,
+    scheme,
+    direction,
+    offeredSchemes: [],
+    alsoOffered: [],
+    token: decoded.bytes,
+    notes: decoded.notes,
+  };
 }

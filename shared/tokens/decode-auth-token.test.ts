@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { context, DerReader, derTags } from './der-reader.js';
 import { decodeAuthToken, TokenDecodeError } from './decode-auth-token.js';
 import { maxAuthInputCharacters } from './auth-header.js';
-import { authTokenEvidence } from './token-evidence.js';
-import { ntlmFallbackVerdict } from './token-verdict.js';
+import { fileTimeText } from './ntlm-messages.js';
+import { ntlmFallbackVerdict, rawNtlmNegotiateVerdict } from './token-verdict.js';
 
 // ---- DER builder -------------------------------------------------------------------------
 function length(n: number): number[] {
@@ -137,8 +137,9 @@ const utf16 = (text: string) =>
 const u16 = (n: number) => [n & 0xff, n >> 8];
 const u32 = (n: number) => [n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, (n >>> 24) & 0xff];
 const signature = Array.from(new TextEncoder().encode('NTLMSSP\0'));
-function fileTime(iso: string): number[] {
-  let ticks = (BigInt(Date.parse(iso)) + 11_644_473_600_000n) * 10_000n;
+/** FILETIME bytes of an instant plus `extraTicks` of 100 ns (the digits a millisecond cannot hold). */
+function fileTime(iso: string, extraTicks = 0n): number[] {
+  let ticks = (BigInt(Date.parse(iso)) + 11_644_473_600_000n) * 10_000n + extraTicks;
   const bytes: number[] = [];
   for (let index = 0; index < 8; index += 1, ticks >>= 8n) bytes.push(Number(ticks & 0xffn));
   return bytes;
@@ -296,7 +297,7 @@ describe('NTLM under the Negotiate scheme (reference §8.1, §8.4)', () => {
     15,
   ]);
 
-  it('raw NTLMSSP under Negotiate is the fallback, and a problem in evidence', () => {
+  it('raw NTLMSSP under Negotiate is the fallback', () => {
     const decoded = decodeAuthToken(`Authorization: Negotiate ${type1}`);
     expect(decoded).toMatchObject({
       scheme: 'Negotiate',
@@ -306,19 +307,24 @@ describe('NTLM under the Negotiate scheme (reference §8.1, §8.4)', () => {
       verdict: ntlmFallbackVerdict,
     });
     expect(decoded.ntlm?.osVersion?.text).toBe('5.1.2600 rev 15');
-    const evidence = authTokenEvidence(decoded, {
-      id: 'token-1',
-      probe: 'http-negotiate',
-      seenIn: 'Authorization header',
-    });
-    expect(evidence).toMatchObject({ kind: 'auth-token', status: 'problem', summary: ntlmFallbackVerdict });
-    expect(JSON.stringify(evidence)).not.toContain(type1.slice(0, 20));
+    expect(JSON.stringify(decoded)).not.toContain(type1.slice(0, 20));
   });
 
   it('the same message under the NTLM scheme is plain NTLM, not a fallback', () => {
     const decoded = decodeAuthToken(`Authorization: NTLM ${type1}`);
     expect(decoded.ntlmInsideNegotiate).toBe(false);
-    expect(authTokenEvidence(decoded, { id: 't', probe: 'p' }).status).toBe('info');
+    expect(decoded.verdict).toBe(
+      'NTLM negotiate message: the client starts NTLM (the NTLM scheme never uses Kerberos)',
+    );
+  });
+
+  it('pasted without its header, it does not claim the NTLM scheme: it may have come from Negotiate', () => {
+    const decoded = decodeAuthToken(type1);
+    expect(decoded).toMatchObject({ scheme: null, ntlmInsideNegotiate: false });
+    expect(decoded.verdict).toBe(rawNtlmNegotiateVerdict);
+    expect(decoded.verdict).toBe(
+      'Raw NTLMSSP: if this came in a Negotiate header, no Kerberos ticket was obtained',
+    );
   });
 });
 
@@ -339,11 +345,11 @@ describe('SPNEGO NegTokenResp (reference §8.4)', () => {
     expect(decoded.direction).toBe('server-to-client');
   });
 
-  it('a reject is a problem', () => {
+  it('a reject says the server rejected the exchange', () => {
     const token = explicit(1, tlv(derTags.sequence, explicit(0, tlv(derTags.enumerated, [2]))));
     const decoded = decodeAuthToken(b64(token));
     expect(decoded.verdict).toBe('The server rejected the Negotiate exchange');
-    expect(authTokenEvidence(decoded, { id: 't', probe: 'p' }).status).toBe('problem');
+    expect(decoded.spnego?.negState).toBe('reject');
   });
 
   it('rejects a negState outside RFC 4178', () => {
@@ -380,7 +386,6 @@ describe('KRB-ERROR (reference §6.2, §8.5)', () => {
     expect(decoded.verdict).toMatch(
       new RegExp(`^Kerberos error ${name} \\(${code}\\) for HTTP/web01.contoso.com in CONTOSO.COM: `),
     );
-    expect(authTokenEvidence(decoded, { id: 't', probe: 'p' }).status).toBe('problem');
   });
 });
 
@@ -426,14 +431,14 @@ describe('NTLM AUTHENTICATE header length rules (reference §8.6)', () => {
       [0x0006, u32(2)],
       [0x0009, utf16('HTTP/web01.contoso.com')],
       [0x000a, new Array(16).fill(7)],
-      [0x0007, fileTime('2000-01-01T00:00:00.000Z')],
+      [0x0007, fileTime('2000-01-01T00:00:00.000Z', 1_234_567n)],
     ]);
     const decoded = decodeAuthToken(`Authorization: Negotiate ${b64(type3({ nt }))}`);
     expect(decoded.ntlm).toMatchObject({
       version: 'v2',
       targetName: 'HTTP/web01.contoso.com',
       channelBindings: true,
-      timestamp: '2000-01-01T00:00:00.000Z',
+      timestamp: '2000-01-01T00:00:00.1234567Z',
     });
     expect(decoded.ntlm?.avPairs).toContainEqual({
       id: 6,
@@ -441,6 +446,14 @@ describe('NTLM AUTHENTICATE header length rules (reference §8.6)', () => {
       value: 'mic-present (0x00000002)',
     });
     expect(decoded.verdict).toBe(`${ntlmFallbackVerdict} (NTLMv2 logon as CONTOSO\\bob from WS01)`);
+  });
+
+  it('FILETIME keeps all 7 fractional digits over the whole 64-bit range', () => {
+    const bytesOf = (ticks: bigint) => Uint8Array.from(fileTime('1601-01-01T00:00:00Z', ticks));
+    expect(fileTimeText(Uint8Array.from(new Array(8).fill(0)))).toBe('1601-01-01T00:00:00.0000000Z');
+    expect(fileTimeText(Uint8Array.from(new Array(8).fill(0xff)))).toBe('+060056-05-28T05:36:10.9551615Z');
+    // 2^53 + 1 ticks: a double would round it to 2^53.
+    expect(fileTimeText(bytesOf(2n ** 53n + 1n))).toBe('1629-07-17T23:58:45.4740993Z');
   });
 
   it('all-zero channel bindings mean none', () => {
@@ -486,6 +499,59 @@ describe('header forms (reference §8.1)', () => {
       'Negotiate',
       'NTLM',
     ]);
+  });
+
+  describe('several challenges in one header (merged WWW-Authenticate, as dev tools show it)', () => {
+    const negTokenResp = 'oRQwEqADCgEAoQsGCSqGSIb3EgECAg=='; // gokrb5 testGSSAPIResp (PROVENANCE)
+
+    it('decodes the first challenge that carries a token and names the others', () => {
+      const decoded = decodeAuthToken(`WWW-Authenticate: Negotiate ${negTokenResp}, NTLM`);
+      expect(decoded).toMatchObject({
+        scheme: 'Negotiate',
+        direction: 'server-to-client',
+        container: 'spnego',
+        spnego: { kind: 'response', negState: 'accept-completed' },
+        alsoOffered: ['NTLM'],
+      });
+      expect(decoded.notes).toContain(
+        'the header holds 2 challenges: decoded the Negotiate token; also offered: NTLM',
+      );
+      expect(decoded.fields[0]?.children).toContainEqual(
+        expect.objectContaining({ label: 'also offered', value: 'NTLM' }),
+      );
+    });
+
+    it('finds the token in a later challenge, past Basic with a quoted comma', () => {
+      const decoded = decodeAuthToken(
+        `WWW-Authenticate: Basic realm="a, Negotiate b", charset="UTF-8", NTLM ${b64([...signature, ...u32(2), ...new Array(24).fill(0)])}, Negotiate`,
+      );
+      expect(decoded).toMatchObject({
+        scheme: 'NTLM',
+        mechanism: 'ntlm',
+        ntlm: { messageType: 2, serverChallenge: '0000000000000000' },
+        alsoOffered: ['Basic', 'Negotiate'],
+      });
+    });
+
+    it('without any token lists the integrated schemes and the others', () => {
+      expect(decodeAuthToken('WWW-Authenticate: Negotiate, NTLM, Basic realm="intranet"')).toMatchObject({
+        container: 'no-token',
+        offeredSchemes: ['Negotiate', 'NTLM'],
+        alsoOffered: ['Basic'],
+      });
+    });
+
+    it('a single challenge names nothing else', () => {
+      expect(decodeAuthToken(`WWW-Authenticate: Negotiate ${negTokenResp}`).alsoOffered).toEqual([]);
+    });
+
+    it.each([
+      ['WWW-Authenticate: Negotiate YII*, NTLM', 'not-base64'],
+      ['WWW-Authenticate: Basic realm="x", Bearer', 'unsupported-scheme'],
+      ['WWW-Authenticate: <x>, Negotiate', 'malformed-header'],
+    ])('bad list %# gives %s', (input, code) => {
+      expect(decodeError(input).code).toBe(code);
+    });
   });
 
   it.each([

@@ -87,6 +87,7 @@ function httpField(parsed: ParsedAuthInput, direction: TokenDirection, tokenLeng
           : 'unknown',
     ),
     field('token length', `${tokenLength} bytes`),
+    ...(parsed.alsoOffered.length > 0 ? [field('also offered', parsed.alsoOffered.join(', '))] : []),
   ]);
 }
 
@@ -101,6 +102,7 @@ export function decodeAuthToken(input: string): DecodedAuthToken {
       mechanism: 'unknown' as const,
       tokenLength: 0,
       offeredSchemes: parsed.offeredSchemes,
+      alsoOffered: parsed.alsoOffered,
       spnego: null,
       kerberos: null,
       ntlm: null,
@@ -141,6 +143,7 @@ export function decodeAuthToken(input: string): DecodedAuthToken {
     mechanism,
     tokenLength: parsed.token.length,
     offeredSchemes: [],
+    alsoOffered: parsed.alsoOffered,
     spnego: spnego?.facts ?? null,
     kerberos: carried?.kerberos ?? null,
     ntlm: carried?.ntlm ?? null,

@@ -1,6 +1,7 @@
 /**
  * The JSON shape of a decoded Negotiate / Kerberos / NTLM token — what `iwa-doctor decode
- * --json` prints, what the Token inspector shows, and the facts of `auth-token` evidence.
+ * --json` prints and what the Token inspector shows. Rules see decoded tokens through the
+ * evidence that carries them (`live-*` legs, `har-exchange`), summarised from this shape.
  * Other tools rely on these names (issue 3): change them only by adding.
  * It never contains raw token bytes: names, numbers and sizes only.
  */
@@ -30,6 +31,11 @@ export interface DecodedAuthToken {
   readonly tokenLength: number;
   /** A challenge without a token (`WWW-Authenticate: Negotiate, NTLM`): the schemes offered. */
   readonly offeredSchemes: readonly AuthScheme[];
+  /**
+   * The schemes of the header's other challenges, as spelled, when one header holds several
+   * (a merged `WWW-Authenticate: Negotiate oRQw…==, NTLM` gives `["NTLM"]`); otherwise empty.
+   */
+  readonly alsoOffered: readonly string[];
   readonly spnego: SpnegoFacts | null;
   readonly kerberos: KerberosFacts | null;
   readonly ntlm: NtlmFacts | null;

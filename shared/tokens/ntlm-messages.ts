@@ -6,7 +6,8 @@
  * send the VERSION flag without the Version field. The header ends where the first
  * payload begins, so it is computed from the smallest buffer offset instead of being
  * assumed (reference §8.6); Version/MIC are read only when they fit before it.
- * Responses, challenges, session keys and MIC values are never copied into the result.
+ * Responses, session keys and MIC values are never copied into the result; the server
+ * challenge, a public nonce, is (as hex).
  */
 import { avFlagNames, avIdName, avIds, hasNtlmFlag, ntlmFlagNames } from './ntlm-names.js';
 import type { TokenField } from './token-field.js';
@@ -53,6 +54,12 @@ export interface NtlmFacts {
    * Type 3: MsvAvTargetName from the NTLMv2 response — the SPN the client believed it was talking to.
    */
   readonly targetName: string | null;
+  /**
+   * Type 2: the 8-byte ServerChallenge as 16 lowercase hex digits. A nonce the server sends in
+   * the clear, not a secret (MS-NLMP §2.2.1.2); shown so a capture's challenge can be matched
+   * and checked. The type 3 responses computed from it are never copied.
+   */
+  readonly serverChallenge: string | null;
   /** Type 3: NTLM response version (`v1` also covers NTLMv1 with extended session security). */
   readonly version: 'v1' | 'v2' | null;
   readonly responseKind: NtlmResponseKind | null;
@@ -165,15 +172,25 @@ function flagsHex(flags: number): string {
   return `0x${flags.toString(16).padStart(8, '0')}`;
 }
 
-/** FILETIME (100 ns since 1601-01-01 UTC) as ISO 8601, or a note when it is out of range. */
-function fileTimeText(bytes: Uint8Array): string {
+const ticksPerSecond = 10_000_000n;
+const secondsFrom1601To1970 = 11_644_473_600;
+
+/**
+ * FILETIME (100 ns since 1601-01-01 UTC) as ISO 8601 with all 7 fractional digits, e.g.
+ * `2020-04-30T02:46:22.4140792Z` (MS-DTYP §2.3.3). A 64-bit count of 100 ns does not fit a
+ * double exactly, so the whole seconds and the remainder are split with BigInt; any 64-bit
+ * value is within what Date can show (up to the year 60056).
+ */
+export function fileTimeText(bytes: Uint8Array): string {
   const view = new LittleEndian(bytes);
-  const ticks = view.u32(0) + view.u32(4) * 2 ** 32;
-  const milliseconds = ticks / 10_000 - 11_644_473_600_000;
-  const date = new Date(milliseconds);
-  return Number.isFinite(date.getTime()) && Math.abs(milliseconds) <= 8.64e15
-    ? date.toISOString()
-    : `out of range (${ticks})`;
+  const ticks = BigInt(view.u32(0)) + (BigInt(view.u32(4)) << 32n);
+  const seconds = Number(ticks / ticksPerSecond) - secondsFrom1601To1970;
+  const fraction = (ticks % ticksPerSecond).toString().padStart(7, '0');
+  return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, `.${fraction}Z`);
+}
+
+function hexText(bytes: Uint8Array): string {
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 function isAllZero(bytes: Uint8Array): boolean {
@@ -284,6 +301,7 @@ const emptyFacts = {
   user: null,
   workstation: null,
   targetName: null,
+  serverChallenge: null,
   version: null,
   responseKind: null,
   osVersion: null,
@@ -368,6 +386,7 @@ function decodeChallenge(bytes: Uint8Array): DecodedNtlmMessage {
   requireLength(bytes, 32, what);
   const flags = new LittleEndian(bytes).u32(20);
   const unicode = hasNtlmFlag(flags, 'NEGOTIATE_UNICODE');
+  const serverChallenge = hexText(bytes.subarray(24, 32));
   const { buffers, headerEnd } = readSecurityBuffers(bytes, [12, 40], 32, what);
   const targetName = text(slice(bytes, buffers[0]), unicode, `${what} TargetName`);
   const targetInfoBytes = slice(bytes, buffers[1]);
@@ -389,7 +408,7 @@ function decodeChallenge(bytes: Uint8Array): DecodedNtlmMessage {
           ? 'server'
           : null,
     ),
-    field('server challenge', '8 bytes (not shown)'),
+    field('server challenge', serverChallenge),
     group('target info (AV pairs)', targetInfo ? avPairFields(targetInfo.pairs) : []),
     field('server OS version', osVersion?.text ?? null),
     ...notes.map((note) => field('note', note)),
@@ -402,6 +421,7 @@ function decodeChallenge(bytes: Uint8Array): DecodedNtlmMessage {
       flags: ntlmFlagNames(flags),
       ...emptyFacts,
       targetName: targetName === '' ? null : targetName,
+      serverChallenge,
       osVersion,
       avPairs: targetInfo?.pairs ?? [],
       timestamp: targetInfo?.timestamp ?? null,

@@ -10,6 +10,10 @@ export type VerdictInput = Omit<DecodedAuthToken, 'verdict' | 'fields'>;
 
 export const ntlmFallbackVerdict = 'NTLM fallback inside Negotiate: no Kerberos ticket was obtained';
 
+/** A type 1 pasted without its header: which scheme carried it is unknown (reference §8.4). */
+export const rawNtlmNegotiateVerdict =
+  'Raw NTLMSSP: if this came in a Negotiate header, no Kerberos ticket was obtained';
+
 function joinAnd(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -61,7 +65,10 @@ export function tokenVerdict(token: VerdictInput): string {
     }
     switch (ntlm.messageType) {
       case 1:
-        return 'NTLM negotiate message: the client starts NTLM (the NTLM scheme never uses Kerberos)';
+        // Only the NTLM scheme rules Kerberos out; a bare token may have been cut from a Negotiate header.
+        return token.scheme === 'NTLM'
+          ? 'NTLM negotiate message: the client starts NTLM (the NTLM scheme never uses Kerberos)'
+          : rawNtlmNegotiateVerdict;
       case 2:
         return `NTLM challenge${ntlm.targetName ? ` from ${ntlm.targetName}` : ''}`;
       case 3:
