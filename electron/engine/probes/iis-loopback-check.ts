@@ -26,7 +26,7 @@ export const iisLoopbackCheckProbe: Probe = {
     const facts = { settings, host: hostName, computerName: machine.computerName, servedHere };
     // A blocking check is a fact on every server whose site name is not its computer name; it is
     // a problem only when it is what the person reported (the rule's own test).
-    const isTheCause = loopbackCheckIsTheCause(facts, target.symptom);
+    const isTheCause = loopbackCheckIsTheCause(facts, target);
     const evidence: Evidence<'loopback-settings'> = {
       id: 'loopback-settings',
       probe: this.id,

@@ -181,6 +181,39 @@ describe('walkDecryptionChain', () => {
       ).broken?.cause,
     ).toBe('cname-alias-spn');
   });
+  it('says HOST/ on the computer serves a missing HTTP/ name, so the ticket is for the computer and the pool account cannot decrypt it', () => {
+    const facts = app({ host: 'web01' });
+    const result = walkDecryptionChain(
+      facts,
+      spn(facts, {
+        'http/web01.contoso.com': [svc],
+        'host/web01': [web01],
+        'host/web01.contoso.com': [web01],
+      }),
+    );
+    expect(result.broken?.cause).toBe('spn-netbios-missing');
+    expect(result.links).toEqual([
+      'Browsers ask for HTTP/web01',
+      'served by HOST/web01 on CONTOSO\\WEB01$',
+      'but CONTOSO\\svc-web decrypts ✗',
+    ]);
+    expect(result.brokenLink).toBe(2);
+    expect(result.broken?.link).toBe('but CONTOSO\\svc-web decrypts ✗');
+    const explanation = result.broken?.explanation ?? '';
+    expect(explanation).toContain('issues a Kerberos ticket encrypted for CONTOSO\\WEB01$');
+    expect(explanation).toContain('KRB_AP_ERR_MODIFIED');
+    expect(explanation).not.toMatch(/registered on no account|issues no ticket|cannot issue/);
+    expect(result.broken?.remedies.map((draft) => [draft.params['spn'], draft.params['account']])).toEqual([
+      ['HTTP/web01', 'CONTOSO\\svc-web'],
+    ]);
+  });
+  it('says "registered on no account" and "no ticket" only when no HOST/ serves the name either', () => {
+    const facts = app({ host: 'intranet.contoso.com' });
+    const result = walkDecryptionChain(facts, spn(facts, {}));
+    expect(result.broken?.cause).toBe('spn-missing');
+    expect(result.links.at(-1)).toBe('HTTP/intranet.contoso.com is registered on no account ✗');
+    expect(result.broken?.explanation).toContain('cannot issue a Kerberos ticket');
+  });
   it('names cname-alias-spn when the canonical name is explicitly on another account', () => {
     const alias = app({ host: 'intranet.contoso.com' });
     const other = { dn: 'CN=svc-other,DC=contoso,DC=com', isComputer: false };

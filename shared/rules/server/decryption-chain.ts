@@ -19,6 +19,7 @@ import { parseDistinguishedName, sameDistinguishedName } from '../../spn/disting
 import { sameSpn } from '../../spn/service-principal-name.js';
 import type {
   IisApplicationFacts,
+  IisServerMachine,
   SpnFormOwnership,
   SpnOwner,
   SpnRegistrationFacts,
@@ -39,6 +40,8 @@ export interface DecryptionVerdict {
   /** The verdict, one line: links joined by " → ". */
   readonly line: string;
   readonly links: readonly string[];
+  /** Index in `links` of the link that breaks (always the last one); null when none breaks. */
+  readonly brokenLink: number | null;
   readonly broken: ChainBreak | null;
   /** False when the chain stopped because something could not be read (see `unreadable`). */
   readonly complete: boolean;
@@ -53,7 +56,14 @@ function verdict(
   complete: boolean,
   unreadable: readonly UnreadableFact[],
 ): DecryptionVerdict {
-  return { line: links.join(arrow), links, broken, complete, unreadable };
+  return {
+    line: links.join(arrow),
+    links,
+    brokenLink: broken ? links.length - 1 : null,
+    broken,
+    complete,
+    unreadable,
+  };
 }
 
 function incomplete(links: string[], unreadable: readonly UnreadableFact[], stop: string): DecryptionVerdict {
@@ -73,15 +83,37 @@ function formWithRole(
   return spn.ownership.find((form) => form.roles.includes(role));
 }
 
-function ownerName(owner: SpnOwner, spn: SpnRegistrationFacts): string {
+/**
+ * How a holder is named in the verdict: the decrypting or pool account by its logon name; a
+ * computer of this server's domain as `CONTOSO\WEB02$` (its sAMAccountName is the CN plus `$`);
+ * anything else by its CN and DN.
+ */
+function ownerName(owner: SpnOwner, spn: SpnRegistrationFacts, machine?: IisServerMachine): string {
   if (spn.decryptingAccount?.dn && sameDistinguishedName(owner.dn, spn.decryptingAccount.dn))
     return spn.decryptingAccount.account.display;
   if (spn.poolAccount?.dn && sameDistinguishedName(owner.dn, spn.poolAccount.dn))
     return spn.poolAccount.account.display;
   try {
-    return `${parseDistinguishedName(owner.dn).commonName} (${owner.dn})`;
+    const dn = parseDistinguishedName(owner.dn);
+    if (
+      owner.isComputer &&
+      machine?.domain &&
+      machine.dnsDomain &&
+      dn.dnsDomain === machine.dnsDomain.toLowerCase()
+    )
+      return `${machine.domain.toUpperCase()}\\${dn.commonName.toUpperCase()}$`;
+    return `${dn.commonName} (${owner.dn})`;
   } catch {
     return owner.dn;
+  }
+}
+
+/** The computer account's common name is the computer name (farm nodes are told apart by it). */
+function isThisComputer(owner: SpnOwner, computerName: string): boolean {
+  try {
+    return parseDistinguishedName(owner.dn).commonName.toLowerCase() === computerName.toLowerCase();
+  } catch {
+    return false;
   }
 }
 
@@ -215,7 +247,7 @@ export function walkDecryptionChain(
   const duplicateGroup = (spn.duplicates ?? []).find((group) => sameSpn(group.spn, requested));
   if (owners.length > 1 || (duplicateGroup && duplicateGroup.accountDns.length > 1)) {
     const dns = owners.length > 1 ? owners.map((owner) => owner.dn) : (duplicateGroup?.accountDns ?? []);
-    const names = owners.length > 1 ? owners.map((owner) => ownerName(owner, spn)) : dns;
+    const names = owners.length > 1 ? owners.map((owner) => ownerName(owner, spn, app.machine)) : dns;
     const link = `registered on ${dns.length} accounts (${names.join(', ')}) ✗`;
     return verdict(
       [...links, link],
@@ -252,7 +284,22 @@ export function walkDecryptionChain(
     const companionRole = requestedForm?.roles.includes('fqdn') ? 'netbios' : 'fqdn';
     const companion = formWithRole(spn, companionRole);
     const companionOwners = companion && !sameSpn(companion.spn, requested) ? explicit(companion) : [];
-    const link = `${requested} is registered on no account ✗`;
+    // No account holds the HTTP/ form itself. If a computer holds HOST/<same host>, the KDC maps
+    // HTTP/ onto it (reference §3.1) and issues a ticket encrypted for that computer: the browser
+    // gets a ticket, and the failure is at decryption (KRB_AP_ERR_MODIFIED), not "no ticket".
+    const hostHolder = requestedForm?.hostOwners?.[0] ?? null;
+    const hostSpn = `HOST/${spn.forms.spnHost}`;
+    const decryptor = target?.display ?? decrypting.poolAccount?.display ?? `the account of pool ${poolName}`;
+    const hostHolderName = hostHolder ? ownerName(hostHolder, spn, app.machine) : null;
+    const brokenLinks = hostHolderName
+      ? [`served by ${hostSpn} on ${hostHolderName}`, `but ${decryptor} decrypts ✗`]
+      : [`${requested} is registered on no account ✗`];
+    const link = brokenLinks.at(-1) as string;
+    const outcome = hostHolderName
+      ? `No account holds ${requested} itself, so the domain controller uses ${hostSpn}, which ${hostHolderName} holds (HOST/ covers HTTP/, reference §3.1), ` +
+        `and issues a Kerberos ticket encrypted for ${hostHolderName}. Tickets for this site are decrypted by ${decryptor} ` +
+        `(${decrypting.because}), which cannot read it: KRB_AP_ERR_MODIFIED, and the browser prompts or gets 401.1.`
+      : null;
     const forms = [spn.forms.fqdnForm, spn.forms.netbiosForm].filter((form): form is string => form !== null);
     const register = targetForRegistration
       ? registerDrafts(
@@ -261,17 +308,19 @@ export function walkDecryptionChain(
           `browsers ask for ${requested}`,
         )
       : [];
+    const registerOn = targetForRegistration?.display ?? 'the account that runs the site';
     if (aliasForm && aliasOwners.length > 0) {
       return verdict(
-        [...links, link],
+        [...links, ...brokenLinks],
         {
           cause: 'cname-alias-spn',
           confidence: 'confirmed',
           link,
           explanation:
             `${app.host} is a DNS alias (CNAME) of ${spn.forms.spnHost}. Browsers resolve the alias and ask for ${requested}, ` +
-            `but only ${aliasForm.spn} is registered (on ${aliasOwners.map((owner) => ownerName(owner, spn)).join(', ')}). ` +
-            `Register ${requested} on ${targetForRegistration?.display ?? 'the account that runs the site'}, or make ${app.host} an A record.`,
+            `but only ${aliasForm.spn} is registered (on ${aliasOwners.map((owner) => ownerName(owner, spn, app.machine)).join(', ')}). ` +
+            (outcome ? `${outcome} ` : '') +
+            `Register ${requested} on ${registerOn}, or make ${app.host} an A record.`,
           remedies: targetForRegistration
             ? registerDrafts(
                 [requested],
@@ -286,14 +335,17 @@ export function walkDecryptionChain(
     }
     if (otherPort && otherPortOwners.length > 0) {
       return verdict(
-        [...links, link],
+        [...links, ...brokenLinks],
         {
           cause: 'port-in-spn',
           confidence: 'confirmed',
           link,
           explanation:
             `Browsers ask for ${requested}, but the SPN is registered as ${otherPort.spn}. Browsers ${requested.includes(':') ? 'here include' : 'leave out'} the port ` +
-            `unless a policy changes it (EnableAuthNegotiatePort, FEATURE_INCLUDE_PORT_IN_SPN), so the registered form is never used.`,
+            `unless a policy changes it (EnableAuthNegotiatePort, FEATURE_INCLUDE_PORT_IN_SPN), so the registered form is never used. ` +
+            (outcome ??
+              `No account holds ${requested}, so the domain controller cannot issue a ticket for it.`) +
+            ` Register ${requested} on ${registerOn}.`,
           remedies: targetForRegistration
             ? registerDrafts(
                 [requested],
@@ -308,14 +360,17 @@ export function walkDecryptionChain(
     }
     if (companion && companionOwners.length > 0) {
       return verdict(
-        [...links, link],
+        [...links, ...brokenLinks],
         {
           cause: 'spn-netbios-missing',
           confidence: 'confirmed',
           link,
           explanation:
-            `Only ${companion.spn} is registered; browsers asking for ${requested} find nothing. People who type the ${companionRole === 'fqdn' ? 'short' : 'full'} ` +
-            `name — and Internet Explorer when it switches names mid-session — get a password prompt.`,
+            `Only ${companion.spn} is registered (on ${companionOwners.map((owner) => ownerName(owner, spn, app.machine)).join(', ')}); ${requested} is not. ` +
+            `People who type the ${companionRole === 'fqdn' ? 'short' : 'full'} name — and Internet Explorer when it switches names mid-session — ask for ${requested}. ` +
+            (outcome ??
+              `No account holds it, so the domain controller issues no ticket and the browser falls back to NTLM or prompts.`) +
+            ` Register ${requested} on ${registerOn}.`,
           remedies: targetForRegistration
             ? registerDrafts(
                 [requested],
@@ -329,16 +384,17 @@ export function walkDecryptionChain(
       );
     }
     return verdict(
-      [...links, link],
+      [...links, ...brokenLinks],
       {
         cause: 'spn-missing',
         confidence: 'confirmed',
         link,
         explanation:
-          `No account in the domain holds ${requested}, so the domain controller cannot issue a Kerberos ticket for ${app.host}: ` +
-          `browsers fall back to NTLM or ask for a password three times and get 401.1. ` +
+          (outcome ??
+            `No account in the domain holds ${requested}, so the domain controller cannot issue a Kerberos ticket for ${app.host}: ` +
+              `browsers fall back to NTLM or ask for a password three times and get 401.1.`) +
           (targetForRegistration
-            ? `It belongs on ${targetForRegistration.display}, the account that ${target ? 'decrypts tickets for this site' : 'runs the pool'}.`
+            ? ` ${requested} belongs on ${targetForRegistration.display}, the account that ${target ? 'decrypts tickets for this site' : 'runs the pool'}.`
             : ''),
         remedies: register,
       },
@@ -348,7 +404,7 @@ export function walkDecryptionChain(
   }
 
   const owner = owners[0] as SpnOwner;
-  const ownerDisplay = ownerName(owner, spn);
+  const ownerDisplay = ownerName(owner, spn, app.machine);
   if (!target) {
     const link = `${poolRuns}, which has no account in the domain ✗`;
     return verdict(
@@ -411,7 +467,7 @@ export function walkDecryptionChain(
       );
     }
     const thisComputer = target.kind === 'computer' ? target : null;
-    if (owner.isComputer && thisComputer && !sameHostName(ownerDisplay, app.machine.computerName)) {
+    if (owner.isComputer && thisComputer && !isThisComputer(owner, app.machine.computerName)) {
       const link = `but ${poolRuns} on ${app.machine.computerName} (decrypts with ${target.display}) ✗`;
       return verdict(
         [...links, link],
@@ -491,11 +547,4 @@ export function walkDecryptionChain(
   }
   links.push('Kerberos can be decrypted ✓');
   return verdict(links, null, true, unreadable);
-}
-
-function sameHostName(ownerDisplay: string, computerName: string): boolean {
-  return (
-    ownerDisplay.toLowerCase().startsWith(`${computerName.toLowerCase()} `) ||
-    ownerDisplay.toLowerCase() === computerName.toLowerCase()
-  );
 }

@@ -1,30 +1,48 @@
 /**
  * loopback-check (causes.md; reference §7.1, KB 896861 / KB 926642): from the server itself,
  * NTLM to its FQDN or an alias fails with 401.1 unless the name is in
- * BackConnectionHostNames or the check is disabled. Reported only when the person reports
- * a 401 / prompt and this machine serves the host; otherwise it is a fact, not a cause.
+ * BackConnectionHostNames or the check is disabled. It is a cause only when the person says
+ * the site fails on the web server itself (symptom works-on-server-only, or the wizard's
+ * "where does the password box keep coming back?" answered "on the web server itself") and
+ * this machine serves the host. Running IWA Doctor on the server does not mean the browser
+ * that prompts is there: IT staff check users' prompts from the server too. Otherwise a
+ * blocking check is a fact, not a cause.
  */
 import { getCause } from '../../causes/cause-catalog.js';
 import { evidenceOfKind } from '../../model/evidence.js';
 import type { RuledOut } from '../../model/finding.js';
 import { loopbackBlocks } from '../../iis/loopback-settings.js';
-import type { FindingDraft, Rule } from '../rule.js';
+import type { FindingDraft, Rule, RuleInput } from '../rule.js';
 import { proposeServerRemedies } from './server-remedies.js';
 import type { LoopbackFacts } from './server-evidence.js';
 
-// "Works from my PC, not on the server" arrives as works-on-server-only (the wizard asks which
-// way round): when this machine serves the host and the check blocks the name, it is this way.
-const loopbackSymptoms = new Set(['http-401', 'prompt-three-times', 'works-on-server-only']);
+/** The wizard's question and answer for "only when I open the site on the web server itself". */
+const whereItFails = { question: 'where-it-fails', onTheServer: 'on-the-server' } as const;
+
+/** Whether the person said the browser that fails runs on the web server itself. */
+export function failsOnTheServerItself(target: RuleInput['target']): boolean {
+  // The committed decision tree runs this probe under works-on-server-only only after the answer
+  // "From my PC, but not on the web server itself"; the tree being reworked asks it under
+  // prompt-three-times ("where-it-fails") instead and never runs the probe for this symptom.
+  if (target.symptom === 'works-on-server-only') return true;
+  // Answers travel with the target once the wizard asks questions (absent in older targets).
+  const answers: unknown = 'answers' in target ? target.answers : undefined;
+  return (
+    typeof answers === 'object' &&
+    answers !== null &&
+    (answers as Readonly<Record<string, unknown>>)[whereItFails.question] === whereItFails.onTheServer
+  );
+}
 
 /**
  * Whether a blocking loopback check is a cause of what the person reported. The probe uses
  * the same test for its status, so a healthy server is never marked "problem" without a finding.
  */
-export function loopbackCheckIsTheCause(facts: LoopbackFacts, symptom: string): boolean {
+export function loopbackCheckIsTheCause(facts: LoopbackFacts, target: RuleInput['target']): boolean {
   return (
     facts.servedHere &&
     loopbackBlocks(facts.host, facts.computerName, facts.settings) &&
-    loopbackSymptoms.has(symptom)
+    failsOnTheServerItself(target)
   );
 }
 
@@ -34,13 +52,13 @@ export const loopbackCheckRule: Rule = ({ evidence, target }) => {
   for (const item of evidenceOfKind(evidence, 'loopback-settings')) {
     const { settings, host, computerName, servedHere } = item.facts;
     const blocks = servedHere && loopbackBlocks(host, computerName, settings);
-    if (!loopbackCheckIsTheCause(item.facts, target.symptom)) {
+    if (!loopbackCheckIsTheCause(item.facts, target)) {
       ruledOut.push({
         cause: 'loopback-check',
         summary: !servedHere
           ? `${host} is not served by this machine, so the loopback check does not apply.`
           : blocks
-            ? `Browsing ${host} on ${computerName} itself would hit the loopback check, but that is not what you reported.`
+            ? `Browsing ${host} on ${computerName} itself would hit the loopback check; it matters only if the browser that prompts runs on ${computerName} (you did not say so).`
             : settings.disableLoopbackCheck
               ? 'The loopback check is disabled (DisableLoopbackCheck = 1).'
               : `${host} is allowed for browsing from this server (${host.toLowerCase() === computerName.toLowerCase() ? 'it is the computer name' : 'BackConnectionHostNames'}).`,

@@ -85,10 +85,34 @@ describe('loopback-check', () => {
     computerName: 'WEB01',
     servedHere: true,
   };
-  it('fires for a 401 on the server itself', () => {
+  it('fires when the site fails on the server itself', () => {
     expect(
-      loopbackCheckRule(input('prompt-three-times', evidence('loopback-settings', facts))).findings[0]?.cause,
+      loopbackCheckRule(input('works-on-server-only', evidence('loopback-settings', facts))).findings[0]
+        ?.cause,
     ).toBe('loopback-check');
+    const answered = {
+      target: {
+        url: 'https://portal.contoso.com/',
+        symptom: 'prompt-three-times' as const,
+        answers: { 'where-it-fails': 'on-the-server' },
+      },
+      evidence: [evidence('loopback-settings', facts)],
+    };
+    expect(loopbackCheckRule(answered).findings[0]?.cause).toBe('loopback-check');
+  });
+  it('is only a fact when the person did not say the browser runs on the server (IT checking from the server)', () => {
+    const outcome = loopbackCheckRule(input('prompt-three-times', evidence('loopback-settings', facts)));
+    expect(outcome.findings).toEqual([]);
+    expect(outcome.ruledOut[0]?.summary).toMatch(/matters only if the browser that prompts runs on WEB01/);
+    const onAPc = {
+      target: {
+        url: 'https://portal.contoso.com/',
+        symptom: 'prompt-three-times' as const,
+        answers: { 'where-it-fails': 'on-a-pc' },
+      },
+      evidence: [evidence('loopback-settings', facts)],
+    };
+    expect(loopbackCheckRule(onAPc).findings).toEqual([]);
   });
   it('stays quiet for other symptoms or hosts served elsewhere', () => {
     expect(
