@@ -38,6 +38,8 @@ export interface LogonAction {
   source: LogonSource;
   /** true when IE/Edge/Chrome (zones) log on silently for this zone */
   silentLogon: boolean;
+  /** Security_HKLM_only = 1 (§1.2): only the machine (HKLM) values count, HKCU ones are ignored. */
+  machineSettingsOnly: boolean;
   /** A 1A00 value that is none of the four documented ones (Chromium treats it as "not silent"). */
   unrecognisedValue?: boolean;
   /** The locked-down zone's 1A00, when one is set (reported, not used for web browsing). */
@@ -134,6 +136,7 @@ export function logonActionForZone(zone: ZoneNumber, registry: RegistryView): Lo
     setting: setting ?? 'prompt',
     source: found ? { level: found.level, hive: found.hive, keyPath: found.keyPath } : { level: 'default' },
     silentLogon: logsOnSilently(zone, value),
+    machineSettingsOnly: machineOnly,
     ...(setting === null ? { unrecognisedValue: true } : {}),
     ...(lockdownFound
       ? {

@@ -28,6 +28,7 @@ import { proxyInPathRule } from './proxy-in-path-rule.js';
 import { zoneLogonPromptRule } from './zone-logon-prompt-rule.js';
 
 const HKCU = 'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
+const HKLM = 'HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
 const HKLM_POLICY =
   'HKEY_LOCAL_MACHINE\\Software\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
 const url = 'https://intranet.contoso.com/app';
@@ -183,6 +184,24 @@ describe('zone-logon-prompt', () => {
     expect(remedy).toMatchObject({ available: false });
     expect(remedy?.unavailableReason).toContain(
       'For IT: set that policy to "Automatic logon only in Intranet zone" (1A00 = 0x20000)',
+    );
+  });
+
+  it('1A00 = prompt only in the machine preferences (HKLM), nothing in HKCU: the HKCU fix is offered, since HKCU is read first', () => {
+    const reg = `[${HKCU}\\ZoneMap\\Domains\\contoso.com\\intranet]\n"https"=dword:00000001\n[${HKLM}\\Zones\\1]\n"1A00"=dword:00010000\n`;
+    const finding = zoneLogonPromptRule({ target, evidence: [zoneEvidence(reg)] }).findings[0];
+    expect(finding?.remedies).toMatchObject([
+      { remedy: 'zone.set-logon-automatic', params: { zone: 1 }, available: true },
+    ]);
+    expect(finding?.explanation).toContain('your own setting is read before the machine one');
+  });
+
+  it('the same under Security_HKLM_only = 1: no button, an administrator has to change the machine value', () => {
+    const reg = `[${HKCU}\\ZoneMap\\Domains\\contoso.com\\intranet]\n"https"=dword:00000001\n[${HKLM}\\ZoneMap\\Domains\\contoso.com\\intranet]\n"https"=dword:00000001\n[${HKLM}\\Zones\\1]\n"1A00"=dword:00010000\n[${HKLM_POLICY}]\n"Security_HKLM_only"=dword:00000001\n`;
+    const remedy = zoneLogonPromptRule({ target, evidence: [zoneEvidence(reg)] }).findings[0]?.remedies[0];
+    expect(remedy).toMatchObject({ remedy: 'zone.set-logon-automatic', available: false });
+    expect(remedy?.unavailableReason).toContain(
+      'An administrator of this computer has to set HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\Zones\\1\\1A00 to 0x20000',
     );
   });
 

@@ -4,11 +4,14 @@
  * for an intranet site. Fix: set 1A00 of that zone back to its automatic default in HKCU —
  * only for My Computer, Local intranet and Trusted sites; an Internet or Restricted site
  * belongs in Local intranet instead (zone-not-intranet's remedy), never the other way round.
- * A policy value cannot be changed by the person: the finding names the key for IT.
+ * Whether the person can is zones/logon-fix.ts's answer, the same the remedy plans with: a
+ * policy value is for IT, Security_HKLM_only needs an administrator; an HKLM preference value
+ * is overridden by writing HKCU, which Windows reads first.
  */
 import { getCause } from '../../causes/cause-catalog.js';
 import { evidenceOfKind } from '../../model/evidence.js';
 import type { RuledOut } from '../../model/finding.js';
+import { logonFix } from '../../zones/logon-fix.js';
 import { siteToZonePolicyChange } from '../../zones/site-to-zone-policy-change.js';
 import { zoneName } from '../../zones/zone-numbers.js';
 import type { FindingDraft, Rule } from '../rule.js';
@@ -44,6 +47,7 @@ export const zoneLogonPromptRule: Rule = ({ evidence }) => {
     const what = logon.setting === 'prompt' ? '"Prompt for user name and password"' : '"Anonymous logon"';
     const byPolicy = logon.source.level === 'policy';
     const trustedZone = effective.zone <= 2;
+    const fix = logonFix(logon);
     const forIt =
       !trustedZone && mapping.userSiteListLocked
         ? siteToZonePolicyChange(mapping.host, 1, mapping.lockedByHive ?? 'HKLM')
@@ -54,12 +58,8 @@ export const zoneLogonPromptRule: Rule = ({ evidence }) => {
             remedy: 'zone.set-logon-automatic',
             title: `Let the ${zone} zone sign you in automatically`,
             params: { zone: effective.zone },
-            available: !byPolicy,
-            ...(byPolicy
-              ? {
-                  unavailableReason: `Group Policy "Logon options" for the ${zone} zone sets this (${where}). For IT: set that policy to "${effective.zone === 1 ? 'Automatic logon only in Intranet zone' : 'Automatic logon with current user name and password'}" (1A00 = ${effective.zone === 1 ? '0x20000' : '0'}).`,
-                }
-              : {}),
+            available: fix.available,
+            ...(fix.available ? {} : { unavailableReason: fix.reason }),
           },
         ])
       : proposeWorkstationRemedies([
@@ -85,7 +85,9 @@ export const zoneLogonPromptRule: Rule = ({ evidence }) => {
         (trustedZone
           ? byPolicy
             ? ' The setting comes from Group Policy, so only IT can change it.'
-            : ` Setting it back to automatic logon for the ${zone} zone stops the prompts.`
+            : !fix.available && fix.needs === 'administrator'
+              ? ' Only the machine setting counts on this computer (Security_HKLM_only), so an administrator has to change it.'
+              : ` Setting it back to automatic logon for the ${zone} zone stops the prompts${logon.source.level === 'preference' && logon.source.hive === 'HKLM' ? ' (your own setting is read before the machine one, so it is enough to set yours)' : ''}.`
           : ` Automatic logon should not be switched on for the ${zone} zone; putting ${mapping.host} in Local intranet is the safe fix.`),
       evidence: [item.id],
       browsers: zoneBrowsersSentence(evidence),
