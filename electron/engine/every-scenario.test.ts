@@ -1,7 +1,8 @@
 /**
  * Engine + scenario host over every scenario in e2e/scenarios: diagnose names exactly the
- * expected causes; every remedy on offer makes its cause disappear; undo brings it back and
- * leaves the machine exactly as it was, value by value.
+ * expected causes; every remedy on offer (each one, from the same starting machine) makes its
+ * cause disappear; undo brings it back and leaves the machine exactly as it was, value by value;
+ * a client-side cause a person or an administrator can fix must come with an offer.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,8 @@ import { Engine } from './engine.js';
 import { JournalStore } from './journal/journal-store.js';
 import { ScenarioLibrary } from '../host/scenario/scenario-library.js';
 import type { Diagnosis } from '../../shared/model/diagnosis.js';
+import { getCause, type CauseId } from '../../shared/causes/cause-catalog.js';
+import type { Scenario } from '../../shared/scenario/scenario-schema.js';
 
 const scenarioDirectory = fileURLToPath(new URL('../../e2e/scenarios/', import.meta.url));
 const scenarioFiles = (await readdir(scenarioDirectory)).filter((name) => name.endsWith('.json')).sort();
@@ -28,23 +31,42 @@ afterAll(async () => rm(dataDirectory, { recursive: true, force: true }));
 
 const causesOf = (diagnosis: Diagnosis) => diagnosis.findings.map((finding) => finding.cause).sort();
 
+/**
+ * A client-side cause whose catalog scope names someone who can act (the person, or an
+ * administrator of this PC through UAC) must come with a fix that can be applied in its
+ * scenario: a rule that stops offering it is a failure, not a silent skip.
+ */
+function mustOfferAFix(cause: CauseId): boolean {
+  const definition = getCause(cause);
+  return definition.side === 'client' && (definition.scope === 'user' || definition.scope === 'machine');
+}
+
+function freshEngine(scenario: Scenario, journalName: string): { host: ScenarioHost; engine: Engine } {
+  const host = new ScenarioHost(scenario);
+  const engine = new Engine({
+    version: 'test',
+    transport: 'web',
+    journal: JournalStore.inDirectory(join(dataDirectory, journalName)),
+    initialHost: host,
+  });
+  return { host, engine };
+}
+
 describe.each(scenarioFiles)('scenario %s', (file) => {
-  it('is named after its id and the cause it demonstrates (or healthy-*)', async () => {
+  it('is named after its id and the cause it demonstrates, <cause>-<variant>, or healthy-*', async () => {
     const scenario = await loadScenarioFile(join(scenarioDirectory, file));
     expect(`${scenario.id}.json`).toBe(file);
     if (scenario.id.startsWith('healthy-')) expect(scenario.expect.causes).toEqual([]);
-    else expect(scenario.expect.causes).toContain(scenario.id);
+    else
+      expect(
+        scenario.expect.causes.some((cause) => scenario.id === cause || scenario.id.startsWith(`${cause}-`)),
+        `${scenario.id} names one of its expected causes`,
+      ).toBe(true);
   });
 
-  it('diagnoses exactly the expected causes; each fix removes its cause; undo restores everything', async () => {
+  it('diagnoses exactly the expected causes; every fix on offer removes its cause; undo restores everything', async () => {
     const scenario = await loadScenarioFile(join(scenarioDirectory, file));
-    const host = new ScenarioHost(scenario);
-    const engine = new Engine({
-      version: 'test',
-      transport: 'web',
-      journal: JournalStore.inDirectory(join(dataDirectory, scenario.id)),
-      initialHost: host,
-    });
+    const { engine } = freshEngine(scenario, scenario.id);
     const first = await engine.runDiagnosis(scenario.target);
     expect(causesOf(first)).toEqual([...scenario.expect.causes].sort());
     for (const finding of first.findings) {
@@ -54,36 +76,55 @@ describe.each(scenarioFiles)('scenario %s', (file) => {
     }
 
     for (const cause of scenario.expect.causes) {
-      const diagnosis = await engine.runDiagnosis(scenario.target);
-      const offer = diagnosis.findings
-        .find((finding) => finding.cause === cause)
-        ?.remedies.find((remedy) => remedy.available);
-      if (!offer) continue;
-      const before = host.stateSnapshot();
-      const plan = await engine.previewRemedy(offer.offerId);
-      expect(plan.exactChange.length).toBeGreaterThan(0);
-      const { entry, verification } = await engine.applyRemedy(offer.offerId);
-      expect(entry.state).toBe('applied');
-      expect(causesOf(verification)).not.toContain(cause);
-      if (plan.operations.some((operation) => operation.op === 'tool.run' && operation.undo === null)) {
-        // Some changes cannot be reversed (a deleted saved password is gone; klist purge and a
-        // clock resync have nothing to put back). The plan says so before applying, the journal
-        // keeps what can be kept, and undo refuses, changing nothing.
-        expect(plan.notes.join(' ')).toMatch(/undo/i);
-        for (const { operation } of entry.operations) {
-          if (operation.op === 'tool.run') expect(operation.describe.length).toBeGreaterThan(0);
+      const offered = first.findings.find((finding) => finding.cause === cause)?.remedies ?? [];
+      if (mustOfferAFix(cause))
+        expect(
+          offered.some((offer) => offer.available),
+          `${cause} offers a fix that can be applied here`,
+        ).toBe(true);
+      for (const [index, expected] of offered.entries()) {
+        if (!expected.available) {
+          expect(
+            expected.unavailableReason,
+            `${cause}: ${expected.remedy} says why it is not available`,
+          ).toBeTruthy();
+          continue;
         }
-        const applied = host.stateSnapshot();
-        await expect(engine.undo(entry.id)).rejects.toThrow(/cannot be undone/);
-        expect(host.stateSnapshot()).toEqual(applied);
-        expect((await engine.journalEntries()).find((item) => item.id === entry.id)?.state).toBe('applied');
-        continue;
+        // Every fix from the same starting machine: a fix that cannot be undone must not change what the next one sees.
+        const { host, engine: fixing } = freshEngine(scenario, `${scenario.id}-${cause}-${index}`);
+        const diagnosis = await fixing.runDiagnosis(scenario.target);
+        const offer = diagnosis.findings.find((finding) => finding.cause === cause)?.remedies[index];
+        expect(offer, `${cause}: offer ${index} (${expected.remedy}) is made again`).toMatchObject({
+          remedy: expected.remedy,
+          available: true,
+        });
+        if (!offer) continue;
+        const before = host.stateSnapshot();
+        const plan = await fixing.previewRemedy(offer.offerId);
+        expect(plan.exactChange.length).toBeGreaterThan(0);
+        const { entry, verification } = await fixing.applyRemedy(offer.offerId);
+        expect(entry.state).toBe('applied');
+        expect(causesOf(verification), `${offer.remedy} removes ${cause}`).not.toContain(cause);
+        if (plan.operations.some((operation) => operation.op === 'tool.run' && operation.undo === null)) {
+          // Some changes cannot be reversed (a deleted saved password is gone; klist purge and a
+          // clock resync have nothing to put back). The plan says so before applying, the journal
+          // keeps what can be kept, and undo refuses, changing nothing.
+          expect(plan.notes.join(' ')).toMatch(/undo/i);
+          for (const { operation } of entry.operations) {
+            if (operation.op === 'tool.run') expect(operation.describe.length).toBeGreaterThan(0);
+          }
+          const applied = host.stateSnapshot();
+          await expect(fixing.undo(entry.id)).rejects.toThrow(/cannot be undone/);
+          expect(host.stateSnapshot()).toEqual(applied);
+          expect((await fixing.journalEntries()).find((item) => item.id === entry.id)?.state).toBe('applied');
+          continue;
+        }
+        const { entry: undone, verification: after } = await fixing.undo(entry.id);
+        expect(undone.state).toBe('undone');
+        expect(host.stateSnapshot()).toEqual(before);
+        expect(causesOf(await fixing.runDiagnosis(scenario.target))).toContain(cause);
+        expect(after).not.toBeNull();
       }
-      const { entry: undone, verification: after } = await engine.undo(entry.id);
-      expect(undone.state).toBe('undone');
-      expect(host.stateSnapshot()).toEqual(before);
-      expect(causesOf(await engine.runDiagnosis(scenario.target))).toContain(cause);
-      expect(after).not.toBeNull();
     }
   });
 });
@@ -111,8 +152,24 @@ describe('API dispatcher', () => {
       ok: false,
       error: { code: 'bad-request', message: 'unknown API channel' },
     });
-    const badUrl = await dispatch('diagnosis:run', { url: 'javascript:alert(1)', symptom: 'http-401' });
-    expect(badUrl).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const badUrl = await dispatch('diagnosis:run', {
+      url: 'javascript:alert(1)',
+      symptom: 'http-401',
+      runId: 'run-bad-url',
+    });
+    expect(badUrl).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: /^diagnosis:run: url: / },
+    });
+    const badRunId = await dispatch('diagnosis:run', {
+      url: 'https://intranet.contoso.com/',
+      symptom: 'http-401',
+      runId: 'Run 1; rm -rf',
+    });
+    expect(badRunId).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: /^diagnosis:run: runId: / },
+    });
     const extra = await dispatch('remedy:apply', { offerId: 'abc', script: 'Remove-Item C:\\' });
     expect(extra).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     const traversal = await dispatch('scenario:load', { id: '../../etc/passwd' });
@@ -121,7 +178,11 @@ describe('API dispatcher', () => {
 
   it('needs a machine before a diagnosis, and an offer the engine made before a fix', async () => {
     expect(
-      await dispatch('diagnosis:run', { url: 'https://intranet.contoso.com/', symptom: 'http-401' }),
+      await dispatch('diagnosis:run', {
+        url: 'https://intranet.contoso.com/',
+        symptom: 'http-401',
+        runId: 'run-no-machine',
+      }),
     ).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(await dispatch('remedy:apply', { offerId: 'not-offered' })).toMatchObject({
       ok: false,
@@ -138,7 +199,11 @@ describe('API dispatcher', () => {
     const result = await dispatch('diagnosis:run', {
       url: 'https://intranet.contoso.com/app',
       symptom: 'prompt-once-per-session',
+      runId: 'run-loaded',
     });
-    expect(result).toMatchObject({ ok: true, value: { findings: [{ cause: 'zone-not-intranet' }] } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { runId: 'run-loaded', findings: [{ cause: 'zone-not-intranet' }] },
+    });
   });
 });
