@@ -17,6 +17,7 @@ export const logPatternKinds = [
   'logon-failed',
   'handshake-incomplete',
   'challenge-unanswered',
+  'unclassified-401',
   'header-too-long',
   'anonymous-only',
 ] as const;
@@ -24,7 +25,9 @@ export type LogPatternKind = (typeof logPatternKinds)[number];
 
 /** Plain words for each kind (UI and report headings). */
 export const logPatternDescriptions: Readonly<Record<LogPatternKind, string>> = {
-  'normal-kerberos': 'Normal single-leg (Kerberos) sign-in: 401.2 challenge, then success (§5.2)',
+  // §5.2 reads one 401.2 then success as Kerberos, but any single-round-trip scheme (an NTLM
+  // client reusing its connection, a crawler) logs the same lines: the kind names the shape.
+  'normal-kerberos': 'Normal Kerberos-style sign-in (one round trip): 401.2 challenge, then success (§5.2)',
   'normal-ntlm': 'Normal NTLM sign-in: 401.2, 401.1 0x8009030E (challenge), then success (§5.2)',
   'prompt-loop': 'Repeated challenges that never reached success (the three-prompt loop)',
   'logon-denied': '401.1 SEC_E_LOGON_DENIED / logon failure: credentials were sent and rejected',
@@ -36,6 +39,8 @@ export const logPatternDescriptions: Readonly<Record<LogPatternKind, string>> = 
   'logon-failed': '401.1 with another error code',
   'handshake-incomplete': 'NTLM challenge sent, the client never completed the handshake',
   'challenge-unanswered': '401.2 challenges the client never answered with credentials',
+  'unclassified-401':
+    '401 answers in a log without sc-substatus / sc-win32-status: which step they were cannot be told',
   'header-too-long': 'HTTP.sys rejected the request: 400 FieldLength/RequestLength, a header too long (§7.2)',
   'anonymous-only': 'Served anonymously although Windows authentication is used on this server',
 };
@@ -89,4 +94,19 @@ export function classifyAttempt(counts: AttemptCounts): LogPatternKind {
     return counts.resolved || lines401 < promptLoopMinimum ? 'logon-failed' : 'prompt-loop';
   if (!counts.resolved) return counts.continuations > 0 ? 'handshake-incomplete' : 'challenge-unanswered';
   return counts.continuations > 0 ? 'normal-ntlm' : 'normal-kerberos';
+}
+
+/**
+ * Classification when the log does not say which kind of 401 a line was (no `sc-substatus`
+ * and/or no `sc-win32-status` column, §5.3): only the shape of the sequence is known, so
+ * only what that shape alone shows is named, and the caller marks it as inferred
+ * ("consistent with"): one 401 then success is the single-round-trip sign-in, two the NTLM
+ * one (§5.2); three or more that never succeed are the prompt loop. Anything else says
+ * nothing without the codes.
+ */
+export function classifyStatusSequence(lines401: number, resolved: boolean): LogPatternKind {
+  if (resolved && lines401 === 1) return 'normal-kerberos';
+  if (resolved && lines401 === 2) return 'normal-ntlm';
+  if (!resolved && lines401 >= promptLoopMinimum) return 'prompt-loop';
+  return 'unclassified-401';
 }

@@ -94,3 +94,12 @@ export function assumedW3cLayout(columnCount: number): FieldLayout | null {
     `no #Fields line: assumed the ${columnCount}-column IIS default "${fields}"`,
   );
 }
+
+/**
+ * The text of a W3C field value as it was before IIS wrote it: IIS writes spaces inside a
+ * value as `+` (reference §5.3), in cs-uri-stem, cs-username and cs(User-Agent) alike, so
+ * all three are read back the same way. HTTP.sys error logs (`httperr`) are left as they are.
+ */
+export function fieldText(value: string, format: LogFormat): string {
+  return format === 'w3c' ? value.replaceAll('+', ' ') : value;
+}

@@ -332,4 +332,140 @@ describe('generated logs: one per pattern', () => {
       /^7 more client \+ URL \+ user agent groups not tracked \(7 lines\)/,
     );
   });
+
+  it('a busy kind does not push rarer kinds out of the listing: slots are shared fairly, the rest counted per kind', () => {
+    const lines: string[] = [];
+    let second = 0;
+    // 40 prompt-loop groups (the busiest first by count), 2 time-skew, 1 invalid-token, 30 normal.
+    for (let index = 0; index < 40; index++) {
+      for (let round = 0; round < 3; round++)
+        lines.push(
+          line({ second, status: '401 2 5', client: `10.1.0.${index}` }),
+          line({ second: second + 1, status: '401 1 2148074254', client: `10.1.0.${index}` }),
+        );
+      second += 2;
+    }
+    for (const client of ['10.2.0.1', '10.2.0.2'])
+      lines.push(
+        line({ second, status: '401 2 5', client }),
+        line({ second, status: '401 1 2148074276', client }),
+      );
+    lines.push(
+      line({ second, status: '401 2 5', client: '10.3.0.1' }),
+      line({ second, status: '401 1 2148074254', client: '10.3.0.1' }),
+      line({ second, status: '401 1 2148074248', client: '10.3.0.1' }),
+    );
+    for (let index = 0; index < 30; index++)
+      lines.push(
+        line({ second, status: '401 2 5', client: `10.4.0.${index}` }),
+        line({ second, status: '200 0 0', client: `10.4.0.${index}`, user }),
+      );
+    // 10.1.0.7 loops again after more than ten minutes: two attempts, the most frequent group.
+    for (let round = 0; round < 3; round++)
+      lines.push(
+        line({ second: 3000, status: '401 2 5', client: '10.1.0.7' }),
+        line({ second: 3001, status: '401 1 2148074254', client: '10.1.0.7' }),
+      );
+    const analyzer = createLogAnalyzer({ maxListedPatterns: 10 });
+    analyzer.push(`${fieldsLine}\n${lines.join('\n')}\n`);
+    const analysis = analyzer.finish();
+    const listed = analysis.patterns.map((pattern) => pattern.kind);
+    expect(listed).toHaveLength(10);
+    // 10 slots over 4 kinds: invalid-token 1 and time-skew 2 in full, the 7 left shared 4 + 3.
+    expect(listed.filter((kind) => kind === 'time-skew')).toHaveLength(2);
+    expect(listed.filter((kind) => kind === 'invalid-token')).toHaveLength(1);
+    expect(listed.filter((kind) => kind === 'prompt-loop')).toHaveLength(4);
+    expect(listed.filter((kind) => kind === 'normal-kerberos')).toHaveLength(3);
+    // Within a kind the most frequent group is listed first.
+    expect(analysis.patterns.find((pattern) => pattern.kind === 'prompt-loop')?.client).toBe('10.1.0.7');
+    expect(analysis.patternsNotListedByKind).toEqual({ 'normal-kerberos': 27, 'prompt-loop': 36 });
+    expect(analysis.patternsNotListed).toBe(63);
+  });
+
+  it('a log without sc-substatus and sc-win32-status: said once, sequences read from the statuses alone, no -1 codes', () => {
+    const fields =
+      '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status time-taken';
+    const short = (second: number, client: string, url: string, status: string, who = '-') =>
+      `2026-11-20 08:00:${String(second).padStart(2, '0')} 10.0.0.1 GET ${url} - 80 ${who} ${client} Edge/120 ${status} 12`;
+    const analyzer = createLogAnalyzer();
+    analyzer.beginFile('u_ex261120.log');
+    analyzer.push(
+      [
+        fields,
+        short(1, '10.0.0.5', '/one/', '401'),
+        short(1, '10.0.0.5', '/one/', '200', user),
+        short(2, '10.0.0.6', '/two/', '401'),
+        short(2, '10.0.0.6', '/two/', '401'),
+        short(3, '10.0.0.6', '/two/', '200', user),
+        // A second daily #Fields block: the message is not repeated.
+        fields,
+        ...[4, 5, 6, 7, 8, 9].map((second) => short(second, '10.0.0.7', '/loop/', '401')),
+        short(10, '10.0.0.8', '/half/', '401'),
+        short(10, '10.0.0.8', '/half/', '401'),
+      ].join('\r\n') + '\r\n',
+    );
+    const analysis = analyzer.finish();
+    expect(analysis.messages.filter((text) => text.includes('no sc-substatus and sc-win32-status'))).toEqual([
+      'u_ex261120.log:1: the #Fields line has no sc-substatus and sc-win32-status column: 401.1 cannot be told from a normal NTLM step and no Windows error code can be named, so 401 sequences are read from their statuses alone ("consistent with") and the kinds that need a code (logon-denied, invalid-token, time-skew, bad-bindings…) cannot be found',
+    ]);
+    expect(
+      analysis.patterns
+        .map((pattern) => `${pattern.kind} ${pattern.url} inferred=${pattern.inferred}`)
+        .sort(),
+    ).toEqual([
+      'normal-kerberos /one/ inferred=1',
+      'normal-ntlm /two/ inferred=1',
+      'prompt-loop /loop/ inferred=1',
+      'unclassified-401 /half/ inferred=1',
+    ]);
+    expect(analysis.patterns.flatMap((pattern) => pattern.win32)).toEqual([]);
+    expect(causes(analysis)).toEqual(['spn-missing/possible', 'challenge-normal/possible']);
+    expect(analysis.findings[0]?.explanation).toContain('cannot be told');
+    expect(analysis.findings[1]?.explanation).toContain('consistent with the normal sign-in');
+    const loop = analysis.timeline.find((client) => client.client === '10.0.0.7');
+    expect(loop?.attempts[0]?.steps[0]).toMatchObject({ status: 401, substatus: -1, win32: -1 });
+  });
+
+  it('sc-win32-status alone still tells the steps apart (ERROR_ACCESS_DENIED = the challenge)', () => {
+    const fields =
+      '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-win32-status time-taken';
+    const analyzer = createLogAnalyzer();
+    analyzer.push(
+      [
+        fields,
+        '2026-11-20 08:00:01 10.0.0.1 GET /a/ - 80 - 10.0.0.5 Edge 401 5 1',
+        '2026-11-20 08:00:01 10.0.0.1 GET /a/ - 80 - 10.0.0.5 Edge 401 2148074276 1',
+        '2026-11-20 08:00:02 10.0.0.1 GET /b/ - 80 - 10.0.0.5 Edge 401 5 1',
+        '2026-11-20 08:00:02 10.0.0.1 GET /b/ - 80 - 10.0.0.5 Edge 401 2148074254 1',
+        `2026-11-20 08:00:02 10.0.0.1 GET /b/ - 80 ${user} 10.0.0.5 Edge 200 0 1`,
+      ].join('\n'),
+    );
+    const analysis = analyzer.finish();
+    expect(analysis.patterns.map((pattern) => `${pattern.kind} ${pattern.url} ${pattern.inferred}`)).toEqual([
+      'time-skew /a/ 0',
+      'normal-ntlm /b/ 0',
+    ]);
+    expect(analysis.messages[0]).toMatch(
+      /no sc-substatus column: the steps are told apart by sc-win32-status alone/,
+    );
+  });
+
+  it('"+" in cs-uri-stem, cs-username and cs(User-Agent) reads back as a space (§5.3)', () => {
+    const analysis = analyze([
+      line({ second: 1, status: '401 2 5', url: '/sites/hr/Shared+Documents/' }),
+      line({ second: 1, status: '401 1 2148074276', url: '/sites/hr/Shared+Documents/' }),
+      line({ second: 5, status: '401 2 5', url: '/team/' }),
+      line({ second: 5, status: '200 0 0', url: '/team/', user: 'CONTOSO\\John+Smith' }),
+    ]);
+    expect(analysis.patterns.map((pattern) => pattern.url)).toEqual([
+      '/sites/hr/Shared Documents/',
+      '/team/',
+    ]);
+    expect(analysis.patterns[0]?.userAgent).toBe('Mozilla/5.0 (Windows NT 10.0; Win64; x64) Edge/120');
+    const steps = analysis.timeline[0]?.attempts.flatMap((attempt) => [
+      attempt.url,
+      ...attempt.steps.map((step) => step.username),
+    ]);
+    expect(steps).toEqual(['/sites/hr/Shared Documents/', '', '', '/team/', '', 'CONTOSO\\John Smith']);
+  });
 });

@@ -20,6 +20,11 @@ export interface LogPattern {
   readonly lines: number;
   /** Of those, how many still ended in success. */
   readonly resolved: number;
+  /**
+   * Of those, how many were classified from the status sequence alone, because the log has
+   * no `sc-substatus` / `sc-win32-status` column: "consistent with", not shown.
+   */
+  readonly inferred: number;
   readonly win32: readonly Win32StatusInfo[];
   /** UTC, ISO 8601. */
   readonly firstSeen: string;
@@ -63,6 +68,8 @@ export interface PatternSummary {
   /** Distinct client + URL + user agent groups. */
   readonly groups: number;
   readonly occurrences: number;
+  /** Occurrences classified from the status sequence alone (see LogPattern.inferred). */
+  readonly inferred: number;
 }
 
 export interface LogReadCounts {
@@ -90,6 +97,11 @@ export interface LogAnalysis {
   readonly patterns: readonly LogPattern[];
   /** Patterns beyond the listing cap (still counted in `summary`). */
   readonly patternsNotListed: number;
+  /**
+   * The same per kind. The listing shares its slots fairly between kinds (the most frequent
+   * groups of each), so a busy kind never pushes a rarer one out of the list.
+   */
+  readonly patternsNotListedByKind: Readonly<Partial<Record<LogPatternKind, number>>>;
   readonly summary: readonly PatternSummary[];
   readonly timeline: readonly ClientTimeline[];
   readonly timelineClientsNotShown: number;

@@ -9,11 +9,18 @@
  */
 import {
   classifyAttempt,
+  classifyStatusSequence,
   promptLoopMinimum,
   type AttemptCounts,
   type LogPatternKind,
 } from './auth-pattern.js';
-import { assumedW3cLayout, parseFieldsDirective, type FieldLayout, type LogFormat } from './field-layout.js';
+import {
+  assumedW3cLayout,
+  fieldText,
+  parseFieldsDirective,
+  type FieldLayout,
+  type LogFormat,
+} from './field-layout.js';
 import { createLineSplitter, type LineSplitter } from './line-splitter.js';
 import {
   buildLogAnalysis,
@@ -65,6 +72,8 @@ interface Attempt {
   challenges: number;
   continuations: number;
   failures: number;
+  /** 401 lines whose step cannot be told (no sub-status and no win32 code logged). */
+  ambiguous: number;
   failureCodes: number[];
   codes: number[];
   startedPreauthenticated: boolean;
@@ -79,6 +88,7 @@ interface PatternRecord {
   count: number;
   lines: number;
   resolved: number;
+  inferred: number;
   /** Distinct codes: a handful at most, so an array beats a Set in memory. */
   readonly codes: number[];
   firstEpoch: number;
@@ -158,7 +168,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
   /** Normal sign-ins of groups folded away once the detailed cap is reached (see closeAttempt). */
   const normalAggregates = new Map<
     LogPatternKind,
-    { groups: number; occurrences: number; codes: number[] }
+    { groups: number; occurrences: number; inferred: number; codes: number[] }
   >();
   const normalGroupsSeen = new Set<number>();
   let latestEpochOfFile = Number.NEGATIVE_INFINITY;
@@ -171,6 +181,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
   const untrackedHashes = new Set<number>();
   let untrackedLines = 0;
   let windowsAuthSeen = false;
+  let statusColumnsMissingSaid = false;
   const timelines = new Map<string, ClientTimelineState>();
   const timelineClientsNotShown = new Set<string>();
 
@@ -239,6 +250,15 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       layoutAssumed = false;
       if (layout.status < 0)
         message('fields', `#Fields line has no sc-status column; lines under it are skipped`);
+      else if (
+        layout.format === 'w3c' &&
+        (layout.substatus < 0 || layout.win32Status < 0) &&
+        !statusColumnsMissingSaid
+      ) {
+        // Said once: daily files repeat their #Fields block, the consequence is the same.
+        statusColumnsMissingSaid = true;
+        message('fields', statusColumnsMissingText(layout));
+      }
     }
   }
 
@@ -537,25 +557,29 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
         openGroups.add(group);
       }
       attempt.lastEpoch = epoch;
-      if (substatus === 2) {
+      // -1: the column is not logged (or empty). Either one alone still tells the step: 401.2
+      // is the challenge whatever the code, ERROR_ACCESS_DENIED is logged with it (§5.2).
+      if (substatus >= 0 ? substatus === 2 : code === win32.accessDenied) {
         attempt.challenges++;
         if (attempt.startedPreauthenticated) attempt.challengedAfterPreauth = true;
-      } else if (substatus === 1 && code === win32.noCredentials) {
-        if (attempt.challenges + attempt.continuations + attempt.failures === 0)
+      } else if (code < 0 && (substatus < 0 || substatus === 1)) {
+        attempt.ambiguous++;
+      } else if (code === win32.noCredentials && (substatus < 0 || substatus === 1)) {
+        if (attempt.challenges + attempt.continuations + attempt.failures + attempt.ambiguous === 0)
           attempt.startedPreauthenticated = true;
         attempt.continuations++;
       } else {
         attempt.failures++;
-        if (!attempt.failureCodes.includes(code)) attempt.failureCodes.push(code);
+        if (code >= 0 && !attempt.failureCodes.includes(code)) attempt.failureCodes.push(code);
       }
-      if (!attempt.codes.includes(code)) attempt.codes.push(code);
+      if (code >= 0 && !attempt.codes.includes(code)) attempt.codes.push(code);
       addStep(
         attempt,
         epoch,
         status,
         substatus,
         code,
-        anonymous ? '' : decoder.decode(bytes.subarray(userFrom, userTo)),
+        anonymous ? '' : fieldText(decoder.decode(bytes.subarray(userFrom, userTo)), layoutNow.format),
       );
       if (wantsExample(group, attempt)) attempt.exampleLines.push(lineText(bytes, start, end));
       return;
@@ -580,7 +604,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
         status,
         readNumber(bytes, layoutNow.substatus),
         readNumber(bytes, layoutNow.win32Status),
-        decoder.decode(bytes.subarray(userFrom, userTo)),
+        fieldText(decoder.decode(bytes.subarray(userFrom, userTo)), layoutNow.format),
       );
       if (wantsExample(group, attempt)) attempt.exampleLines.push(lineText(bytes, start, end));
       attempt.lastEpoch = epoch;
@@ -597,8 +621,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     if (url.anonymousExample === null) {
       url.anonymousExample = lineText(bytes, start, end);
       url.anonymousClient = decoder.decode(bytes.subarray(clientFrom, clientTo));
-      // §5.3: spaces in values are logged as '+'.
-      url.anonymousAgent = decoder.decode(bytes.subarray(agentFrom, agentTo)).replaceAll('+', ' ');
+      url.anonymousAgent = fieldText(decoder.decode(bytes.subarray(agentFrom, agentTo)), 'w3c');
     }
   }
 
@@ -621,6 +644,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       count: 1,
       lines: 1,
       resolved: 0,
+      inferred: 0,
       codes: [],
       firstEpoch: epoch,
       lastEpoch: epoch,
@@ -635,6 +659,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       challenges: 0,
       continuations: 0,
       failures: 0,
+      ambiguous: 0,
       failureCodes: [],
       codes: [],
       startedPreauthenticated: false,
@@ -710,13 +735,20 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       challengedAfterPreauth: attempt.challengedAfterPreauth,
       resolved,
     };
-    const kind = classifyAttempt(attemptCounts);
+    const inferred = attempt.ambiguous > 0;
+    const kind = inferred
+      ? classifyStatusSequence(
+          attempt.challenges + attempt.continuations + attempt.failures + attempt.ambiguous,
+          resolved,
+        )
+      : classifyAttempt(attemptCounts);
     if (!isProblemKind(kind) && group.patterns.length === 0 && groups.size >= limits.maxDetailedGroups) {
       // A busy server's normal sign-ins: beyond the detailed cap they are counted per kind
       // (groups by a 52-bit key identity) and the group is dropped, so memory stays bounded
       // by the groups that show a problem.
-      const aggregate = normalAggregates.get(kind) ?? { groups: 0, occurrences: 0, codes: [] };
+      const aggregate = normalAggregates.get(kind) ?? { groups: 0, occurrences: 0, inferred: 0, codes: [] };
       aggregate.occurrences++;
+      if (inferred) aggregate.inferred++;
       for (const code of attempt.codes) if (!aggregate.codes.includes(code)) aggregate.codes.push(code);
       const identity = keyIdentity(group.key, kind);
       if (!normalGroupsSeen.has(identity)) {
@@ -738,8 +770,14 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     if (keepExamples) examplesKept.set(kind, kept + 1);
     recordPattern(group, kind, {
       count: 1,
-      lines: attempt.challenges + attempt.continuations + attempt.failures + (resolved ? 1 : 0),
+      lines:
+        attempt.challenges +
+        attempt.continuations +
+        attempt.failures +
+        attempt.ambiguous +
+        (resolved ? 1 : 0),
       resolved: resolved ? 1 : 0,
+      inferred: inferred ? 1 : 0,
       codes: attempt.codes,
       firstEpoch: attempt.firstEpoch,
       lastEpoch: attempt.lastEpoch,
@@ -755,6 +793,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       count: number;
       lines: number;
       resolved: number;
+      inferred: number;
       codes: readonly number[];
       firstEpoch: number;
       lastEpoch: number;
@@ -768,6 +807,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
         count: occurrence.count,
         lines: occurrence.lines,
         resolved: occurrence.resolved,
+        inferred: occurrence.inferred,
         codes: [...occurrence.codes],
         firstEpoch: occurrence.firstEpoch,
         lastEpoch: occurrence.lastEpoch,
@@ -778,6 +818,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     record.count += occurrence.count;
     record.lines += occurrence.lines;
     record.resolved += occurrence.resolved;
+    record.inferred += occurrence.inferred;
     for (const code of occurrence.codes) if (!record.codes.includes(code)) record.codes.push(code);
     if (!(record.firstEpoch <= occurrence.firstEpoch)) record.firstEpoch = occurrence.firstEpoch;
     if (!(record.lastEpoch >= occurrence.lastEpoch)) record.lastEpoch = occurrence.lastEpoch;
@@ -812,7 +853,10 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     if (problem) state.problems++;
     state.attempts.push({
       epoch: attempt.firstEpoch,
-      url: textOf(group.key, group.clientLength + 1, group.clientLength + 1 + group.urlLength),
+      url: fieldText(
+        textOf(group.key, group.clientLength + 1, group.clientLength + 1 + group.urlLength),
+        group.format,
+      ),
       kind,
       steps: attempt.steps,
       stepsOmitted: attempt.stepsOmitted,
@@ -864,11 +908,13 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
           return textOf(group.key, 0, group.clientLength);
         },
         get url() {
-          return textOf(group.key, group.clientLength + 1, group.clientLength + 1 + group.urlLength);
+          return fieldText(
+            textOf(group.key, group.clientLength + 1, group.clientLength + 1 + group.urlLength),
+            group.format,
+          );
         },
         get userAgent() {
-          // §5.3: spaces in values are logged as '+'.
-          return textOf(group.key, group.clientLength + group.urlLength + 2).replaceAll('+', ' ');
+          return fieldText(textOf(group.key, group.clientLength + group.urlLength + 2), group.format);
         },
         serverIp: group.serverIp,
         serverPort: group.serverPort,
@@ -881,7 +927,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
           if (url.signIn || url.anonymousSuccesses === 0) continue;
           snapshots.push({
             client: url.anonymousClient,
-            url: textOf(url.key, 0),
+            url: fieldText(textOf(url.key, 0), 'w3c'),
             userAgent: url.anonymousAgent,
             serverIp: url.serverIp,
             serverPort: url.serverPort,
@@ -978,4 +1024,19 @@ function textOf(key: string, from: number, to = key.length): string {
   const bytes = new Uint8Array(part.length);
   for (let index = 0; index < part.length; index++) bytes[index] = part.charCodeAt(index);
   return utf8.decode(bytes);
+}
+
+/** The one message for a W3C layout without sub-status and/or win32 status (§5.3 lists both as default fields). */
+function statusColumnsMissingText(layout: FieldLayout): string {
+  const missing = [
+    layout.substatus < 0 ? 'sc-substatus' : '',
+    layout.win32Status < 0 ? 'sc-win32-status' : '',
+  ]
+    .filter((name) => name !== '')
+    .join(' and ');
+  const consequence =
+    layout.win32Status < 0
+      ? '401.1 cannot be told from a normal NTLM step and no Windows error code can be named, so 401 sequences are read from their statuses alone ("consistent with") and the kinds that need a code (logon-denied, invalid-token, time-skew, bad-bindings…) cannot be found'
+      : 'the steps are told apart by sc-win32-status alone (ERROR_ACCESS_DENIED is the challenge, SEC_E_NO_CREDENTIALS the NTLM step)';
+  return `the #Fields line has no ${missing} column: ${consequence}`;
 }

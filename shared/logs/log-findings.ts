@@ -86,6 +86,7 @@ function mappingsFor(
   kind: LogPatternKind,
   patterns: readonly LogPattern[],
   occurrences: number,
+  inferred: number,
   groups: number,
   authenticatedSomewhere: boolean,
 ): Mapping[] {
@@ -173,6 +174,15 @@ function mappingsFor(
         },
       ];
     case 'prompt-loop':
+      if (inferred > 0 && inferred === occurrences)
+        return [
+          {
+            cause: 'spn-missing',
+            confidence: 'possible',
+            title: 'Sign-in attempts repeated and never succeeded',
+            explanation: `${occurrences} sign-in attempt(s) got three or more 401 answers in a row and never reached success (${at}). This log does not record sc-substatus / sc-win32-status, so whether those were refused credentials (401.1) or challenges (401.2) cannot be told; the sequence is consistent with the three-prompt loop of Kerberos failing for the site's name (reference §5.2, §3).`,
+          },
+        ];
       return loopback
         ? [loopbackMapping]
         : [
@@ -223,6 +233,7 @@ function mappingsFor(
       ];
     case 'logon-failed':
     case 'handshake-incomplete':
+    case 'unclassified-401':
       return [];
   }
 }
@@ -247,6 +258,7 @@ export function logFindings(
       entry.kind,
       ofKind,
       entry.occurrences,
+      entry.inferred,
       entry.groups,
       authenticatedSomewhere,
     )) {
@@ -264,11 +276,19 @@ export function logFindings(
   if (normal.length > 0) {
     const total = normal.reduce((sum, entry) => sum + entry.occurrences, 0);
     const ntlm = normal.find((entry) => entry.kind === 'normal-ntlm')?.occurrences ?? 0;
+    const inferred = normal.reduce((sum, entry) => sum + entry.inferred, 0);
+    // Without sc-substatus / sc-win32-status only the shape of the sequence is known (§5.3).
+    const inferredText =
+      inferred === 0
+        ? ''
+        : inferred === total
+          ? ' This log does not record sc-substatus / sc-win32-status, so the steps are read from the sequence of statuses alone: consistent with the normal sign-in, not shown by the codes.'
+          : ` ${inferred} of them come from lines without sc-substatus / sc-win32-status and are read from the sequence of statuses alone.`;
     findings.push({
       cause: 'challenge-normal',
-      confidence: 'confirmed',
+      confidence: inferred === total ? 'possible' : 'confirmed',
       title: 'These 401s are the normal first step of sign-in',
-      explanation: `${total} sign-in(s) began with 401 and then succeeded (${total - ntlm} Kerberos-style: 401.2 then success; ${ntlm} NTLM: 401.2, 401.1 0x8009030E, then success). A single 401.2 or 401.1 0x8009030E before success is not an error (reference §5.2).${ntlm > 0 ? ' If Kerberos is expected, the NTLM sign-ins deserve a look (SPN, domain controller reachability).' : ''}`,
+      explanation: `${total} sign-in(s) began with 401 and then succeeded (${total - ntlm} Kerberos-style, one round trip: 401.2 then success; ${ntlm} NTLM: 401.2, 401.1 0x8009030E, then success). A single 401.2 or 401.1 0x8009030E before success is not an error (reference §5.2).${inferredText}${ntlm > 0 ? ' If Kerberos is expected, the NTLM sign-ins deserve a look (SPN, domain controller reachability).' : ''}`,
       evidence: normal.map((entry) => `log-pattern-${entry.kind}`),
       remedies: [],
     });

@@ -25,6 +25,7 @@ export interface PatternSnapshot {
   readonly count: number;
   readonly lines: number;
   readonly resolved: number;
+  readonly inferred: number;
   readonly codes: readonly number[];
   readonly firstEpoch: number;
   readonly lastEpoch: number;
@@ -71,6 +72,7 @@ export interface AnalyzerState {
     readonly kind: LogPatternKind;
     readonly groups: number;
     readonly occurrences: number;
+    readonly inferred: number;
     readonly codes: readonly number[];
   }[];
   readonly timelines: readonly {
@@ -114,6 +116,51 @@ function isLoopbackGroup(group: GroupSnapshot): boolean {
   return client === '127.0.0.1' || client === '::1' || (group.serverIp !== '' && client === group.serverIp);
 }
 
+/**
+ * Which patterns the listing shows when there are more than `slots`: the slots are shared
+ * fairly between kinds (each kind gets an equal share, a kind with fewer patterns gives its
+ * unused share to the others), and within a kind the most frequent groups come first. A
+ * busy server's thousands of prompt loops therefore never push its few SEC_E_TIME_SKEW
+ * groups out of the list. `refs` comes sorted by kind rank, then count; so does the result.
+ */
+function fairListing(
+  refs: readonly PatternRef[],
+  slots: number,
+): { listed: PatternRef[]; notListed: Map<LogPatternKind, number> } {
+  const byKind = new Map<LogPatternKind, PatternRef[]>();
+  for (const ref of refs) {
+    let list = byKind.get(ref.kind);
+    if (!list) byKind.set(ref.kind, (list = []));
+    list.push(ref);
+  }
+  const quota = new Map<LogPatternKind, number>();
+  let left = Math.max(0, slots);
+  // Smallest kinds first: each takes what it has, up to an equal share of what is left.
+  const bySize = [...byKind].sort((a, b) => a[1].length - b[1].length);
+  bySize.forEach(([kind, list], index) => {
+    const share = Math.floor(left / (bySize.length - index));
+    const take = Math.min(list.length, share);
+    quota.set(kind, take);
+    left -= take;
+  });
+  // What the rounding left over goes, one slot each, to kinds that still have patterns (in rank order).
+  for (const [kind, list] of byKind) {
+    if (left === 0) break;
+    if (quota.get(kind)! < list.length) {
+      quota.set(kind, quota.get(kind)! + 1);
+      left--;
+    }
+  }
+  const listed: PatternRef[] = [];
+  const notListed = new Map<LogPatternKind, number>();
+  for (const [kind, list] of byKind) {
+    const take = quota.get(kind)!;
+    for (let index = 0; index < take; index++) listed.push(list[index]!);
+    if (list.length > take) notListed.set(kind, list.length - take);
+  }
+  return { listed, notListed };
+}
+
 export function buildLogAnalysis(state: AnalyzerState): LogAnalysis {
   const kindOrder = new Map(logPatternKinds.map((kind, index) => [kind, index]));
   const rankOf = (kind: LogPatternKind): number => (isProblemKind(kind) ? 0 : 100) + kindOrder.get(kind)!;
@@ -141,20 +188,21 @@ export function buildLogAnalysis(state: AnalyzerState): LogAnalysis {
   }
   refs.sort((a, b) => a.rank - b.rank || b.count - a.count);
 
-  const summaryByKind = new Map<LogPatternKind, { groups: number; occurrences: number }>();
+  const summaryByKind = new Map<LogPatternKind, { groups: number; occurrences: number; inferred: number }>();
   for (const ref of refs) {
-    const entry = summaryByKind.get(ref.kind) ?? { groups: 0, occurrences: 0 };
+    const entry = summaryByKind.get(ref.kind) ?? { groups: 0, occurrences: 0, inferred: 0 };
     entry.groups++;
     entry.occurrences += ref.count;
+    entry.inferred += ref.pattern?.inferred ?? 0;
     summaryByKind.set(ref.kind, entry);
   }
   for (const aggregate of state.normalAggregates) {
-    const entry = summaryByKind.get(aggregate.kind) ?? { groups: 0, occurrences: 0 };
+    const entry = summaryByKind.get(aggregate.kind) ?? { groups: 0, occurrences: 0, inferred: 0 };
     entry.groups += aggregate.groups;
     entry.occurrences += aggregate.occurrences;
+    entry.inferred += aggregate.inferred;
     summaryByKind.set(aggregate.kind, entry);
   }
-  const aggregatedGroups = state.normalAggregates.reduce((sum, aggregate) => sum + aggregate.groups, 0);
   const summary: PatternSummary[] = logPatternKinds
     .filter((kind) => summaryByKind.has(kind))
     .map((kind) => ({ kind, description: logPatternDescriptions[kind], ...summaryByKind.get(kind)! }));
@@ -182,6 +230,7 @@ export function buildLogAnalysis(state: AnalyzerState): LogAnalysis {
             count: ref.pattern?.count ?? 0,
             lines: ref.pattern?.lines ?? 0,
             resolved: ref.pattern?.resolved ?? 0,
+            inferred: ref.pattern?.inferred ?? 0,
             win32: [...(ref.pattern?.codes ?? [])].sort((a, b) => a - b).map(describeWin32Status),
             firstSeen: isoTime(ref.pattern?.firstEpoch ?? Number.NaN),
             lastSeen: isoTime(ref.pattern?.lastEpoch ?? Number.NaN),
@@ -193,6 +242,7 @@ export function buildLogAnalysis(state: AnalyzerState): LogAnalysis {
             count: anonymous.count,
             lines: anonymous.count,
             resolved: anonymous.count,
+            inferred: 0,
             win32: [],
             firstSeen: isoTime(anonymous.firstEpoch),
             lastSeen: isoTime(anonymous.lastEpoch),
@@ -201,7 +251,17 @@ export function buildLogAnalysis(state: AnalyzerState): LogAnalysis {
     materialized.set(ref, pattern);
     return pattern;
   };
-  const listed = refs.slice(0, state.limits.maxListedPatterns).map(materialize);
+  const { listed: listedRefs, notListed } = fairListing(refs, state.limits.maxListedPatterns);
+  const listed = listedRefs.map(materialize);
+  // Normal sign-ins folded into counts (beyond the detailed cap) are groups not listed either.
+  for (const aggregate of state.normalAggregates)
+    if (aggregate.groups > 0)
+      notListed.set(aggregate.kind, (notListed.get(aggregate.kind) ?? 0) + aggregate.groups);
+  const patternsNotListedByKind: Partial<Record<LogPatternKind, number>> = {};
+  for (const kind of logPatternKinds) {
+    const count = notListed.get(kind) ?? 0;
+    if (count > 0) patternsNotListedByKind[kind] = count;
+  }
   // The findings get a sample per kind that keeps what they look for (see logFindings).
   const sampled = new Map<
     LogPatternKind,
@@ -271,7 +331,8 @@ export function buildLogAnalysis(state: AnalyzerState): LogAnalysis {
     counts: state.counts,
     messages,
     patterns: listed,
-    patternsNotListed: Math.max(0, refs.length - state.limits.maxListedPatterns) + aggregatedGroups,
+    patternsNotListed: [...notListed.values()].reduce((sum, count) => sum + count, 0),
+    patternsNotListedByKind,
     summary,
     timeline,
     timelineClientsNotShown: state.timelineClientsNotShown,

@@ -87,7 +87,7 @@ describe('real IIS logs', () => {
       'normal-kerberos 192.168.238.188 /certsrv/Internal/ 1 [ERROR_ACCESS_DENIED]',
     ]);
     expect(analysis.summary).toEqual([
-      { kind: 'normal-kerberos', description: expect.any(String), groups: 4, occurrences: 4 },
+      { kind: 'normal-kerberos', description: expect.any(String), groups: 4, occurrences: 4, inferred: 0 },
     ]);
   });
 
@@ -128,6 +128,11 @@ describe('real IIS logs', () => {
     ]);
     const burst = analysis.timeline[0]?.attempts.find((attempt) => attempt.url === '/api/');
     expect(burst?.steps).toHaveLength(6);
+    // An NTLM crawler in one round trip logs what §5.2 calls the Kerberos shape: the kind
+    // names the shape and says so, it does not claim Kerberos was used.
+    expect(analysis.summary.find((row) => row.kind === 'normal-kerberos')?.description).toBe(
+      'Normal Kerberos-style sign-in (one round trip): 401.2 challenge, then success (§5.2)',
+    );
   });
 
   it('bcgov (22 columns without #Fields): two lone challenges, no finding', () => {
