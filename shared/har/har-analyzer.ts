@@ -5,12 +5,13 @@
  * kept — so a 200 MB HAR of page loads costs memory for its sign-ins, not its bodies.
  * The same code runs in the CLI (file chunks) and in the renderer (a dropped File's stream).
  */
-import { buildExchanges, type HarExchange } from './har-exchange.js';
+import { buildExchanges, isAuthRelated, serverAddressOf, type HarExchange } from './har-exchange.js';
 import { createHarEntryReader, HarFormatError, type HarEntryReaderLimits } from './har-entry-reader.js';
 import { harFindings } from './har-findings.js';
 import { findExchangeIssues, type HarIssue } from './har-issues.js';
 import { HarEntryShapeError, readHarRequest, type HarRequestFacts } from './har-request.js';
-import type { HarAnalysis, HarHostSummary } from './har-analysis.js';
+import type { HarAnalysis, HarConnectionSummary, HarHostSummary } from './har-analysis.js';
+import { harExchangeKinds, issuesByExchange } from './har-pattern-kinds.js';
 
 export interface HarAnalyzerLimits extends HarEntryReaderLimits {
   /** Requests kept for rebuilding exchanges; later ones are counted, not kept. */
@@ -45,22 +46,32 @@ export interface HarAnalyzerOptions {
 }
 
 const maxConnectionsPerHost = 10_000;
+const maxServerIpsPerHost = 100;
+const connectionsListedPerHost = 50;
+const exchangesListedPerConnection = 20;
 const maxAuthKeys = 100_000;
 const messagesPerKind = 3;
 
-interface HostState {
+interface ConnectionState {
+  readonly id: string | null;
+  readonly serverIp: string | null;
+  /** HAR index of its first request: connections are listed in the order they were opened. */
+  readonly firstIndex: number;
   requests: number;
-  readonly connections: Set<string>;
 }
 
-function isAuthRelated(request: HarRequestFacts): boolean {
-  return (
-    request.requestAuth !== null ||
-    request.requestAuthRedacted ||
-    request.status === 401 ||
-    request.status === 407 ||
-    request.responseToken !== null
-  );
+interface HostState {
+  requests: number;
+  /** By connection key (see connectionKey). */
+  readonly connections: Map<string, ConnectionState>;
+  /** Requests on connections beyond maxConnectionsPerHost: counted, not listed. */
+  requestsOnUntrackedConnections: number;
+  readonly serverIps: Set<string>;
+}
+
+/** A connection is its HAR id and the server address that answered on it (§7.5: same socket, same server). */
+function connectionKey(id: string | null, serverIp: string | null): string {
+  return `${id ?? ''} ${serverIp ?? ''}`;
 }
 
 /** The key `buildExchanges` groups by: target and URL without fragment. */
@@ -102,12 +113,29 @@ export function createHarAnalyzer(file: string, options: HarAnalyzerOptions = {}
         hostsNotTracked++;
         return;
       }
-      state = { requests: 0, connections: new Set() };
+      state = {
+        requests: 0,
+        connections: new Map(),
+        requestsOnUntrackedConnections: 0,
+        serverIps: new Set(),
+      };
       hosts.set(request.host, state);
     }
     state.requests++;
-    if (request.connection !== null && state.connections.size < maxConnectionsPerHost)
-      state.connections.add(request.connection);
+    const serverIp = serverAddressOf(request);
+    if (serverIp !== null && state.serverIps.size < maxServerIpsPerHost) state.serverIps.add(serverIp);
+    if (request.connection === null && serverIp === null) return;
+    const key = connectionKey(request.connection, serverIp);
+    const connection = state.connections.get(key);
+    if (connection) connection.requests++;
+    else if (state.connections.size < maxConnectionsPerHost)
+      state.connections.set(key, {
+        id: request.connection,
+        serverIp,
+        firstIndex: request.index,
+        requests: 1,
+      });
+    else state.requestsOnUntrackedConnections++;
   }
 
   const reader = createHarEntryReader(
@@ -125,7 +153,7 @@ export function createHarAnalyzer(file: string, options: HarAnalyzerOptions = {}
           return;
         }
         countHost(request);
-        if (request.connection !== null) anyConnection = true;
+        if (request.connection !== null || serverAddressOf(request) !== null) anyConnection = true;
         const key = exchangeKey(request);
         const auth = isAuthRelated(request);
         // A plain request matters only as the result of an exchange on the same URL.
@@ -182,22 +210,24 @@ export function createHarAnalyzer(file: string, options: HarAnalyzerOptions = {}
           `${file}: ${notKept} requests beyond the first ${limits.maxKeptRequests} sign-in related ones were counted but not rebuilt into exchanges`,
         );
       if (hostsNotTracked > 0)
-        messages.push(`${file}: requests to ${hostsNotTracked} more hosts are not listed per host`);
+        messages.push(
+          `${file}: ${hostsNotTracked} requests to hosts beyond the first ${limits.maxHosts} are not listed per host`,
+        );
+      for (const [host, state] of hosts)
+        if (state.requestsOnUntrackedConnections > 0)
+          messages.push(
+            `${file}: ${host}: ${state.requestsOnUntrackedConnections} requests on connections beyond the first ${maxConnectionsPerHost} are counted, not listed per connection`,
+          );
 
       const exchanges = buildExchanges(kept);
       const issues: HarIssue[] = exchanges.flatMap(findExchangeIssues);
       const { findings, evidence } = harFindings(file, exchanges, issues, options.evidencePrefix);
-      const exchangesByHost = new Map<string, number>();
-      for (const exchange of exchanges)
-        exchangesByHost.set(exchange.host, (exchangesByHost.get(exchange.host) ?? 0) + 1);
-      const hostSummaries: HarHostSummary[] = [...hosts]
-        .map(([host, state]) => ({
-          host,
-          requests: state.requests,
-          connections: anyConnection ? state.connections.size : null,
-          exchanges: exchangesByHost.get(host) ?? 0,
-        }))
-        .sort((a, b) => b.exchanges - a.exchanges || b.requests - a.requests || a.host.localeCompare(b.host));
+      const hostSummaries = summarizeHosts(hosts, exchanges, anyConnection);
+      const issueKinds = issuesByExchange(issues);
+      const exchangesNotListedByKind: Record<string, number> = {};
+      for (const exchange of exchanges.slice(limits.maxListedExchanges))
+        for (const kind of harExchangeKinds(exchange, issueKinds.get(exchange.id)))
+          exchangesNotListedByKind[kind] = (exchangesNotListedByKind[kind] ?? 0) + 1;
       const sanitized =
         kept.some((request) => request.requestAuthRedacted) ||
         issues.some((issue) => issue.kind === 'tokens-removed');
@@ -209,6 +239,7 @@ export function createHarAnalyzer(file: string, options: HarAnalyzerOptions = {}
         hosts: hostSummaries,
         exchanges: exchanges.slice(0, limits.maxListedExchanges),
         exchangesNotListed: Math.max(0, exchanges.length - limits.maxListedExchanges),
+        exchangesNotListedByKind,
         issues,
         sanitized,
         unknowable: unknowableFacts(exchanges, sanitized, anyConnection, entries),
@@ -220,6 +251,59 @@ export function createHarAnalyzer(file: string, options: HarAnalyzerOptions = {}
       return bytes;
     },
   };
+}
+
+/**
+ * Hosts with their connections. Which sign-in exchanges used a connection comes from the
+ * exchanges' legs, which carry the same connection id and server address.
+ */
+function summarizeHosts(
+  hosts: ReadonlyMap<string, HostState>,
+  exchanges: readonly HarExchange[],
+  anyConnection: boolean,
+): HarHostSummary[] {
+  const exchangesByHost = new Map<string, number>();
+  const exchangesByConnection = new Map<string, number[]>();
+  for (const exchange of exchanges) {
+    exchangesByHost.set(exchange.host, (exchangesByHost.get(exchange.host) ?? 0) + 1);
+    for (const leg of exchange.legs) {
+      if (leg.connection === null && leg.serverIp === null) continue;
+      const key = `${exchange.host} ${connectionKey(leg.connection, leg.serverIp)}`;
+      const ids = exchangesByConnection.get(key) ?? [];
+      if (ids.at(-1) !== exchange.id && ids.length < exchangesListedPerConnection) ids.push(exchange.id);
+      exchangesByConnection.set(key, ids);
+    }
+  }
+  return [...hosts]
+    .map(([host, state]): HarHostSummary => {
+      const connectionList: HarConnectionSummary[] = [...state.connections.entries()]
+        .map(([key, connection]) => ({
+          connection,
+          exchanges: exchangesByConnection.get(`${host} ${key}`) ?? [],
+        }))
+        // Connections that carried a sign-in first, then in the order they were opened.
+        .sort(
+          (a, b) =>
+            Number(b.exchanges.length > 0) - Number(a.exchanges.length > 0) ||
+            a.connection.firstIndex - b.connection.firstIndex,
+        )
+        .map(({ connection, exchanges }) => ({
+          id: connection.id,
+          serverIp: connection.serverIp,
+          requests: connection.requests,
+          exchanges,
+        }));
+      return {
+        host,
+        requests: state.requests,
+        serverIps: [...state.serverIps],
+        connections: anyConnection ? state.connections.size : null,
+        connectionList: connectionList.slice(0, connectionsListedPerHost),
+        connectionsNotListed: Math.max(0, connectionList.length - connectionsListedPerHost),
+        exchanges: exchangesByHost.get(host) ?? 0,
+      };
+    })
+    .sort((a, b) => b.exchanges - a.exchanges || b.requests - a.requests || a.host.localeCompare(b.host));
 }
 
 /** What this HAR cannot tell, in plain words, so a person knows where to look next. */
@@ -238,8 +322,17 @@ function unknowableFacts(
     );
   }
   if (sanitized) {
+    // The server's own tokens (an NTLM type 2, an AP-REP) survive sanitizing and still show the method.
+    const methodKnown = exchanges
+      .filter((exchange) => exchange.legs.some((leg) => leg.sentRedacted))
+      .every((exchange) => exchange.mechanism === 'kerberos' || exchange.mechanism === 'ntlm');
     facts.push(
-      'The Authorization values were removed from this HAR (sanitized export): whether the browser sent Kerberos or NTLM, the SPN it asked a ticket for, the user name and channel bindings cannot be known from it. Export the HAR "with sensitive data", or paste the header into the Token inspector.',
+      `The Authorization values were removed from this HAR (sanitized export): ${methodKnown ? "Kerberos or NTLM is read from the server's answers, but " : 'whether the browser sent Kerberos or NTLM, '}the SPN it asked a ticket for, the user name and channel bindings cannot be known from it. Export the HAR "with sensitive data", or paste the header into the Token inspector.`,
+    );
+  }
+  if (exchanges.some((exchange) => exchange.https && exchange.mechanism === 'kerberos')) {
+    facts.push(
+      'Over HTTPS, whether a Kerberos ticket was bound to the TLS certificate (channel bindings, §7.4) cannot be read from any capture: the binding travels inside the authenticator, which is encrypted with the session key (RFC 4121 §4.1.1, §8.5). A mismatch shows in the IIS log as 401.1 with SEC_E_BAD_BINDINGS (0x80090346).',
     );
   }
   const multiLegNtlm = exchanges.some(
@@ -247,7 +340,7 @@ function unknowableFacts(
   );
   if (multiLegNtlm && !anyConnection) {
     facts.push(
-      'This HAR records no connection ids, so whether the NTLM messages shared one connection (they must, §7.5) cannot be checked.',
+      'This HAR records neither connection ids nor server addresses, so whether the NTLM messages shared one connection to one server (they must, §7.5) cannot be checked.',
     );
   }
   if (

@@ -9,6 +9,8 @@ export interface HarLeg {
   readonly index: number;
   readonly time: string;
   readonly connection: string | null;
+  /** HAR `serverIPAddress`: which server answered (a second split signal beside `connection`). */
+  readonly serverIp: string | null;
   readonly status: number;
   readonly iisSubstatus: string | null;
   readonly sent: TokenSummary | null;
@@ -34,6 +36,8 @@ export interface HarExchange {
   /** What was used: from the tokens sent, or from the server's final token when requests were sanitized. */
   readonly mechanism: 'kerberos' | 'ntlm' | 'negoex' | 'basic' | 'unknown' | 'none';
   readonly connections: readonly string[];
+  /** Distinct server addresses the legs went to (HAR `serverIPAddress`). */
+  readonly serverIps: readonly string[];
 }
 
 const maxLegs = 20;
@@ -48,14 +52,27 @@ function targetOf(request: HarRequestFacts): AuthTarget {
   return 'server';
 }
 
-function isAuthRelated(request: HarRequestFacts): boolean {
+/**
+ * Whether a request belongs to a sign-in exchange by itself: it carries or had (sanitized)
+ * an auth header, was challenged, got a token back, or was refused by HTTP.sys for a header
+ * too long (§7.2) — a sanitized HAR removes the Authorization header that made it so long,
+ * and the 400 is still the fact that matters.
+ */
+export function isAuthRelated(request: HarRequestFacts): boolean {
   return (
     request.requestAuth !== null ||
     request.requestAuthRedacted ||
     request.status === 401 ||
     request.status === 407 ||
-    request.responseToken !== null
+    request.responseToken !== null ||
+    request.headerTooLong
   );
+}
+
+/** HAR `serverIPAddress`; exporters write "" when they do not know it. */
+export function serverAddressOf(request: HarRequestFacts): string | null {
+  const address = request.serverIp?.trim() ?? '';
+  return address === '' ? null : address;
 }
 
 function challengeStatus(status: number): boolean {
@@ -105,7 +122,19 @@ export function buildExchanges(requests: readonly HarRequestFacts[]): HarExchang
           .filter((connection): connection is string => connection !== null),
       ),
     ];
-    done.push({ id: done.length, ...exchange, outcome, mechanism: mechanismOf(exchange.legs), connections });
+    const serverIps = [
+      ...new Set(
+        exchange.legs.map((leg) => leg.serverIp).filter((address): address is string => address !== null),
+      ),
+    ];
+    done.push({
+      id: done.length,
+      ...exchange,
+      outcome,
+      mechanism: mechanismOf(exchange.legs),
+      connections,
+      serverIps,
+    });
   }
 
   for (const request of requests) {
@@ -154,6 +183,7 @@ function pushLeg(exchange: OpenExchange, request: HarRequestFacts): void {
     index: request.index,
     time: request.startedDateTime,
     connection: request.connection,
+    serverIp: serverAddressOf(request),
     status: request.status,
     iisSubstatus: request.iisSubstatus,
     sent: request.requestAuth?.token ?? null,

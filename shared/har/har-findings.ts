@@ -14,6 +14,8 @@ interface Mapping {
   readonly cause: CauseId;
   readonly confidence: Confidence;
   readonly title: string;
+  /** When the issue's own detail would argue for another cause than this one. */
+  readonly explanation?: string;
 }
 
 function legLine(exchange: HarExchange, index: number): string {
@@ -25,20 +27,19 @@ function legLine(exchange: HarExchange, index: number): string {
     : leg.offers.length > 0
       ? `; offers ${leg.offers.join(', ')}`
       : '';
-  return `#${leg.index} ${leg.time} conn=${leg.connection ?? '-'} sent: ${sent} → ${leg.iisSubstatus ?? leg.status}${received}`;
+  return `#${leg.index} ${leg.time} conn=${leg.connection ?? '-'}${leg.serverIp ? ` server=${leg.serverIp}` : ''} sent: ${sent} → ${leg.iisSubstatus ?? leg.status}${received}`;
 }
 
 function mappingsFor(issue: HarIssue, exchange: HarExchange): Mapping[] {
   switch (issue.kind) {
     case 'ntlm-not-kerberos': {
-      // §2.1: with EnableNegotiate = 0 the browser ignores the Negotiate offer and answers with the NTLM scheme itself.
-      const ntlmScheme = exchange.legs.some((leg) => leg.sent && /^ntlm$/i.test(leg.sent.scheme));
-      if (ntlmScheme)
+      if (issue.reason === 'ntlm-scheme')
         return [
           {
             cause: 'negotiate-disabled',
             confidence: 'likely',
             title: 'The browser answered a Negotiate offer with the NTLM scheme',
+            explanation: `${issue.detail} That is what a browser does when Integrated Windows Authentication (Negotiate) is turned off in it (EnableNegotiate = 0, §2.1): it does not try Kerberos at all, so SPNs and domain controllers are not the question here.`,
           },
         ];
       if (issue.reason === 'short-name')
@@ -86,7 +87,10 @@ function mappingsFor(issue: HarIssue, exchange: HarExchange): Mapping[] {
       return [
         {
           cause: 'ntlm-preauth-kernel-mode',
-          confidence: exchange.legs[0]?.iisSubstatus === '401.1' ? 'likely' : 'possible',
+          confidence:
+            exchange.legs[0]?.iisSubstatus === '401.1' && exchange.outcome !== 'success'
+              ? 'likely'
+              : 'possible',
           title: 'Pre-authenticated first request refused',
         },
       ];
@@ -196,7 +200,7 @@ export function harFindings(
         cause: mapping.cause,
         confidence: mapping.confidence,
         title: mapping.title,
-        explanation: issue.detail,
+        explanation: mapping.explanation ?? issue.detail,
         evidence: [id],
         remedies: [],
       };

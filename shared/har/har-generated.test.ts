@@ -59,6 +59,7 @@ interface Step {
   readonly url: string;
   readonly status: number;
   readonly connection?: string;
+  readonly serverIp?: string;
   readonly authorization?: string;
   readonly authenticate?: readonly string[];
   readonly body?: string;
@@ -84,6 +85,7 @@ function entry(step: Step, index: number): object {
     startedDateTime: new Date(Date.UTC(2026, 10, 20, 8, 0, index)).toISOString(),
     time: 5,
     ...(step.connection === undefined ? {} : { connection: step.connection }),
+    ...(step.serverIp === undefined ? {} : { serverIPAddress: step.serverIp }),
     request: {
       method: 'GET',
       url: step.url,
@@ -178,7 +180,17 @@ describe('generated HAR: Kerberos', () => {
     expect(analysis).toMatchObject({
       sanitized: false,
       unknowable: [],
-      hosts: [{ host: 'logs:81', requests: 2, connections: 1, exchanges: 1 }],
+      hosts: [
+        {
+          host: 'logs:81',
+          requests: 2,
+          serverIps: [],
+          connections: 1,
+          connectionList: [{ id: '1', serverIp: null, requests: 2, exchanges: [0] }],
+          connectionsNotListed: 0,
+          exchanges: 1,
+        },
+      ],
     });
   });
 
@@ -191,10 +203,32 @@ describe('generated HAR: Kerberos', () => {
       "The server's last answer carries a Kerberos reply (AP-REP), so Kerberos was used.",
     );
     expect(analysis.sanitized).toBe(true);
+    // The AP-REP survived sanitizing: the method is known, the rest is not.
     expect(analysis.unknowable.join(' ')).toContain(
-      'whether the browser sent Kerberos or NTLM, the SPN it asked a ticket for, the user name and channel bindings cannot be known',
+      "Kerberos or NTLM is read from the server's answers, but the SPN it asked a ticket for, the user name and channel bindings cannot be known",
     );
     expect(causes(analysis)).toEqual(['challenge-normal/confirmed']);
+  });
+
+  it('Kerberos over HTTPS: its channel bindings are inside the encrypted authenticator and said unknowable', () => {
+    const url = 'https://logs.contoso.com/';
+    const analysis = analyze([
+      { url, status: 401, connection: '1', authenticate: ['Negotiate'] },
+      {
+        url,
+        status: 200,
+        connection: '1',
+        authorization: `Negotiate ${logsApReq}`,
+        authenticate: [`Negotiate ${logsApRep}`],
+      },
+    ]);
+    expect(analysis.exchanges[0]).toMatchObject({ https: true, mechanism: 'kerberos', outcome: 'success' });
+    expect(issueKinds(analysis)).toEqual([]);
+    expect(analysis.unknowable).toEqual([
+      expect.stringMatching(
+        /^Over HTTPS, whether a Kerberos ticket was bound to the TLS certificate \(channel bindings, §7\.4\) cannot be read from any capture: the binding travels inside the authenticator, which is encrypted/,
+      ),
+    ]);
   });
 
   it('sanitized by value ("[REDACTED]") with no server token: the exchange and its outcome, mechanism unknown', () => {
@@ -237,8 +271,61 @@ describe('generated HAR: Kerberos', () => {
     ]);
     expect(analysis.exchanges[0]).toMatchObject({ outcome: 'error', mechanism: 'kerberos' });
     expect(issueKinds(analysis)).toEqual(['large-token-400']);
+    expect(analysis.issues[0]?.detail).toBe(
+      `The server refused (400) a request whose headers came to 17050 bytes (its Negotiate token alone ${bigApReq.length} characters), saying "Header Field Too Long". http.sys's defaults refuse one header over 16,384 bytes (MaxFieldLength) or a request line and headers over 16,384 bytes together (MaxRequestBytes) (§7.2); this request was over them.`,
+    );
+    expect(causes(analysis)).toEqual(['kerberos-token-too-large/likely']);
+  });
+
+  it('"Header Field Too Long" for a header under the http.sys defaults says only what is known: the limit there is lower', () => {
+    const analysis = analyze([
+      { url: 'https://portal.contoso.com/', status: 401, connection: '7', authenticate: ['Negotiate'] },
+      {
+        url: 'https://portal.contoso.com/',
+        status: 400,
+        connection: '7',
+        authorization: `Negotiate ${bigApReq}`,
+        body: '<h1>Bad Request (Header Field Too Long)</h1>',
+      },
+    ]);
+    const detail = analysis.issues.find((issue) => issue.kind === 'large-token-400')?.detail ?? '';
+    expect(detail).toContain(
+      `whose headers came to ${'Authorization: Negotiate '.length + bigApReq.length} bytes`,
+    );
+    expect(detail).toMatch(
+      /this request was under them, so the limits on that server, or on a device in front of it, are set lower\.$/,
+    );
+    expect(detail).not.toContain('larger than');
+  });
+
+  it('sanitized: a 400 "Header Field Too Long" whose Authorization header was removed is still found', () => {
+    const analysis = analyze([
+      { url: 'https://portal.contoso.com/', status: 401, connection: '7', authenticate: ['Negotiate'] },
+      {
+        url: 'https://portal.contoso.com/',
+        status: 400,
+        connection: '7',
+        body: '<h1>Bad Request (Header Field Too Long)</h1>',
+      },
+    ]);
+    expect(issueKinds(analysis)).toContain('large-token-400');
+    expect(causes(analysis)).toEqual(['kerberos-token-too-large/likely']);
+  });
+
+  it('sanitized: a 400 on a redacted token with headersSize 20000 is a large-token 400', () => {
+    const analysis = analyze([
+      { url: 'https://portal.contoso.com/', status: 401, connection: '7', authenticate: ['Negotiate'] },
+      {
+        url: 'https://portal.contoso.com/',
+        status: 400,
+        connection: '7',
+        authorization: 'Negotiate [REDACTED]',
+        headersSize: 20_000,
+      },
+    ]);
+    expect(issueKinds(analysis)).toEqual(['large-token-400', 'tokens-removed']);
     expect(analysis.issues[0]?.detail).toContain(
-      `headers were 17050 characters (a ${bigApReq.length}-character Negotiate token), with "Header Field Too Long"`,
+      'whose headers came to 20000 bytes (its Authorization value removed from the HAR)',
     );
     expect(causes(analysis)).toEqual(['kerberos-token-too-large/likely']);
   });
@@ -285,8 +372,48 @@ describe('generated HAR: NTLM', () => {
       },
       { url, status: 200, connection: '1', authorization: `NTLM ${pyspnegoType3}` },
     ]);
-    expect(analysis.issues).toMatchObject([{ kind: 'ntlm-not-kerberos', reason: 'no-ticket' }]);
+    expect(analysis.issues).toMatchObject([{ kind: 'ntlm-not-kerberos', reason: 'ntlm-scheme' }]);
     expect(causes(analysis)).toEqual(['negotiate-disabled/likely', 'challenge-normal/confirmed']);
+    // The explanation argues for its own cause, not for a missing SPN or domain controller.
+    const explanation = analysis.findings[0]?.explanation ?? '';
+    expect(explanation).toContain('EnableNegotiate = 0');
+    expect(explanation).not.toMatch(/no SPN|no domain controller/);
+  });
+
+  it("sanitized: NTLM instead of Kerberos is read from the server's type 2 under Negotiate", () => {
+    const url = 'http://intranet.contoso.com/';
+    const analysis = analyze([
+      { url, status: 401, connection: '1', authenticate: ['Negotiate', 'NTLM'] },
+      { url, status: 401, connection: '1', authenticate: [`Negotiate ${szbtiType2}`] },
+      { url, status: 200, connection: '1' },
+    ]);
+    expect(analysis.exchanges[0]).toMatchObject({ mechanism: 'ntlm', outcome: 'success' });
+    expect(analysis.issues).toMatchObject([
+      { kind: 'ntlm-not-kerberos', reason: 'no-ticket' },
+      { kind: 'tokens-removed' },
+    ]);
+    expect(causes(analysis)).toEqual([
+      'spn-missing/possible',
+      'kdc-unreachable/possible',
+      'challenge-normal/confirmed',
+    ]);
+  });
+
+  it("sanitized: the server's type 2 under the NTLM scheme shows the browser used NTLM itself (§2.1)", () => {
+    const url = 'http://intranet.contoso.com/';
+    const analysis = analyze([
+      { url, status: 401, connection: '1', authenticate: ['Negotiate', 'NTLM'] },
+      {
+        url,
+        status: 401,
+        connection: '1',
+        authorization: 'NTLM [REDACTED]',
+        authenticate: [`NTLM ${pyspnegoType2}`],
+      },
+      { url, status: 200, connection: '1', authorization: 'NTLM [REDACTED]' },
+    ]);
+    expect(analysis.issues[0]).toMatchObject({ kind: 'ntlm-not-kerberos', reason: 'ntlm-scheme' });
+    expect(causes(analysis)[0]).toBe('negotiate-disabled/likely');
   });
 
   it('NTLM inside Negotiate for a short host name: consistent with the NetBIOS SPN missing', () => {
@@ -334,6 +461,52 @@ describe('generated HAR: NTLM', () => {
     expect(causes(analysis)).toContain('farm-shared-name/likely');
   });
 
+  it('NTLM legs answered by two servers on one connection id: the server address splits them too (§7.5)', () => {
+    const url = 'http://farm.contoso.com/app/';
+    const analysis = analyze([
+      { url, status: 401, connection: '11', serverIp: '10.0.0.21', authenticate: ['Negotiate'] },
+      {
+        url,
+        status: 401,
+        connection: '11',
+        serverIp: '10.0.0.21',
+        authorization: `Negotiate ${ie6Type1}`,
+        authenticate: [`Negotiate ${szbtiType2}`],
+      },
+      {
+        url,
+        status: 401,
+        connection: '11',
+        serverIp: '10.0.0.22',
+        authorization: `Negotiate ${jinjzType3}`,
+        authenticate: ['Negotiate'],
+      },
+      { url: 'http://farm.contoso.com/app/logo.png', status: 200, connection: '14', serverIp: '10.0.0.22' },
+    ]);
+    expect(analysis.exchanges[0]).toMatchObject({
+      connections: ['11'],
+      serverIps: ['10.0.0.21', '10.0.0.22'],
+    });
+    expect(analysis.issues.find((issue) => issue.kind === 'ntlm-legs-split')?.detail).toBe(
+      'The NTLM messages of one sign-in to farm.contoso.com travelled to 2 different server addresses (10.0.0.21, 10.0.0.22); NTLM only works when all legs share one connection to one server (§7.5).',
+    );
+    expect(analysis.hosts).toEqual([
+      {
+        host: 'farm.contoso.com',
+        requests: 4,
+        serverIps: ['10.0.0.21', '10.0.0.22'],
+        connections: 3,
+        connectionList: [
+          { id: '11', serverIp: '10.0.0.21', requests: 2, exchanges: [0] },
+          { id: '11', serverIp: '10.0.0.22', requests: 1, exchanges: [0] },
+          { id: '14', serverIp: '10.0.0.22', requests: 1, exchanges: [] },
+        ],
+        connectionsNotListed: 0,
+        exchanges: 1,
+      },
+    ]);
+  });
+
   it('without connection ids the split cannot be checked, and the analysis says so', () => {
     const url = 'http://farm.contoso.com/app/';
     const analysis = analyze([
@@ -344,7 +517,7 @@ describe('generated HAR: NTLM', () => {
     expect(issueKinds(analysis)).not.toContain('ntlm-legs-split');
     expect(analysis.hosts[0]?.connections).toBeNull();
     expect(analysis.unknowable).toEqual([
-      'This HAR records no connection ids, so whether the NTLM messages shared one connection (they must, §7.5) cannot be checked.',
+      'This HAR records neither connection ids nor server addresses, so whether the NTLM messages shared one connection to one server (they must, §7.5) cannot be checked.',
     ]);
   });
 
@@ -413,6 +586,64 @@ describe('generated HAR: NTLM', () => {
     expect(causes(analysis)).toContain('ntlm-preauth-kernel-mode/likely');
   });
 
+  it('a successful NTLM pre-authentication (type 1 on the first request, 401 with type 2, type 3, 200) is not a refusal', () => {
+    const url = 'http://app.contoso.com/kernel/';
+    const analysis = analyze([
+      {
+        url,
+        status: 401,
+        connection: '2',
+        authorization: `Negotiate ${ie6Type1}`,
+        authenticate: [`Negotiate ${szbtiType2}`],
+      },
+      { url, status: 200, connection: '2', authorization: `Negotiate ${jinjzType3}` },
+    ]);
+    expect(analysis.exchanges[0]).toMatchObject({ outcome: 'success', mechanism: 'ntlm' });
+    expect(issueKinds(analysis)).not.toContain('preauth-rejected');
+    expect(causes(analysis)).not.toContain('ntlm-preauth-kernel-mode/possible');
+    expect(causes(analysis)).not.toContain('ntlm-preauth-kernel-mode/likely');
+  });
+
+  it('pre-authentication answered with a bare re-offer, then the browser starts over and signs in: refused, "possible"', () => {
+    const url = 'http://app.contoso.com/kernel/';
+    const analysis = analyze([
+      {
+        url,
+        status: 401,
+        connection: '2',
+        authorization: `Negotiate ${ie6Type1}`,
+        authenticate: ['Negotiate', 'NTLM'],
+      },
+      {
+        url,
+        status: 401,
+        connection: '2',
+        authorization: `Negotiate ${ie6Type1}`,
+        authenticate: [`Negotiate ${szbtiType2}`],
+      },
+      { url, status: 200, connection: '2', authorization: `Negotiate ${jinjzType3}` },
+    ]);
+    expect(analysis.issues.find((issue) => issue.kind === 'preauth-rejected')?.detail).toBe(
+      'The first request already carried Negotiate NTLM type 1 and got 401 with a bare offer of Negotiate, NTLM instead of a challenge to go on with — pre-authentication refused (KB 2749007, §2.2); the browser then started over and signed in.',
+    );
+    expect(causes(analysis)).toContain('ntlm-preauth-kernel-mode/possible');
+  });
+
+  it('a first request carrying a type 3 (the capture began mid-handshake) is not pre-authentication', () => {
+    const url = 'http://app.contoso.com/kernel/';
+    const analysis = analyze([
+      {
+        url,
+        status: 401,
+        connection: '2',
+        authorization: `Negotiate ${jinjzType3}`,
+        authenticate: ['Negotiate'],
+        body: error401('401.1'),
+      },
+    ]);
+    expect(issueKinds(analysis)).not.toContain('preauth-rejected');
+  });
+
   it('repeated prompts: two type 3 refused, then the typed password works', () => {
     const url = 'http://biztalkr2:81/wstest/default.aspx';
     const analysis = analyze([
@@ -469,7 +700,20 @@ describe('generated HAR: NTLM', () => {
       { url: 'http://cdn.contoso.com/b.css', status: 200, connection: '9' },
     ]);
     expect(analysis.counts).toMatchObject({ entries: 2, kept: 0 });
-    expect(analysis.hosts).toEqual([{ host: 'cdn.contoso.com', requests: 2, connections: 2, exchanges: 0 }]);
+    expect(analysis.hosts).toEqual([
+      {
+        host: 'cdn.contoso.com',
+        requests: 2,
+        serverIps: [],
+        connections: 2,
+        connectionList: [
+          { id: '8', serverIp: null, requests: 1, exchanges: [] },
+          { id: '9', serverIp: null, requests: 1, exchanges: [] },
+        ],
+        connectionsNotListed: 0,
+        exchanges: 0,
+      },
+    ]);
     expect(analysis.unknowable[0]).toMatch(/^No sign-in exchange is in this HAR/);
   });
 });

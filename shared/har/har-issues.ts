@@ -28,11 +28,13 @@ export interface HarIssue {
   /** One or two sentences with the specifics. */
   readonly detail: string;
   /** For ntlm-not-kerberos: why Kerberos was likely not used. */
-  readonly reason?: 'ip-address' | 'short-name' | 'non-default-port' | 'no-ticket';
+  readonly reason?: 'ntlm-scheme' | 'ip-address' | 'short-name' | 'non-default-port' | 'no-ticket';
 }
 
 /** Request header size above which a 400 is almost surely the token (http.sys default 16 KB, §7.2). */
 const largeHeaderChars = 12_000;
+/** http.sys defaults of MaxFieldLength and MaxRequestBytes, in bytes (§7.2). */
+const httpSysDefaultLimit = 16_384;
 
 function hostName(host: string): string {
   return host.startsWith('[') ? host.slice(1, host.indexOf(']')) : host.replace(/:\d+$/, '');
@@ -45,6 +47,34 @@ function portOf(host: string): string | null {
 
 function isIpAddress(name: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(name) || name.includes(':');
+}
+
+/** The server answered with an NTLM challenge (type 2): NTLM is in use whatever the browser's header said. */
+function receivedNtlmChallenge(leg: HarLeg | undefined): boolean {
+  return leg?.received?.mechanism === 'ntlm' && leg.received.ntlmMessageType === 2;
+}
+
+/**
+ * The legs that carried NTLM. From the browser's token when the HAR has it; in a sanitized
+ * HAR from the server's side: a leg answered with an NTLM challenge carried the type 1, and
+ * the removed header right after it was the type 3.
+ */
+function ntlmLegsOf(legs: readonly HarLeg[]): HarLeg[] {
+  return legs.filter(
+    (leg, index) =>
+      leg.sent?.mechanism === 'ntlm' ||
+      receivedNtlmChallenge(leg) ||
+      (leg.sent === null && leg.sentRedacted && receivedNtlmChallenge(legs[index - 1])),
+  );
+}
+
+/** An opening token a browser pre-authenticates with: NTLM type 1 or a Kerberos ticket (KB 2749007, §2.2). */
+function isOpeningToken(leg: HarLeg): boolean {
+  if (!leg.sent) return leg.sentRedacted;
+  if (leg.sent.decodeError) return false;
+  return (
+    leg.sent.ntlmMessageType === 1 || leg.sent.mechanism === 'kerberos' || leg.sent.mechanism === 'negoex'
+  );
 }
 
 function sentCredentials(leg: HarLeg): boolean {
@@ -75,7 +105,7 @@ export function findExchangeIssues(exchange: HarExchange): HarIssue[] {
   const legs = exchange.legs;
   const who = exchange.target === 'proxy' ? 'the proxy' : exchange.host;
   const offers = new Set(legs.flatMap((leg) => leg.offers.map((offer) => offer.toLowerCase())));
-  const ntlmLegs = legs.filter((leg) => leg.sent?.mechanism === 'ntlm');
+  const ntlmLegs = ntlmLegsOf(legs);
 
   if (exchange.target === 'proxy')
     add(
@@ -88,7 +118,21 @@ export function findExchangeIssues(exchange: HarExchange): HarIssue[] {
     const port = portOf(exchange.host);
     const target = ntlmLegs.map((leg) => leg.sent?.ntlmTargetName).find((value) => value) ?? null;
     const believed = target ? ` The client's NTLM message names ${target} as the service it meant.` : '';
-    if (isIpAddress(name))
+    // §2.1: a browser with Negotiate turned off answers with the NTLM scheme itself. The
+    // server answers in the scheme it was asked in, so `WWW-Authenticate: NTLM <type 2>`
+    // shows it as well when the HAR was sanitized.
+    const ntlmScheme = legs.some(
+      (leg) =>
+        (leg.sent !== null && /^ntlm$/i.test(leg.sent.scheme)) ||
+        (receivedNtlmChallenge(leg) && /^ntlm$/i.test(leg.received?.scheme ?? '')),
+    );
+    if (ntlmScheme)
+      add(
+        'ntlm-not-kerberos',
+        `${who} offered Negotiate, and the browser answered with the NTLM scheme itself (Authorization: NTLM …), not with Negotiate.${believed}`,
+        'ntlm-scheme',
+      );
+    else if (isIpAddress(name))
       add(
         'ntlm-not-kerberos',
         `${who} offered Negotiate, the browser answered with NTLM: the site was addressed by IP address (${name}), and Kerberos needs a host name with an SPN.${believed}`,
@@ -124,11 +168,27 @@ export function findExchangeIssues(exchange: HarExchange): HarIssue[] {
     );
   }
 
+  // Pre-authentication refused (KB 2749007, §2.2): the first request already carried an
+  // opening token and the server did not go on with it — it said 401.1, or offered the
+  // schemes again bare, so the browser had to start over. A first answer with an NTLM
+  // challenge (type 2) is the handshake going on normally, not a refusal (auth-pattern.ts
+  // reads the log the same way).
   const first = legs[0];
-  if (first && first.sent && challengeStatus(first.status) && !first.sent.decodeError) {
+  const bareReoffer = first !== undefined && first.received === null && first.offers.length > 0;
+  if (
+    first &&
+    isOpeningToken(first) &&
+    challengeStatus(first.status) &&
+    !receivedNtlmChallenge(first) &&
+    (first.iisSubstatus === '401.1' || bareReoffer)
+  ) {
+    const what = first.sent
+      ? `${first.sent.scheme} ${first.sent.mechanism === 'ntlm' ? `NTLM type ${first.sent.ntlmMessageType ?? '?'}` : first.sent.mechanism}`
+      : 'an Authorization header (its value removed from the HAR)';
+    const answer = `${first.iisSubstatus ?? first.status}${bareReoffer ? ` with a bare offer of ${first.offers.join(', ')}` : ''}`;
     add(
       'preauth-rejected',
-      `The first request already carried ${first.sent.scheme} ${first.sent.mechanism === 'ntlm' ? `NTLM type ${first.sent.ntlmMessageType ?? '?'}` : first.sent.mechanism} credentials and got ${first.iisSubstatus ?? first.status} — pre-authentication refused (KB 2749007, §2.2).`,
+      `The first request already carried ${what} and got ${answer} instead of a challenge to go on with — pre-authentication refused (KB 2749007, §2.2)${exchange.outcome === 'success' ? '; the browser then started over and signed in' : ''}.`,
     );
   }
 
@@ -146,27 +206,35 @@ export function findExchangeIssues(exchange: HarExchange): HarIssue[] {
     );
   }
 
-  const ntlmConnections = [
-    ...new Set(
-      ntlmLegs.map((leg) => leg.connection).filter((connection): connection is string => connection !== null),
-    ),
+  const distinct = (values: readonly (string | null)[]): string[] => [
+    ...new Set(values.filter((value): value is string => value !== null)),
   ];
-  if (ntlmConnections.length > 1) {
+  const ntlmConnections = distinct(ntlmLegs.map((leg) => leg.connection));
+  // serverIPAddress is a second signal: one connection id answered by two servers, or a HAR
+  // without connection ids whose legs reached two addresses, is a split as well.
+  const ntlmServers = distinct(ntlmLegs.map((leg) => leg.serverIp));
+  if (ntlmConnections.length > 1 || ntlmServers.length > 1) {
+    const where = [
+      ntlmConnections.length > 1
+        ? `on ${ntlmConnections.length} different connections (${ntlmConnections.join(', ')})`
+        : '',
+      ntlmServers.length > 1
+        ? `to ${ntlmServers.length} different server addresses (${ntlmServers.join(', ')})`
+        : '',
+    ].filter((part) => part !== '');
     add(
       'ntlm-legs-split',
-      `The NTLM messages of one sign-in to ${who} travelled on ${ntlmConnections.length} different connections (${ntlmConnections.join(', ')}); NTLM only works when all legs share one connection to one server (§7.5).`,
+      `The NTLM messages of one sign-in to ${who} travelled ${where.join(' and ')}; NTLM only works when all legs share one connection to one server (§7.5).`,
     );
   }
 
   for (const leg of legs) {
+    // A sanitized HAR removed the token but still states the request's headersSize.
     if (
       leg.status === 400 &&
-      (leg.headerTooLong || (leg.sent !== null && leg.headerChars >= largeHeaderChars))
+      (leg.headerTooLong || ((leg.sent !== null || leg.sentRedacted) && leg.headerChars >= largeHeaderChars))
     ) {
-      add(
-        'large-token-400',
-        `The server answered 400 to a request whose headers were ${leg.headerChars} characters${leg.sent ? ` (a ${leg.sent.tokenLength}-character ${leg.sent.scheme} token)` : ''}${leg.headerTooLong ? ', with "Header Field Too Long"' : ''}: larger than http.sys accepts (MaxFieldLength/MaxRequestBytes, §7.2).`,
-      );
+      add('large-token-400', largeTokenDetail(leg));
       break;
     }
   }
@@ -207,6 +275,26 @@ export function findExchangeIssues(exchange: HarExchange): HarIssue[] {
     );
   }
   return issues;
+}
+
+/** Says what is known: the size that was refused, and http.sys's default limits beside it (§7.2). */
+function largeTokenDetail(leg: HarLeg): string {
+  const size = leg.headerChars > 0 ? ` whose headers came to ${leg.headerChars} bytes` : '';
+  const token = leg.sent
+    ? ` (its ${leg.sent.scheme} token alone ${leg.sent.tokenLength} characters)`
+    : leg.sentRedacted
+      ? ' (its Authorization value removed from the HAR)'
+      : '';
+  const said = leg.headerTooLong ? ', saying "Header Field Too Long"' : '';
+  const defaults =
+    "http.sys's defaults refuse one header over 16,384 bytes (MaxFieldLength) or a request line and headers over 16,384 bytes together (MaxRequestBytes) (§7.2)";
+  const comparison =
+    leg.headerChars >= httpSysDefaultLimit
+      ? 'this request was over them.'
+      : leg.headerChars > 0
+        ? 'this request was under them, so the limits on that server, or on a device in front of it, are set lower.'
+        : 'the HAR does not say how large the headers were.';
+  return `The server refused (400) a request${size}${token}${said}. ${defaults}; ${comparison}`;
 }
 
 function challengeStatus(status: number): boolean {
