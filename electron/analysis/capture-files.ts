@@ -2,9 +2,12 @@
  * Which files a capture import reads: named files as given (a `.har` is a HAR, anything
  * else an IIS or HTTP.sys log), and inside folders the files IIS and browsers write —
  * `u_ex*.log` (W3C, §5.3), `httperr*.log` (HTTP.sys) and `*.har` — searched recursively.
+ * A path that gives nothing (missing, or a folder without such names) is a problem of its
+ * own: said in one line, the other paths are still read; only when no path gives a file is
+ * it an error.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import {
   captureKindOfName,
   isCaptureFileName,
@@ -27,37 +30,67 @@ export class CaptureInputError extends Error {
   }
 }
 
-export async function collectCaptureFiles(paths: readonly string[]): Promise<CaptureFile[]> {
+export interface CollectedCaptureFiles {
+  readonly files: readonly CaptureFile[];
+  /** One line per path that gave no file (the others are read). */
+  readonly problems: readonly string[];
+}
+
+/** Throws CaptureInputError only when no path gives a file, or there are too many. */
+export async function collectCaptureFiles(paths: readonly string[]): Promise<CollectedCaptureFiles> {
   const files: CaptureFile[] = [];
+  const problems: string[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => null);
-    if (!info) throw new CaptureInputError(`no such file or folder: ${path}`);
-    if (info.isDirectory()) {
+    if (!info) problems.push(`no such file or folder: ${path}`);
+    else if (info.isDirectory()) {
       const before = files.length;
-      await walk(path, 0, files);
-      if (files.length === before)
-        throw new CaptureInputError(`no u_ex*.log, httperr*.log or *.har file in ${path}`);
+      const others: string[] = [];
+      await walk(path, path, 0, files, others);
+      if (files.length === before) problems.push(emptyFolderText(path, others));
     } else if (info.isFile()) {
       files.push({ path, kind: captureKindOfName(basename(path)), bytes: info.size });
     } else {
-      throw new CaptureInputError(`not a file or folder: ${path}`);
+      problems.push(`not a file or folder: ${path}`);
     }
     if (files.length > maxFiles)
       throw new CaptureInputError(`more than ${maxFiles} files to read; name fewer folders`);
   }
-  return files;
+  if (files.length === 0) throw new CaptureInputError(problems.join('; '));
+  return { files, problems };
 }
 
-async function walk(folder: string, depth: number, into: CaptureFile[]): Promise<void> {
+/**
+ * A folder import reads only the names IIS and browsers write; logs copied or renamed
+ * (`site1.log`, an excerpt) are read when named directly, which the message says how to do.
+ */
+function emptyFolderText(folder: string, others: readonly string[]): string {
+  const base = `no u_ex*.log, httperr*.log or *.har file in ${folder}`;
+  if (others.length === 0) return base;
+  const shown = others.slice(0, 3).join(', ');
+  const more = others.length > 3 ? ` and ${others.length - 3} more` : '';
+  return `${base} (it holds ${shown}${more}); files named otherwise are read when named directly, e.g. analyze ${join(folder, others[0]!)}`;
+}
+
+/** `others`: files under `root` that are not capture names, relative to it (for the hint). */
+async function walk(
+  root: string,
+  folder: string,
+  depth: number,
+  into: CaptureFile[],
+  others: string[],
+): Promise<void> {
   if (depth > maxFolderDepth || into.length > maxFiles) return;
   const entries = await readdir(folder, { withFileTypes: true });
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) await walk(path, depth + 1, into);
+    if (entry.isDirectory()) await walk(root, path, depth + 1, into, others);
     else if (entry.isFile() && isCaptureFileName(entry.name)) {
       const info = await stat(path);
       into.push({ path, kind: captureKindOfName(entry.name), bytes: info.size });
+    } else if (entry.isFile() && others.length < maxFiles) {
+      others.push(relative(root, path));
     }
   }
 }

@@ -25,7 +25,10 @@ export function captureKindOfName(name: string): CaptureFileKind {
   return /\.har$/i.test(name) ? 'har' : 'log';
 }
 
-/** The file names a folder import picks up: what IIS, HTTP.sys and browsers write (§5.3). */
+/**
+ * The file names a folder import picks up: what IIS, HTTP.sys and browsers write (§5.3).
+ * Files named otherwise are read when they are named (or picked) one by one.
+ */
 export function isCaptureFileName(name: string): boolean {
   return /^u_ex.*\.log$/i.test(name) || /^httperr.*\.log$/i.test(name) || /\.har$/i.test(name);
 }
@@ -46,6 +49,17 @@ export interface CaptureProgress {
   readonly bytesTotal: number;
 }
 
+/**
+ * A source that could not be read (missing, no permission, an I/O error): the analysis goes
+ * on with the other files and names this one, with why, in `unreadable`.
+ */
+export class CaptureSourceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CaptureSourceError';
+  }
+}
+
 export class CaptureCancelledError extends Error {
   constructor() {
     super('analysis cancelled');
@@ -62,9 +76,18 @@ export interface CaptureAnalysis {
   /** All log files together; null when only HAR files were given. */
   readonly logs: LogAnalysis | null;
   readonly hars: readonly HarAnalysis[];
-  /** HAR files that could not be read at all, each with one line why. */
+  /** Files that could not be read at all (not a HAR, an I/O error), each with one line why. */
   readonly unreadable: readonly { readonly file: string; readonly message: string }[];
+  /** Log records and HAR requests read, over all files: 0 means nothing could be used. */
+  readonly recordsRead: number;
+  /**
+   * Everything said while reading, one line each: what was skipped or assumed in the logs and
+   * HARs, and the files that could not be read.
+   */
+  readonly messages: readonly string[];
   readonly patterns: readonly CapturePattern[];
+  /** Patterns beyond the listing caps, per kind (log kinds and HAR kinds); kinds with none are absent. */
+  readonly patternsNotListed: Readonly<Record<string, number>>;
   readonly summary: readonly CaptureSummaryRow[];
   readonly findings: readonly Finding[];
   readonly evidence: readonly Evidence[];
@@ -108,17 +131,23 @@ export async function analyzeCaptureSources(
     };
     if (captureKindOfName(source.name) === 'log' && logs) {
       logs.beginFile(source.name);
-      await source.read(consume((chunk) => logs.push(chunk)));
+      try {
+        await source.read(consume((chunk) => logs.push(chunk)));
+      } catch (error) {
+        if (!(error instanceof CaptureSourceError)) throw error;
+        // What was read before the error stays in the analysis; the message says the rest is missing.
+        unreadable.push({ file: source.name, message: error.message });
+      }
       logs.endFile();
     } else {
       const analyzer = createHarAnalyzer(source.name, {
         evidencePrefix: harSources.length > 1 ? `har${hars.length + unreadable.length + 1}` : 'har',
       });
-      await source.read(consume((chunk) => analyzer.push(chunk)));
       try {
+        await source.read(consume((chunk) => analyzer.push(chunk)));
         hars.push(analyzer.finish());
       } catch (error) {
-        if (!(error instanceof HarFormatError)) throw error;
+        if (!(error instanceof HarFormatError) && !(error instanceof CaptureSourceError)) throw error;
         unreadable.push({ file: source.name, message: error.message });
       }
     }
@@ -127,6 +156,10 @@ export async function analyzeCaptureSources(
 
   const logAnalysis = logs?.finish() ?? null;
   const patterns = capturePatterns(logAnalysis, hars);
+  const patternsNotListed: Record<string, number> = { ...logAnalysis?.patternsNotListedByKind };
+  for (const har of hars)
+    for (const [kind, count] of Object.entries(har.exchangesNotListedByKind))
+      patternsNotListed[kind] = (patternsNotListed[kind] ?? 0) + count;
   const findings = [...(logAnalysis?.findings ?? []), ...hars.flatMap((har) => har.findings)];
   const evidence = [...(logAnalysis?.evidence ?? []), ...hars.flatMap((har) => har.evidence)];
   return {
@@ -138,7 +171,14 @@ export async function analyzeCaptureSources(
     logs: logAnalysis,
     hars,
     unreadable,
+    recordsRead: (logAnalysis?.counts.records ?? 0) + hars.reduce((sum, har) => sum + har.counts.entries, 0),
+    messages: [
+      ...(logAnalysis?.messages ?? []),
+      ...hars.flatMap((har) => har.messages),
+      ...unreadable.map((entry) => entry.message),
+    ],
     patterns,
+    patternsNotListed,
     summary: captureSummary(logAnalysis, hars, findings),
     findings,
     evidence,

@@ -8,8 +8,13 @@ import { isEvidenceOf } from '../model/evidence.js';
 import type { Confidence, Finding } from '../model/finding.js';
 import type { CauseId } from '../causes/cause-catalog.js';
 import type { HarAnalysis } from '../har/har-analysis.js';
-import type { HarExchange } from '../har/har-exchange.js';
-import type { HarIssueKind } from '../har/har-issues.js';
+import {
+  harExchangeKinds,
+  harPatternDescriptions,
+  informationalHarKinds,
+  issuesByExchange,
+  type HarPatternKind,
+} from '../har/har-pattern-kinds.js';
 import type { LogAnalysis } from '../logs/log-analysis.js';
 import type { Win32StatusInfo } from '../logs/win32-status.js';
 
@@ -33,57 +38,7 @@ export interface CaptureSummaryRow {
   readonly problem: boolean;
 }
 
-/** HAR exchange kinds: the issue kinds, and what a clean exchange ended as. */
-export const harPatternDescriptions: Readonly<
-  Record<
-    HarIssueKind | 'normal-kerberos' | 'normal-ntlm' | 'normal-unknown' | 'rejected' | 'unfinished',
-    string
-  >
-> = {
-  'normal-kerberos': 'Normal Kerberos sign-in: 401 with Negotiate, a ticket, then success',
-  'normal-ntlm': 'Normal NTLM sign-in: 401, NTLM negotiate, challenge, answer, then success',
-  'normal-unknown': 'Sign-in that succeeded; the HAR does not show with which method',
-  rejected: 'Credentials were sent and refused',
-  unfinished: 'A sign-in challenge the browser never answered',
-  'ntlm-not-kerberos': 'NTLM used where the server offered Negotiate (Kerberos was possible)',
-  'ntlm-only-offered': 'The server offered NTLM only, never Negotiate',
-  'preauth-rejected': 'The first request was pre-authenticated and refused (KB 2749007)',
-  'repeated-prompts': 'Credentials refused again and again: the prompts repeat',
-  'ntlm-legs-split': 'NTLM messages of one sign-in on different connections (§7.5)',
-  'large-token-400': '400 Bad Request on a request with a large sign-in header (§7.2)',
-  'channel-bindings-absent': 'Over HTTPS, the NTLM answer carried no channel bindings (§7.4)',
-  'channel-bindings-present': 'Over HTTPS, the NTLM answer carried channel bindings (§7.4)',
-  'proxy-auth': 'A proxy asked for sign-in (407)',
-  'tokens-removed': 'Sign-in headers removed from the HAR (sanitized): some facts cannot be known',
-};
-
-type HarPatternKind = keyof typeof harPatternDescriptions;
-
-/** Issue kinds that describe an exchange without saying it went wrong. */
-const informational: ReadonlySet<string> = new Set([
-  'proxy-auth',
-  'tokens-removed',
-  'channel-bindings-present',
-]);
 const normalKinds: ReadonlySet<string> = new Set(['normal-kerberos', 'normal-ntlm', 'normal-unknown']);
-
-function outcomeKind(exchange: HarExchange): HarPatternKind {
-  if (exchange.outcome === 'success')
-    return exchange.mechanism === 'kerberos'
-      ? 'normal-kerberos'
-      : exchange.mechanism === 'ntlm'
-        ? 'normal-ntlm'
-        : 'normal-unknown';
-  return exchange.outcome === 'unfinished' ? 'unfinished' : 'rejected';
-}
-
-/** Kinds one exchange shows: its problem issues, or else its outcome, plus informational issues. */
-export function harExchangeKinds(har: HarAnalysis, exchange: HarExchange): HarPatternKind[] {
-  const issues = har.issues.filter((issue) => issue.exchange === exchange.id).map((issue) => issue.kind);
-  const problems = issues.filter((kind) => !informational.has(kind));
-  const info = issues.filter((kind) => informational.has(kind));
-  return [...(problems.length > 0 ? problems : [outcomeKind(exchange)]), ...info];
-}
 
 export function capturePatterns(logs: LogAnalysis | null, hars: readonly HarAnalysis[]): CapturePattern[] {
   const merged = new Map<
@@ -110,8 +65,10 @@ export function capturePatterns(logs: LogAnalysis | null, hars: readonly HarAnal
   for (const pattern of logs?.patterns ?? [])
     add(pattern.kind, pattern.client, pattern.url, pattern.count, pattern.win32);
   for (const har of hars) {
+    const issues = issuesByExchange(har.issues);
     for (const exchange of har.exchanges)
-      for (const kind of harExchangeKinds(har, exchange)) add(kind, har.file, exchange.url, 1, []);
+      for (const kind of harExchangeKinds(exchange, issues.get(exchange.id)))
+        add(kind, har.file, exchange.url, 1, []);
   }
   return [...merged.values()].map((entry) => ({
     kind: entry.kind,
@@ -150,8 +107,9 @@ export function captureSummary(
       const key = `${item.facts.issue?.kind ?? 'normal'} ${item.facts.exchange.id}`;
       evidenceByIssue.set(key, [...(evidenceByIssue.get(key) ?? []), item.id]);
     }
+    const issues = issuesByExchange(har.issues);
     for (const exchange of har.exchanges) {
-      for (const kind of harExchangeKinds(har, exchange)) {
+      for (const kind of harExchangeKinds(exchange, issues.get(exchange.id))) {
         const row = harRows.get(kind) ?? { exchanges: 0, evidence: new Set<string>() };
         row.exchanges++;
         for (const id of evidenceByIssue.get(`${normalKinds.has(kind) ? 'normal' : kind} ${exchange.id}`) ??
@@ -159,6 +117,12 @@ export function captureSummary(
           row.evidence.add(id);
         harRows.set(kind, row);
       }
+    }
+    // Exchanges beyond the listing cap still count in the table.
+    for (const [kind, count] of Object.entries(har.exchangesNotListedByKind)) {
+      const row = harRows.get(kind as HarPatternKind) ?? { exchanges: 0, evidence: new Set<string>() };
+      row.exchanges += count;
+      harRows.set(kind as HarPatternKind, row);
     }
   }
   for (const kind of Object.keys(harPatternDescriptions) as HarPatternKind[]) {
@@ -171,7 +135,7 @@ export function captureSummary(
       groups: row.exchanges,
       occurrences: row.exchanges,
       causes: causesOf(row.evidence),
-      problem: !normalKinds.has(kind) && !informational.has(kind),
+      problem: !normalKinds.has(kind) && !informationalHarKinds.has(kind),
     });
   }
   return rows;

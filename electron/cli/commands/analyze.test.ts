@@ -1,7 +1,9 @@
 /**
  * `iwa-doctor analyze` end to end through runCli: real logs and the real HAR of
  * ../shared/data, a folder import, generated logs that show every required pattern kind in
- * the exact `--json` shape, and bad input as one line with exit code 2.
+ * the exact `--json` shape, a busy log whose listing is capped fairly per kind, malformed
+ * input said in the JSON and on stderr, one unreadable file among good ones, and bad input
+ * as one line with exit code 2.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,16 +36,30 @@ interface JsonPattern {
   win32: { code: number; name: string }[];
 }
 
-async function json(...args: string[]): Promise<{ patterns: JsonPattern[]; findings: unknown[] }> {
-  const result = await cli(...args, '--json');
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  const document = JSON.parse(result.stdout) as { patterns: JsonPattern[]; findings: unknown[] };
-  expect(Object.keys(document)).toEqual(['patterns', 'findings']);
+interface JsonDocument {
+  patterns: JsonPattern[];
+  findings: unknown[];
+  patternsNotListed: Record<string, number>;
+  messages: string[];
+  hosts: unknown[];
+}
+
+function parseJson(stdout: string): JsonDocument {
+  const document = JSON.parse(stdout) as JsonDocument;
+  expect(Object.keys(document)).toEqual(['patterns', 'findings', 'patternsNotListed', 'messages', 'hosts']);
   for (const pattern of document.patterns)
     expect(Object.keys(pattern)).toEqual(['kind', 'client', 'url', 'count', 'win32']);
   for (const finding of document.findings) findingSchema.parse(finding);
   return document;
+}
+
+/** `--json` that ran: exit 0, and every message of the document also on stderr. */
+async function json(...args: string[]): Promise<JsonDocument & { stderr: string }> {
+  const result = await cli(...args, '--json');
+  expect(result.code).toBe(0);
+  const document = parseJson(result.stdout);
+  expect(result.stderr).toBe(document.messages.map((message) => `iwa-doctor: ${message}\n`).join(''));
+  return { ...document, stderr: result.stderr };
 }
 
 const fieldsLine =
@@ -78,6 +94,15 @@ describe('iwa-doctor analyze', () => {
       'ntlm-preauth-kernel-mode',
       'challenge-normal',
     ]);
+    // Two samples have no #Fields line: the assumed layout is said in the JSON and on stderr.
+    expect(document.messages).toEqual([
+      expect.stringMatching(
+        /^msdocs-webdeploy-wmsvc-401\.log:1: no #Fields line: assumed the 14-column IIS default/,
+      ),
+      expect.stringMatching(/^msdocs-401-1-preauth-2148074254\.log:1: no #Fields line: assumed/),
+    ]);
+    expect(document.patternsNotListed).toEqual({});
+    expect(document.hosts).toEqual([]);
   });
 
   it('the real HAR: the proxy exchange as patterns and its findings', async () => {
@@ -101,6 +126,67 @@ describe('iwa-doctor analyze', () => {
     expect(document.findings).toMatchObject([
       { cause: 'challenge-normal', confidence: 'confirmed', evidence: ['har-normal-0'] },
     ]);
+    expect(document.hosts).toEqual([
+      {
+        file: 'DERIVED-arkime-http-ntlm-proxy-auth.har',
+        host: 'www.purple.com',
+        requests: 3,
+        exchanges: 1,
+        serverIps: ['10.122.144.182'],
+        connections: [
+          { id: '10252', serverIp: '10.122.144.182', requests: 1, exchanges: [0] },
+          { id: '10258', serverIp: '10.122.144.182', requests: 2, exchanges: [0] },
+        ],
+        connectionsNotListed: 0,
+      },
+    ]);
+  });
+
+  it('the real HAR in text: its host with both connections, then its exchange', async () => {
+    const result = await cli(join(data, 'har/DERIVED-arkime-http-ntlm-proxy-auth.har'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      [
+        'DERIVED-arkime-http-ntlm-proxy-auth.har: 3 requests, 1 sign-in exchange, 1 host',
+        '  www.purple.com: 3 requests, 1 sign-in exchange, 2 connections, server 10.122.144.182',
+        '    connection 10252 to 10.122.144.182: 1 request, sign-in exchange #0',
+        '    connection 10258 to 10.122.144.182: 2 requests, sign-in exchange #0',
+        '    #0 proxy http://www.purple.com/: success, ntlm:',
+      ].join('\n'),
+    );
+  });
+
+  it('a busy log: the listing keeps every kind (most frequent groups of each), the rest counted per kind and said on stderr', async () => {
+    const lines: string[] = [fieldsLine];
+    // 2,100 prompt-loop groups: more than the 2,000 listing slots on their own.
+    for (let index = 0; index < 2_100; index++) {
+      const client = `10.${8 + (index >> 8)}.${index & 255}.1`;
+      for (let round = 0; round < 3; round++)
+        lines.push(
+          w3c(round * 10, client, '/loop/', '401 2 5'),
+          w3c(round * 10 + 1, client, '/loop/', '401 1 2148074254'),
+        );
+    }
+    lines.push(
+      w3c(50, '10.1.0.2', '/skew/', '401 2 5'),
+      w3c(50, '10.1.0.2', '/skew/', '401 1 2148074276'),
+      w3c(51, '10.1.0.3', '/farm/', '401 2 5'),
+      w3c(51, '10.1.0.3', '/farm/', '401 1 2148074248'),
+      w3c(52, '10.1.0.4', '/ok/', '401 2 5'),
+      w3c(52, '10.1.0.4', '/ok/', '200 0 0', 'CONTOSO\\alice'),
+    );
+    const file = join(scratch, 'u_ex261122.log');
+    writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+    const result = await cli(file, '--json');
+    expect(result.code).toBe(0);
+    const document = parseJson(result.stdout);
+    expect(document.patterns).toHaveLength(2_000);
+    const kinds = new Set(document.patterns.map((pattern) => pattern.kind));
+    expect([...kinds].sort()).toEqual(['invalid-token', 'normal-kerberos', 'prompt-loop', 'time-skew']);
+    expect(document.patternsNotListed).toEqual({ 'prompt-loop': 103 });
+    expect(result.stderr).toBe(
+      'iwa-doctor: 2000 patterns listed, 103 more not listed (prompt-loop 103): each kind keeps its most frequent client/URL groups; "patternsNotListed" has the counts\n',
+    );
   });
 
   it('generated logs in a folder: every required pattern kind, httperr included', async () => {
@@ -208,6 +294,79 @@ describe('iwa-doctor analyze', () => {
     expect(result.stdout).toContain('2012-08-22T17:41:09Z /App1/default.aspx ntlm-preauth: 401.1 0x8009030E');
   });
 
+  it('a log without sc-substatus / sc-win32-status: said once, no -1 codes in the JSON', async () => {
+    const file = join(scratch, 'u_ex261123.log');
+    writeFileSync(
+      file,
+      [
+        '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status time-taken',
+        '2026-11-20 08:00:01 10.0.0.1 GET /app/ - 80 - 10.0.0.5 Edge 401 1',
+        '2026-11-20 08:00:01 10.0.0.1 GET /app/ - 80 CONTOSO\\alice 10.0.0.5 Edge 200 3',
+      ].join('\r\n'),
+    );
+    const document = await json(file);
+    expect(document.patterns).toEqual([
+      { kind: 'normal-kerberos', client: '10.0.0.5', url: '/app/', count: 1, win32: [] },
+    ]);
+    expect(document.messages).toEqual([
+      expect.stringMatching(
+        /^u_ex261123\.log:1: the #Fields line has no sc-substatus and sc-win32-status column/,
+      ),
+    ]);
+    expect(document.findings).toMatchObject([{ cause: 'challenge-normal', confidence: 'possible' }]);
+  });
+
+  it('malformed input in --json: the messages in the document and on stderr, exit 2 when nothing was read', async () => {
+    const binary = join(scratch, 'u_ex261124.log');
+    writeFileSync(binary, Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 7919) % 256)));
+    const oneLine = join(scratch, 'u_ex261125.log');
+    writeFileSync(oneLine, 'A'.repeat(200 * 1024));
+    for (const [file, expected] of [
+      [binary, /binary data \(control bytes\) instead of a log line; skipped/],
+      [oneLine, /^u_ex261125\.log:1: line of 204800 bytes is longer than the 65536-byte limit; skipped/],
+    ] as const) {
+      const result = await cli(file, '--json');
+      expect(result.code).toBe(2);
+      const document = parseJson(result.stdout);
+      expect(document.patterns).toEqual([]);
+      expect(document.messages.some((message) => expected.test(message))).toBe(true);
+      const stderr = result.stderr.trimEnd().split('\n');
+      expect(stderr.slice(0, -1)).toEqual(document.messages.map((message) => `iwa-doctor: ${message}`));
+      expect(stderr.at(-1)).toBe(
+        `iwa-doctor: nothing could be read: no log record and no HAR request in ${file}`,
+      );
+    }
+  });
+
+  it('one unreadable HAR among good files: named on stderr, the rest analyzed, exit 0', async () => {
+    const notHar = join(scratch, 'broken.har');
+    writeFileSync(notHar, 'this is not json');
+    const log = join(data, 'iislogs/msdocs-webdeploy-wmsvc-401.log');
+    const text = await cli(notHar, log);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/logon-denied +log +1 +consistent with stored-credentials/);
+    expect(text.stderr).toBe(
+      'iwa-doctor: broken.har: a HAR file is a JSON object; this starts with something else\n',
+    );
+    const document = await json(notHar, log);
+    expect(document.patterns.map((pattern) => pattern.kind)).toEqual(['logon-denied']);
+    expect(document.messages).toContain(
+      'broken.har: a HAR file is a JSON object; this starts with something else',
+    );
+  });
+
+  it('a folder without capture file names beside a file: the folder is said with how to name its files, the file is read', async () => {
+    const folder = join(scratch, 'renamed');
+    mkdirSync(folder, { recursive: true });
+    copyFileSync(join(data, 'iislogs/msdocs-webdeploy-wmsvc-401.log'), join(folder, 'site1.log'));
+    const result = await cli(folder, join(data, 'iislogs/msdocs-401-1-preauth-2148074254.log'));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      `iwa-doctor: no u_ex*.log, httperr*.log or *.har file in ${folder} (it holds site1.log); files named otherwise are read when named directly, e.g. analyze ${join(folder, 'site1.log')}\n`,
+    );
+    expect(result.stdout).toContain('ntlm-preauth');
+  });
+
   it('bad input: one line on stderr and exit 2', async () => {
     expect(await cli()).toEqual({
       code: 2,
@@ -225,13 +384,18 @@ describe('iwa-doctor analyze', () => {
     expect((await cli(empty)).stderr).toBe(
       `iwa-doctor: no u_ex*.log, httperr*.log or *.har file in ${empty}\n`,
     );
+    // The only file is not a HAR: said, the (empty) document printed, exit 2.
     const notHar = join(scratch, 'capture.har');
     copyFileSync(join(data, 'iislogs/msdocs-webdeploy-wmsvc-401.log'), notHar);
-    expect(await cli(notHar, '--json')).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: 'iwa-doctor: capture.har: a HAR file is a JSON object; this starts with something else\n',
+    const result = await cli(notHar, '--json');
+    expect(result.code).toBe(2);
+    expect(parseJson(result.stdout)).toMatchObject({
+      patterns: [],
+      messages: ['capture.har: a HAR file is a JSON object; this starts with something else'],
     });
+    expect(result.stderr).toBe(
+      `iwa-doctor: capture.har: a HAR file is a JSON object; this starts with something else\niwa-doctor: nothing could be read: no log record and no HAR request in ${notHar}\n`,
+    );
     expect((await cli('--format=x', notHar)).stderr).toBe('iwa-doctor: unknown option --format\n');
   });
 });

@@ -1,22 +1,47 @@
 /**
  * `iwa-doctor analyze <files…|folder> [--json]`: reads IIS W3C logs (`u_ex*.log`), HTTP.sys
  * error logs (`httperr*.log`) and HAR files, streaming, and prints the sign-in patterns and
- * findings (reference §5.2, §5.3, §7; design.md, CLI). `--json` prints exactly
- * `{"patterns":[{"kind","client","url","count","win32":[…]}],"findings":[…]}`.
- * A folder is searched for those file names. A file that is not a readable HAR, a missing
- * path or an empty folder is bad input: one line on stderr, exit 2.
+ * findings (reference §5.2, §5.3, §7; design.md, CLI). `--json` prints
+ * `{"patterns":[{"kind","client","url","count","win32":[…]}],"findings":[…],
+ * "patternsNotListed":{kind:n},"messages":[…],"hosts":[…]}`.
+ * A folder is searched for those file names. A file that cannot be read (not a HAR, an I/O
+ * error), a missing path or a folder without those names is said on stderr and the other
+ * files are still read; the exit code is 2 only when nothing at all could be read.
  */
 import { basename } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { analyzeCaptureSources, type CaptureAnalysis } from '../../../shared/capture/capture-analysis.js';
-import { CaptureInputError, collectCaptureFiles, type CaptureFile } from '../../analysis/capture-files.js';
+import {
+  analyzeCaptureSources,
+  CaptureSourceError,
+  type CaptureAnalysis,
+} from '../../../shared/capture/capture-analysis.js';
+import {
+  CaptureInputError,
+  collectCaptureFiles,
+  type CollectedCaptureFiles,
+} from '../../analysis/capture-files.js';
 import { readFileChunks } from '../../analysis/read-file-chunks.js';
 import { CliUsageError, type CliCommand } from '../cli-command.js';
 import { parseArguments } from '../parse-arguments.js';
 import { formatCaptureAnalysis } from './capture-text.js';
 
-/** The `--json` document: only these keys, in this order (a contract for scripts). */
-export function captureJson(analysis: CaptureAnalysis): { patterns: unknown[]; findings: unknown[] } {
+export interface CaptureJson {
+  readonly patterns: unknown[];
+  readonly findings: unknown[];
+  /** Per kind, the patterns beyond the listing cap (the listing keeps each kind's most frequent). */
+  readonly patternsNotListed: Readonly<Record<string, number>>;
+  /** What was skipped, assumed or could not be read, one line each (also written to stderr). */
+  readonly messages: readonly string[];
+  /** HAR hosts with their connections (HAR `connection` id + `serverIPAddress`). */
+  readonly hosts: unknown[];
+}
+
+/**
+ * The `--json` document: these keys, in this order (a contract for scripts). The first two
+ * are the issue's contract; the others say what the listing left out and what could not be
+ * read, so a script never takes a silent empty list for "nothing found".
+ */
+export function captureJson(analysis: CaptureAnalysis, extraMessages: readonly string[] = []): CaptureJson {
   return {
     patterns: analysis.patterns.map((pattern) => ({
       kind: pattern.kind,
@@ -26,10 +51,36 @@ export function captureJson(analysis: CaptureAnalysis): { patterns: unknown[]; f
       win32: pattern.win32,
     })),
     findings: [...analysis.findings],
+    patternsNotListed: analysis.patternsNotListed,
+    messages: [...extraMessages, ...analysis.messages],
+    hosts: analysis.hars.flatMap((har) =>
+      har.hosts.map((host) => ({
+        file: har.file,
+        host: host.host,
+        requests: host.requests,
+        exchanges: host.exchanges,
+        serverIps: host.serverIps,
+        connections: host.connectionList.map((connection) => ({
+          id: connection.id,
+          serverIp: connection.serverIp,
+          requests: connection.requests,
+          exchanges: connection.exchanges,
+        })),
+        connectionsNotListed: host.connectionsNotListed,
+      })),
+    ),
   };
 }
 
-async function filesOf(paths: readonly string[]): Promise<CaptureFile[]> {
+/** One stderr line about the listing cap, or null when every pattern is listed. */
+export function notListedText(analysis: CaptureAnalysis): string | null {
+  const entries = Object.entries(analysis.patternsNotListed);
+  if (entries.length === 0) return null;
+  const total = entries.reduce((sum, [, count]) => sum + count, 0);
+  return `${analysis.patterns.length} patterns listed, ${total} more not listed (${entries.map(([kind, count]) => `${kind} ${count}`).join(', ')}): each kind keeps its most frequent client/URL groups; "patternsNotListed" has the counts`;
+}
+
+async function filesOf(paths: readonly string[]): Promise<CollectedCaptureFiles> {
   try {
     return await collectCaptureFiles(paths);
   } catch (error) {
@@ -38,10 +89,11 @@ async function filesOf(paths: readonly string[]): Promise<CaptureFile[]> {
   }
 }
 
-function readError(path: string, error: unknown): CliUsageError | null {
+/** An I/O error of one file becomes a per-file problem; anything else stays unexpected. */
+function readError(path: string, error: unknown): CaptureSourceError | null {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^E[A-Z]+$/.test(code)
-    ? new CliUsageError(`cannot read ${path} (${code})`)
+    ? new CaptureSourceError(`cannot read ${path} (${code})`)
     : null;
 }
 
@@ -62,7 +114,7 @@ export const analyzeCommand: CliCommand = {
     const { positional, flags } = parseArguments(args, { valued: [], switches: ['json'] });
     if (positional.length === 0)
       throw new CliUsageError('analyze needs files or a folder, e.g. analyze u_ex261120.log capture.har');
-    const files = await filesOf(positional);
+    const { files, problems } = await filesOf(positional);
     keepHeapNearLiveSize();
     const analysis = await analyzeCaptureSources(
       files.map((file) => ({
@@ -77,13 +129,25 @@ export const analyzeCommand: CliCommand = {
         },
       })),
     );
-    const unreadable = analysis.unreadable[0];
-    if (unreadable) throw new CliUsageError(unreadable.message);
+    const json = flags.has('json');
     io.stdout(
-      flags.has('json')
-        ? `${JSON.stringify(captureJson(analysis), null, 2)}\n`
-        : formatCaptureAnalysis(analysis),
+      json
+        ? `${JSON.stringify(captureJson(analysis, problems), null, 2)}\n`
+        : formatCaptureAnalysis(analysis, problems),
     );
+    // stderr: what the reader of stdout must not miss. In --json mode every message (stdout
+    // is for scripts); in text mode the paths and files that could not be read at all (the
+    // text already lists the rest).
+    const stderrLines = json
+      ? [...problems, ...analysis.messages, notListedText(analysis)]
+      : [...problems, ...analysis.unreadable.map((entry) => entry.message)];
+    for (const line of stderrLines) if (line) io.stderr(`iwa-doctor: ${line}\n`);
+    if (analysis.recordsRead === 0) {
+      io.stderr(
+        `iwa-doctor: nothing could be read: no log record and no HAR request in ${files.length === 1 ? files[0]!.path : `${files.length} files`}\n`,
+      );
+      return 2;
+    }
     return 0;
   },
 };

@@ -1,35 +1,82 @@
 /**
  * The readable form of a capture analysis for `iwa-doctor analyze` without `--json`:
  * what was read, a summary table by pattern with the causes it supports ("consistent
- * with" where it only suggests), the findings, a short timeline per client, and what
- * could not be read or cannot be known.
+ * with" where it only suggests), the findings, a short timeline per client, each HAR's
+ * hosts with their connections and sign-in exchanges, and what could not be read or
+ * cannot be known.
  */
 import type { CaptureAnalysis } from '../../../shared/capture/capture-analysis.js';
-import type { LogStep } from '../../../shared/logs/log-analysis.js';
+import type { HarAnalysis, HarConnectionSummary } from '../../../shared/har/har-analysis.js';
+import type { HarExchange } from '../../../shared/har/har-exchange.js';
+import { logStepText } from '../../../shared/logs/log-step-text.js';
 
 const timelineClients = 10;
 const attemptsPerClient = 5;
+const exchangesShown = 20;
+const connectionsShown = 10;
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function stepText(step: LogStep): string {
-  const code =
-    step.win32 > 0xffff
-      ? ` 0x${step.win32.toString(16).toUpperCase()}`
-      : step.win32 > 0
-        ? ` ${step.win32}`
-        : '';
-  const status = step.status === 401 ? `401.${step.substatus}${code}` : String(step.status);
-  return step.username ? `${status} (${step.username})` : status;
+function connectionText(connection: HarConnectionSummary): string {
+  const id = connection.id === null ? 'no connection id' : `connection ${connection.id}`;
+  const server = connection.serverIp === null ? '' : ` to ${connection.serverIp}`;
+  const exchanges =
+    connection.exchanges.length > 0
+      ? `, sign-in exchange ${connection.exchanges.map((id) => `#${id}`).join(', ')}`
+      : '';
+  return `${id}${server}: ${connection.requests} request${connection.requests === 1 ? '' : 's'}${exchanges}`;
+}
+
+function exchangeText(exchange: HarExchange): string {
+  const legs = exchange.legs.map(
+    (leg) =>
+      `${leg.sentRedacted ? '[removed]' : leg.sent ? `${leg.sent.scheme} (${leg.sent.mechanism}${leg.sent.ntlmMessageType ? ` type ${leg.sent.ntlmMessageType}` : ''})` : '-'} → ${leg.iisSubstatus ?? leg.status}${leg.connection ? ` [conn ${leg.connection}]` : ''}${leg.serverIp ? ` [${leg.serverIp}]` : ''}`,
+  );
+  return `#${exchange.id} ${exchange.target === 'proxy' ? 'proxy ' : ''}${exchange.url}: ${exchange.outcome}, ${exchange.mechanism}: ${legs.join(', ')}`;
+}
+
+/** One HAR: per host, its connections (id + server address) and its sign-in exchanges. */
+function harLines(har: HarAnalysis): string[] {
+  const lines = [
+    '',
+    `${har.file}: ${har.counts.entries} request${har.counts.entries === 1 ? '' : 's'}, ${har.exchanges.length + har.exchangesNotListed} sign-in exchange${har.exchanges.length + har.exchangesNotListed === 1 ? '' : 's'}, ${har.hosts.length} host${har.hosts.length === 1 ? '' : 's'}`,
+  ];
+  let shown = 0;
+  for (const host of har.hosts) {
+    const connections =
+      host.connections === null
+        ? 'connections not recorded'
+        : `${host.connections} connection${host.connections === 1 ? '' : 's'}`;
+    const servers = host.serverIps.length > 0 ? `, server ${host.serverIps.join(', ')}` : '';
+    lines.push(
+      `  ${host.host}: ${host.requests} request${host.requests === 1 ? '' : 's'}, ${host.exchanges} sign-in exchange${host.exchanges === 1 ? '' : 's'}, ${connections}${servers}`,
+    );
+    for (const connection of host.connectionList.slice(0, connectionsShown))
+      lines.push(`    ${connectionText(connection)}`);
+    const more =
+      host.connectionList.length -
+      Math.min(host.connectionList.length, connectionsShown) +
+      host.connectionsNotListed;
+    if (more > 0) lines.push(`    and ${more} more connections`);
+    for (const exchange of har.exchanges.filter((candidate) => candidate.host === host.host)) {
+      if (shown >= exchangesShown) break;
+      lines.push(`    ${exchangeText(exchange)}`);
+      shown++;
+    }
+  }
+  const hidden = har.exchanges.length + har.exchangesNotListed - shown;
+  if (hidden > 0) lines.push(`  and ${hidden} more sign-in exchanges (see --json or the app)`);
+  return lines;
 }
 
 function pad(text: string, width: number): string {
   return text.length >= width ? `${text} ` : text.padEnd(width);
 }
 
-export function formatCaptureAnalysis(analysis: CaptureAnalysis): string {
+/** `problems`: paths that gave no file (said before everything read from the others). */
+export function formatCaptureAnalysis(analysis: CaptureAnalysis, problems: readonly string[] = []): string {
   const lines: string[] = [];
   const logFiles = analysis.files.filter((file) => file.kind === 'log').length;
   const harFiles = analysis.files.length - logFiles;
@@ -80,33 +127,15 @@ export function formatCaptureAnalysis(analysis: CaptureAnalysis): string {
       );
       for (const attempt of client.attempts.slice(-attemptsPerClient)) {
         lines.push(
-          `    ${attempt.time} ${attempt.url} ${attempt.kind}: ${attempt.steps.map(stepText).join(' → ')}${attempt.stepsOmitted > 0 ? ` (+${attempt.stepsOmitted})` : ''}`,
+          `    ${attempt.time} ${attempt.url} ${attempt.kind}: ${attempt.steps.map(logStepText).join(' → ')}${attempt.stepsOmitted > 0 ? ` (+${attempt.stepsOmitted})` : ''}`,
         );
       }
     }
   }
 
-  for (const har of analysis.hars) {
-    lines.push(
-      '',
-      `${har.file}: ${har.exchanges.length} sign-in exchange${har.exchanges.length === 1 ? '' : 's'}`,
-    );
-    for (const exchange of har.exchanges.slice(0, 20)) {
-      const legs = exchange.legs.map(
-        (leg) =>
-          `${leg.sentRedacted ? '[removed]' : leg.sent ? `${leg.sent.scheme} (${leg.sent.mechanism}${leg.sent.ntlmMessageType ? ` type ${leg.sent.ntlmMessageType}` : ''})` : '-'} → ${leg.iisSubstatus ?? leg.status}${leg.connection ? ` [conn ${leg.connection}]` : ''}`,
-      );
-      lines.push(
-        `  ${exchange.target === 'proxy' ? 'proxy ' : ''}${exchange.url}: ${exchange.outcome}, ${exchange.mechanism}: ${legs.join(', ')}`,
-      );
-    }
-  }
+  for (const har of analysis.hars) lines.push(...harLines(har));
 
-  const messages = [
-    ...(analysis.logs?.messages ?? []),
-    ...analysis.hars.flatMap((har) => har.messages),
-    ...analysis.unreadable.map((entry) => entry.message),
-  ];
+  const messages = [...problems, ...analysis.messages];
   if (messages.length > 0)
     lines.push('', 'Skipped or assumed while reading', ...messages.map((message) => `  ${message}`));
   const unknowable = analysis.hars.flatMap((har) => har.unknowable.map((text) => `${har.file}: ${text}`));
