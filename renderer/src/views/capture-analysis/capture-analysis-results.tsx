@@ -1,12 +1,14 @@
 /**
  * What an import showed: a summary table by pattern with the causes it supports ("consistent
  * with" where it only suggests), the findings in plain words, a timeline per client from the
- * logs, the sign-in exchanges of each HAR, and what could not be read or cannot be known.
+ * logs, each HAR's hosts with their connections and sign-in exchanges, and what could not be
+ * read or cannot be known.
  */
 import type { CaptureAnalysis } from '../../../../shared/capture/capture-analysis.js';
 import type { CaptureSummaryRow } from '../../../../shared/capture/capture-patterns.js';
+import type { HarAnalysis, HarConnectionSummary } from '../../../../shared/har/har-analysis.js';
 import type { HarExchange, HarLeg } from '../../../../shared/har/har-exchange.js';
-import type { LogStep } from '../../../../shared/logs/log-analysis.js';
+import { logStepText } from '../../../../shared/logs/log-step-text.js';
 import type { Confidence } from '../../../../shared/model/finding.js';
 
 const confidenceWords: Readonly<Record<Confidence, string>> = {
@@ -16,7 +18,8 @@ const confidenceWords: Readonly<Record<Confidence, string>> = {
 };
 
 const maxTimelineClients = 20;
-const maxExchangesPerHar = 50;
+const maxExchangesPerHost = 50;
+const maxConnectionsShown = 20;
 
 function causeText(row: CaptureSummaryRow): string {
   if (row.causes.length === 0) return row.problem ? 'no cause from this alone' : '—';
@@ -35,21 +38,17 @@ function megabytes(bytes: number): string {
     : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** 401.1 0x8009030E, 200 (CONTOSO\alice): the step as IIS logged it (§5.2). */
-export function stepText(step: LogStep): string {
-  const code =
-    step.win32 > 0xffff
-      ? ` 0x${step.win32.toString(16).toUpperCase()}`
-      : step.win32 > 0
-        ? ` ${step.win32}`
-        : '';
-  const status = step.status === 401 ? `401.${step.substatus}${code}` : String(step.status);
-  return step.username ? `${status} (${step.username})` : status;
-}
-
 function legText(leg: HarLeg): string {
   const sent = leg.sentRedacted ? 'sign-in header removed' : leg.sent ? leg.sent.verdict : 'no credentials';
-  return `${sent} → ${leg.iisSubstatus ?? leg.status}${leg.connection ? ` (connection ${leg.connection})` : ''}`;
+  const where = [
+    leg.connection ? `connection ${leg.connection}` : '',
+    leg.serverIp ? `server ${leg.serverIp}` : '',
+  ].filter((part) => part !== '');
+  return `${sent} → ${leg.iisSubstatus ?? leg.status}${where.length > 0 ? ` (${where.join(', ')})` : ''}`;
+}
+
+function connectionName(connection: HarConnectionSummary): string {
+  return connection.id === null ? 'no connection id' : `connection ${connection.id}`;
 }
 
 const outcomeWords: Readonly<Record<HarExchange['outcome'], string>> = {
@@ -62,11 +61,7 @@ const outcomeWords: Readonly<Record<HarExchange['outcome'], string>> = {
 export function CaptureAnalysisResults({ analysis }: { readonly analysis: CaptureAnalysis }) {
   const logs = analysis.logs;
   const totalBytes = analysis.files.reduce((sum, file) => sum + file.bytes, 0);
-  const messages = [
-    ...(logs?.messages ?? []),
-    ...analysis.hars.flatMap((har) => har.messages),
-    ...analysis.unreadable.map((entry) => entry.message),
-  ];
+  const messages = analysis.messages;
   const unknowable = analysis.hars.flatMap((har) => har.unknowable.map((text) => ({ file: har.file, text })));
   return (
     <div className="capture-results">
@@ -158,7 +153,7 @@ export function CaptureAnalysisResults({ analysis }: { readonly analysis: Captur
                   <li key={`${attempt.time}-${index}`} data-kind={attempt.kind}>
                     <time dateTime={attempt.time}>{attempt.time.replace('T', ' ').replace('Z', ' UTC')}</time>{' '}
                     <code>{attempt.url}</code> <strong>{attempt.kind}</strong>:{' '}
-                    {attempt.steps.map(stepText).join(' → ')}
+                    {attempt.steps.map(logStepText).join(' → ')}
                     {attempt.stepsOmitted > 0 ? ` (and ${attempt.stepsOmitted} more)` : ''}
                   </li>
                 ))}
@@ -180,28 +175,7 @@ export function CaptureAnalysisResults({ analysis }: { readonly analysis: Captur
       ) : null}
 
       {analysis.hars.map((har) => (
-        <section key={har.file} className="capture-har" aria-label={`Browser capture ${har.file}`}>
-          <h3>
-            Sign-in exchanges in <code>{har.file}</code>
-          </h3>
-          {har.exchanges.length === 0 ? <p>None.</p> : null}
-          <ol className="capture-exchanges">
-            {har.exchanges.slice(0, maxExchangesPerHar).map((exchange) => (
-              <li key={exchange.id} data-outcome={exchange.outcome}>
-                <p>
-                  {exchange.target === 'proxy' ? 'Proxy sign-in for ' : ''}
-                  <code>{exchange.url}</code>: {outcomeWords[exchange.outcome]},{' '}
-                  {exchange.mechanism === 'none' ? 'method not visible' : exchange.mechanism}
-                </p>
-                <ol className="capture-legs">
-                  {exchange.legs.map((leg) => (
-                    <li key={leg.index}>{legText(leg)}</li>
-                  ))}
-                </ol>
-              </li>
-            ))}
-          </ol>
-        </section>
+        <HarResults key={har.file} har={har} />
       ))}
 
       {unknowable.length > 0 ? (
@@ -227,5 +201,113 @@ export function CaptureAnalysisResults({ analysis }: { readonly analysis: Captur
         </details>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * One HAR: a table of its hosts with their connections (HAR connection id and the server
+ * address that answered, §7.5), then the sign-in exchanges of each host.
+ */
+function HarResults({ har }: { readonly har: HarAnalysis }) {
+  const byHost = new Map<string, HarExchange[]>();
+  for (const exchange of har.exchanges) {
+    const list = byHost.get(exchange.host) ?? [];
+    list.push(exchange);
+    byHost.set(exchange.host, list);
+  }
+  return (
+    <section className="capture-har" aria-label={`Browser capture ${har.file}`}>
+      <h3>
+        Sign-in exchanges in <code>{har.file}</code>
+      </h3>
+      {har.hosts.length > 0 ? (
+        <table className="capture-hosts">
+          <caption>Hosts and connections</caption>
+          <thead>
+            <tr>
+              <th scope="col">Host</th>
+              <th scope="col">Requests</th>
+              <th scope="col">Sign-in exchanges</th>
+              <th scope="col">Connections (id, server address: requests, exchanges)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {har.hosts.map((host) => (
+              <tr key={host.host} data-host={host.host}>
+                <th scope="row">
+                  <code>{host.host}</code>
+                </th>
+                <td>{host.requests}</td>
+                <td>{host.exchanges}</td>
+                <td>
+                  {host.connections === null ? (
+                    'not recorded in this HAR'
+                  ) : (
+                    <ul className="capture-connections">
+                      {host.connectionList.slice(0, maxConnectionsShown).map((connection) => (
+                        <li
+                          key={`${connection.id ?? ''} ${connection.serverIp ?? ''}`}
+                          data-connection={connection.id ?? ''}
+                        >
+                          {connectionName(connection)}
+                          {connection.serverIp ? ` → ${connection.serverIp}` : ''}: {connection.requests}{' '}
+                          request{connection.requests === 1 ? '' : 's'}
+                          {connection.exchanges.length > 0
+                            ? `, exchange ${connection.exchanges.map((id) => `#${id}`).join(', ')}`
+                            : ''}
+                        </li>
+                      ))}
+                      {host.connectionList.length > maxConnectionsShown || host.connectionsNotListed > 0 ? (
+                        <li>
+                          and{' '}
+                          {host.connectionList.length -
+                            Math.min(host.connectionList.length, maxConnectionsShown) +
+                            host.connectionsNotListed}{' '}
+                          more
+                        </li>
+                      ) : null}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {har.exchanges.length === 0 ? <p>No sign-in exchange.</p> : null}
+      {[...byHost].map(([host, exchanges]) => (
+        <section key={host} className="capture-har-host" aria-label={`Sign-in exchanges with ${host}`}>
+          <h4>
+            <code>{host}</code>
+          </h4>
+          <ol className="capture-exchanges">
+            {exchanges.slice(0, maxExchangesPerHost).map((exchange) => (
+              <li key={exchange.id} data-outcome={exchange.outcome} data-exchange={exchange.id}>
+                <p>
+                  #{exchange.id} {exchange.target === 'proxy' ? 'Proxy sign-in for ' : ''}
+                  <code>{exchange.url}</code>: {outcomeWords[exchange.outcome]},{' '}
+                  {exchange.mechanism === 'none' ? 'method not visible' : exchange.mechanism}
+                </p>
+                <ol className="capture-legs">
+                  {exchange.legs.map((leg) => (
+                    <li key={leg.index}>{legText(leg)}</li>
+                  ))}
+                </ol>
+              </li>
+            ))}
+          </ol>
+          {exchanges.length > maxExchangesPerHost ? (
+            <p className="capture-hint">
+              {exchanges.length - maxExchangesPerHost} more exchanges with this host not shown.
+            </p>
+          ) : null}
+        </section>
+      ))}
+      {har.exchangesNotListed > 0 ? (
+        <p className="capture-hint">
+          {har.exchangesNotListed} more sign-in exchanges are counted in the summary but not listed.
+        </p>
+      ) : null}
+    </section>
   );
 }

@@ -10,10 +10,12 @@ import {
   type CaptureAnalysis,
   type CaptureProgress,
 } from '../../../../shared/capture/capture-analysis.js';
+import { collectDroppedFiles, type DropSelection } from './dropped-files.js';
 import { runCaptureAnalysis, type RunningCaptureAnalysis } from './run-capture-analysis.js';
 
 export type CaptureAnalysisStatus =
   | { readonly kind: 'idle'; readonly notice: string | null }
+  /** `files` is empty while dropped folders are still being looked through. */
   | { readonly kind: 'running'; readonly files: readonly string[]; readonly progress: CaptureProgress | null }
   | { readonly kind: 'done'; readonly analysis: CaptureAnalysis; readonly ignored: readonly string[] }
   | { readonly kind: 'error'; readonly message: string };
@@ -21,10 +23,13 @@ export type CaptureAnalysisStatus =
 export interface CaptureAnalysisState {
   readonly status: CaptureAnalysisStatus;
   /**
-   * Reads the files. `fromFolder` keeps only the names IIS, HTTP.sys and browsers write
-   * (u_ex*.log, httperr*.log, *.har); files picked one by one are all read.
+   * Reads the files. `files` were picked or dropped one by one: all are read. `folderFiles`
+   * were found in a picked or dropped folder: only the names IIS, HTTP.sys and browsers
+   * write (u_ex*.log, httperr*.log, *.har) are read, the others are listed as left out.
    */
-  analyze(files: readonly File[], options?: { readonly fromFolder?: boolean }): Promise<void>;
+  analyze(files: readonly File[], options?: { readonly folderFiles?: readonly File[] }): Promise<void>;
+  /** A drop: walks the dropped folders (their files filtered like a picked folder), then reads. */
+  analyzeDrop(selection: DropSelection): Promise<void>;
   cancel(): void;
   clear(): void;
 }
@@ -38,24 +43,32 @@ export function createCaptureAnalysisStore(run: CaptureRunner = runCaptureAnalys
   let current: RunningCaptureAnalysis | null = null;
   /** Which run is the latest: progress and results of an older run are dropped. */
   let generation = 0;
-  return createStore<CaptureAnalysisState>()((set) => ({
+  /** The generation of a drop whose folders are being walked, or null. */
+  let walking: number | null = null;
+  const stopped = 'Stopped: nothing was kept from the files that were being read.';
+  return createStore<CaptureAnalysisState>()((set, get) => ({
     status: { kind: 'idle', notice: null },
     async analyze(files, options = {}) {
       current?.cancel();
-      const chosen = options.fromFolder ? files.filter((file) => isCaptureFileName(file.name)) : [...files];
-      const ignored = files.filter((file) => !chosen.includes(file)).map((file) => file.name);
+      // A newer choice wins over a drop whose folders are still being walked.
+      const mine = ++generation;
+      walking = null;
+      const folderFiles = options.folderFiles ?? [];
+      const fromFolders = folderFiles.filter((file) => isCaptureFileName(file.name));
+      const chosen = [...files, ...fromFolders];
+      const ignored = folderFiles.filter((file) => !fromFolders.includes(file)).map((file) => file.name);
       if (chosen.length === 0) {
         set({
           status: {
             kind: 'error',
-            message: options.fromFolder
-              ? 'That folder holds no u_ex*.log, httperr*.log or .har file.'
-              : 'No file was chosen.',
+            message:
+              options.folderFiles !== undefined
+                ? 'That folder holds no u_ex*.log, httperr*.log or .har file. Logs named otherwise are read when you choose or drop the files themselves.'
+                : 'No file was chosen.',
           },
         });
         return;
       }
-      const mine = ++generation;
       const names = chosen.map((file) => file.name);
       set({ status: { kind: 'running', files: names, progress: null } });
       // Progress may arrive before run() returns (the in-thread fallback reports at once).
@@ -71,19 +84,54 @@ export function createCaptureAnalysisStore(run: CaptureRunner = runCaptureAnalys
         set({
           status:
             error instanceof CaptureCancelledError
-              ? { kind: 'idle', notice: 'Stopped: nothing was kept from the files that were being read.' }
+              ? { kind: 'idle', notice: stopped }
               : { kind: 'error', message: error instanceof Error ? error.message : String(error) },
         });
       } finally {
         if (generation === mine) current = null;
       }
     },
-    cancel() {
+    async analyzeDrop(selection) {
+      if (selection.folders.length === 0) return get().analyze(selection.files);
       current?.cancel();
+      current = null;
+      const mine = ++generation;
+      walking = mine;
+      set({ status: { kind: 'running', files: [], progress: null } });
+      let dropped;
+      try {
+        dropped = await collectDroppedFiles(selection);
+      } catch (error) {
+        if (generation === mine)
+          set({
+            status: {
+              kind: 'error',
+              message: `the dropped folder could not be listed (${error instanceof Error ? error.message : String(error)})`,
+            },
+          });
+        return;
+      } finally {
+        if (walking === mine) walking = null;
+      }
+      // Stopped or cleared while the folders were walked: nothing more to do.
+      if (generation !== mine) return;
+      return get().analyze(dropped.files, { folderFiles: dropped.folderFiles });
+    },
+    cancel() {
+      if (current) {
+        current.cancel();
+        return;
+      }
+      if (walking !== null) {
+        walking = null;
+        generation++;
+        set({ status: { kind: 'idle', notice: stopped } });
+      }
     },
     clear() {
       current?.cancel();
       current = null;
+      walking = null;
       generation++;
       set({ status: { kind: 'idle', notice: null } });
     },

@@ -8,6 +8,7 @@ import { useId, useState, type DragEvent } from 'react';
 import { useStore } from 'zustand';
 import { CaptureAnalysisResults } from './capture-analysis-results.js';
 import { createCaptureAnalysisStore } from './capture-analysis-store.js';
+import { takeDropSelection } from './dropped-files.js';
 import './capture-analysis.css';
 
 function percent(done: number, total: number): number {
@@ -17,7 +18,7 @@ function percent(done: number, total: number): number {
 export function CaptureAnalysisView() {
   const [store] = useState(() => createCaptureAnalysisStore());
   const status = useStore(store, (state) => state.status);
-  const { analyze, cancel, clear } = store.getState();
+  const { analyze, analyzeDrop, cancel, clear } = store.getState();
   const [dragging, setDragging] = useState(false);
   const filesId = useId();
   const folderId = useId();
@@ -28,8 +29,9 @@ export function CaptureAnalysisView() {
     event.preventDefault();
     setDragging(false);
     if (running) return;
-    const files = [...event.dataTransfer.files];
-    if (files.length > 0) void analyze(files);
+    // Taken now: the dropped items cannot be read once the event is over.
+    const selection = takeDropSelection(event.dataTransfer);
+    if (selection.files.length > 0 || selection.folders.length > 0) void analyzeDrop(selection);
   }
 
   return (
@@ -51,7 +53,7 @@ export function CaptureAnalysisView() {
         onDrop={onDrop}
         data-testid="capture-drop"
       >
-        <p>Drop log or HAR files here, or</p>
+        <p>Drop log or HAR files or a folder here, or</p>
         <div className="capture-pickers">
           <label htmlFor={filesId} className="capture-picker">
             Choose files…
@@ -83,7 +85,7 @@ export function CaptureAnalysisView() {
             onChange={(event) => {
               const files = [...(event.target.files ?? [])];
               event.target.value = '';
-              if (files.length > 0) void analyze(files, { fromFolder: true });
+              if (files.length > 0) void analyze([], { folderFiles: files });
             }}
           />
         </div>
@@ -95,7 +97,9 @@ export function CaptureAnalysisView() {
             <label>
               {status.progress
                 ? `Reading ${status.progress.file} (file ${status.progress.fileIndex + 1} of ${status.progress.files}): ${percent(status.progress.bytesDone, status.progress.bytesTotal)}%`
-                : `Reading ${status.files.length} file${status.files.length === 1 ? '' : 's'}…`}
+                : status.files.length === 0
+                  ? 'Looking through the dropped folder…'
+                  : `Reading ${status.files.length} file${status.files.length === 1 ? '' : 's'}…`}
               <progress
                 max={100}
                 value={
@@ -119,8 +123,10 @@ export function CaptureAnalysisView() {
         <>
           {status.ignored.length > 0 ? (
             <p className="capture-hint">
-              Not log or HAR files, left out: {status.ignored.slice(0, 10).join(', ')}
-              {status.ignored.length > 10 ? ` and ${status.ignored.length - 10} more` : ''}.
+              Left out of the folder (not named u_ex*.log, httperr*.log or *.har):{' '}
+              {status.ignored.slice(0, 10).join(', ')}
+              {status.ignored.length > 10 ? ` and ${status.ignored.length - 10} more` : ''}. A log named
+              otherwise is read when you choose or drop the file itself.
             </p>
           ) : null}
           <CaptureAnalysisResults analysis={status.analysis} />

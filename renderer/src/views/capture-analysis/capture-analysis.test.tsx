@@ -1,13 +1,15 @@
 /**
  * Analyze a capture: the store reads Files (here without a worker: the test runner has
  * none, which is the fallback path), reports progress, stops on cancel, filters a folder to
- * log and HAR names, and the results show the summary by pattern with "consistent with",
- * the timeline per client and the HAR exchanges.
+ * log and HAR names, walks dropped folders, and the results show the summary by pattern with
+ * "consistent with", the timeline per client and each HAR's hosts, connections and exchanges.
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { CaptureAnalysisResults, stepText } from './capture-analysis-results.js';
+import { logStepText } from '../../../../shared/logs/log-step-text.js';
+import { CaptureAnalysisResults } from './capture-analysis-results.js';
 import { createCaptureAnalysisStore } from './capture-analysis-store.js';
+import { collectDroppedFiles, takeDropSelection } from './dropped-files.js';
 
 // The renderer may not read files (lint: no node built-ins): the logs are written here.
 const fields =
@@ -47,8 +49,40 @@ async function settled(
   files: File[],
   fromFolder = false,
 ) {
-  await store.getState().analyze(files, { fromFolder });
+  await store.getState().analyze(fromFolder ? [] : files, fromFolder ? { folderFiles: files } : {});
   return store.getState().status;
+}
+
+/**
+ * A dropped folder as Chromium's File and Directory Entries API hands it out: entries in
+ * batches from readEntries until an empty batch (Node has no such API; the shapes are the DOM's).
+ */
+function folderEntry(name: string, children: readonly (File | FileSystemDirectoryEntry)[], batch = 2) {
+  const entries = children.map((child): FileSystemEntry =>
+    child instanceof File
+      ? ({
+          isFile: true,
+          isDirectory: false,
+          name: child.name,
+          file: (resolve: (file: File) => void) => resolve(child),
+        } as unknown as FileSystemFileEntry)
+      : child,
+  );
+  return {
+    isFile: false,
+    isDirectory: true,
+    name,
+    createReader() {
+      let offset = 0;
+      return {
+        readEntries(resolve: (entries: FileSystemEntry[]) => void) {
+          const next = entries.slice(offset, offset + batch);
+          offset += batch;
+          queueMicrotask(() => resolve(next));
+        },
+      };
+    },
+  } as unknown as FileSystemDirectoryEntry;
 }
 
 describe('capture analysis store', () => {
@@ -81,7 +115,78 @@ describe('capture analysis store', () => {
     expect(status.kind === 'done' && status.ignored).toEqual(['web.config']);
     expect(await settled(store, [new File(['x'], 'notes.txt')], true)).toEqual({
       kind: 'error',
-      message: 'That folder holds no u_ex*.log, httperr*.log or .har file.',
+      message:
+        'That folder holds no u_ex*.log, httperr*.log or .har file. Logs named otherwise are read when you choose or drop the files themselves.',
+    });
+  });
+
+  it('a dropped folder is walked (sub-folders, batches) and filtered by name; files dropped beside it are all read', async () => {
+    const folder = folderEntry('LogFiles', [
+      new File([log], 'u_ex261120.log'),
+      new File(['<configuration/>'], 'web.config'),
+      folderEntry('W3SVC2', [new File([har], 'capture.har'), new File(['x'], 'readme.md')]),
+    ]);
+    const dropped = await collectDroppedFiles({
+      files: [new File([log], 'site-excerpt.txt')],
+      folders: [folder],
+    });
+    expect(dropped.files.map((file) => file.name)).toEqual(['site-excerpt.txt']);
+    expect(dropped.folderFiles.map((file) => file.name)).toEqual([
+      'u_ex261120.log',
+      'web.config',
+      'capture.har',
+      'readme.md',
+    ]);
+
+    const store = createCaptureAnalysisStore();
+    await store.getState().analyzeDrop({ files: [new File([log], 'site-excerpt.txt')], folders: [folder] });
+    const status = store.getState().status;
+    if (status.kind !== 'done') throw new Error(`expected done, got ${JSON.stringify(status)}`);
+    expect(status.analysis.files.map((file) => file.name)).toEqual([
+      'site-excerpt.txt',
+      'u_ex261120.log',
+      'capture.har',
+    ]);
+    expect(status.ignored).toEqual(['web.config', 'readme.md']);
+  });
+
+  it('a drop takes folders through webkitGetAsEntry and plain files through getAsFile, while the event runs', () => {
+    const file = new File([log], 'u_ex261120.log');
+    const folder = folderEntry('W3SVC1', []);
+    const transfer = {
+      items: [
+        { kind: 'file', webkitGetAsEntry: () => folder, getAsFile: () => null },
+        {
+          kind: 'file',
+          webkitGetAsEntry: () => ({ isFile: true, isDirectory: false }),
+          getAsFile: () => file,
+        },
+        { kind: 'string', webkitGetAsEntry: () => null, getAsFile: () => null },
+      ],
+      files: [] as File[],
+    } as unknown as DataTransfer;
+    expect(takeDropSelection(transfer)).toEqual({ files: [file], folders: [folder] });
+  });
+
+  it('Stop while a dropped folder is still being walked: nothing is read afterwards', async () => {
+    let release: (entries: FileSystemEntry[]) => void = () => undefined;
+    const slow = {
+      isFile: false,
+      isDirectory: true,
+      name: 'Slow',
+      createReader: () => ({
+        readEntries: (resolve: (entries: FileSystemEntry[]) => void) => (release = resolve),
+      }),
+    } as unknown as FileSystemDirectoryEntry;
+    const store = createCaptureAnalysisStore();
+    const done = store.getState().analyzeDrop({ files: [], folders: [slow] });
+    expect(store.getState().status).toEqual({ kind: 'running', files: [], progress: null });
+    store.getState().cancel();
+    release([]);
+    await done;
+    expect(store.getState().status).toEqual({
+      kind: 'idle',
+      notice: 'Stopped: nothing was kept from the files that were being read.',
     });
   });
 
@@ -121,15 +226,21 @@ describe('capture analysis results', () => {
     expect(html).toMatch(/<strong>prompt-loop<\/strong>: 401\.2 5 → 401\.1 0x8009030E → 401\.2 5/);
     expect(html).toContain('Sign-in exchanges in <code>capture.har</code>');
     expect(html).toContain('no credentials → 200 (connection 1)');
+    // The HAR's host with its connection, then its exchanges under the host.
+    expect(html).toContain(
+      '<tr data-host="intranet"><th scope="row"><code>intranet</code></th><td>2</td><td>1</td><td><ul class="capture-connections"><li data-connection="1">connection 1: 2 requests, exchange #0</li></ul></td></tr>',
+    );
+    expect(html).toContain('<section class="capture-har-host" aria-label="Sign-in exchanges with intranet">');
     expect(html).toContain('What these files cannot tell');
   });
 
-  it('writes a step as IIS logged it', () => {
-    expect(stepText({ time: '', status: 401, substatus: 1, win32: 0x8009030c, username: '' })).toBe(
+  it('writes a step as IIS logged it, leaving out the columns the log does not have', () => {
+    expect(logStepText({ time: '', status: 401, substatus: 1, win32: 0x8009030c, username: '' })).toBe(
       '401.1 0x8009030C',
     );
-    expect(stepText({ time: '', status: 200, substatus: 0, win32: 0, username: 'CONTOSO\\bob' })).toBe(
+    expect(logStepText({ time: '', status: 200, substatus: 0, win32: 0, username: 'CONTOSO\\bob' })).toBe(
       '200 (CONTOSO\\bob)',
     );
+    expect(logStepText({ time: '', status: 401, substatus: -1, win32: -1, username: '' })).toBe('401');
   });
 });
