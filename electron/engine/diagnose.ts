@@ -8,6 +8,7 @@ import type { Diagnosis, ProbeRun } from '../../shared/model/diagnosis.js';
 import type { Evidence } from '../../shared/model/evidence.js';
 import type { Finding, RemedyOffer, RuledOut } from '../../shared/model/finding.js';
 import type { Target } from '../../shared/model/target.js';
+import type { Verdict } from '../../shared/model/verdict.js';
 import { ruleCatalog } from '../../shared/rules/rule-catalog.js';
 import { probesFor } from '../../shared/wizard/probe-plan.js';
 import type { Host } from '../host/host.js';
@@ -76,9 +77,11 @@ export async function diagnose(
 
   const findings: Finding[] = [];
   const ruledOut: RuledOut[] = [];
+  let verdict: Verdict | undefined;
   for (const rule of ruleCatalog) {
     const outcome = rule({ target, evidence });
     ruledOut.push(...outcome.ruledOut);
+    verdict ??= outcome.verdict;
     for (const draft of outcome.findings) {
       const remedies: RemedyOffer[] = draft.remedies.map((proposal) => ({
         ...proposal,
@@ -101,6 +104,7 @@ export async function diagnose(
       evidence,
       findings,
       ruledOut,
+      ...(verdict ? { verdict } : {}),
     },
     { host, machine },
     findRemedy,

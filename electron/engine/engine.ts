@@ -14,6 +14,7 @@ import type { JournalEntry } from '../../shared/model/journal.js';
 import { journalMachineOf } from '../../shared/model/journal-machine.js';
 import type { ChangePlan } from '../../shared/model/change-plan.js';
 import type { Target } from '../../shared/model/target.js';
+import type { Verdict } from '../../shared/model/verdict.js';
 import { probesFor } from '../../shared/wizard/probe-plan.js';
 import type { ProbeProgress } from '../../shared/wizard/probe-progress.js';
 import type { Host } from '../host/host.js';
@@ -63,6 +64,8 @@ interface OfferRecord {
   readonly offer: RemedyOffer;
   readonly target: Target;
   readonly finding: Finding;
+  /** The server verdict of the diagnosis that made the offer (the admin hand-off quotes it). */
+  readonly verdict: Verdict | undefined;
 }
 
 /**
@@ -159,7 +162,8 @@ export class Engine {
     await this.recentTargets.remember(target).catch(() => undefined);
     this.offers.clear();
     for (const finding of result.findings) {
-      for (const offer of finding.remedies) this.offers.set(offer.offerId, { offer, target, finding });
+      for (const offer of finding.remedies)
+        this.offers.set(offer.offerId, { offer, target, finding, verdict: result.verdict });
     }
     return result;
   }
@@ -212,6 +216,7 @@ export class Engine {
         record.target,
         await host.machineIdentity(),
         new Date(),
+        record.verdict,
       );
     } catch (error) {
       if (

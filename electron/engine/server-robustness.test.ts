@@ -66,8 +66,16 @@ function probe(diagnosis: Diagnosis, id: string) {
   return found as NonNullable<typeof found>;
 }
 
+/** Evidence of the server probes: the live sign-in test rules on the same causes from its own evidence. */
+const serverEvidence = ['iis-application', 'spn-registrations'];
+const fromServerEvidence = (item: { readonly evidence: readonly string[] }) =>
+  item.evidence.some((id) => serverEvidence.includes(id));
+
 function serverFindings(diagnosis: Diagnosis): string[] {
-  return diagnosis.findings.map((finding) => finding.cause).filter((cause) => serverCauses.includes(cause));
+  return diagnosis.findings
+    .filter(fromServerEvidence)
+    .map((finding) => finding.cause)
+    .filter((cause) => serverCauses.includes(cause));
 }
 
 describe('the verdict line', () => {
@@ -80,9 +88,39 @@ describe('the verdict line', () => {
     expect(diagnosis.ruledOut.filter((item) => item.summary === verdict).map((item) => item.cause)).toEqual([
       'spn-wrong-account',
     ]);
-    const chainRuledOut = diagnosis.ruledOut.filter((item) => serverCauses.includes(item.cause));
+    const chainRuledOut = diagnosis.ruledOut.filter(
+      (item) => serverCauses.includes(item.cause) && fromServerEvidence(item),
+    );
     expect(chainRuledOut.map((item) => item.cause).sort()).toEqual([...serverCauses].sort());
     expect(new Set(chainRuledOut.map((item) => item.summary)).size).toBe(serverCauses.length);
+  });
+
+  it("is the diagnosis verdict field, link by link: whole on a healthy server, broken at the finding's link otherwise", async () => {
+    const healthyDiagnosis = await run(new ScenarioHost(healthy));
+    expect(healthyDiagnosis.verdict).toEqual({
+      links: verdict.split(' → '),
+      brokenLink: null,
+      cause: null,
+      complete: true,
+    });
+    const scenario = await loadScenarioFile(
+      fileURLToPath(new URL('../../e2e/scenarios/spn-netbios-missing.json', import.meta.url)),
+    );
+    const broken = await diagnose(new ScenarioHost(scenario), scenario.target);
+    expect(broken.verdict).toEqual({
+      links: [
+        'Browsers ask for HTTP/web01',
+        'served by HOST/web01 on CONTOSO\\WEB01$',
+        'but CONTOSO\\svc-web decrypts ✗',
+      ],
+      brokenLink: 2,
+      cause: 'spn-netbios-missing',
+      complete: true,
+    });
+    expect(broken.findings.map((finding) => finding.cause)).toContain(broken.verdict?.cause);
+    // Without IIS the chain stops at what could not be read: no broken link, not complete.
+    const noIis = await run(new ScenarioHost(variant((changed) => delete changed.iis)));
+    expect(noIis.verdict).toMatchObject({ brokenLink: null, cause: null, complete: false });
   });
 
   it('reaches the CLI text once', async () => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { evidenceSchema } from './evidence.js';
 import { findingSchema, ruledOutSchema } from './finding.js';
 import { targetSchema } from './target.js';
+import { verdictSchema } from './verdict.js';
 
 export const probeRunStatuses = ['ok', 'failed', 'unavailable'] as const;
 
@@ -34,5 +35,10 @@ export const diagnosisSchema = z.object({
   evidence: z.array(evidenceSchema),
   findings: z.array(findingSchema),
   ruledOut: z.array(ruledOutSchema),
+  /**
+   * The server verdict (SPN → account → pool → decryption), when the server checks ran.
+   * Optional: workstation diagnoses and reports saved before it existed have none.
+   */
+  verdict: verdictSchema.optional(),
 });
 export type Diagnosis = z.infer<typeof diagnosisSchema>;

@@ -6,6 +6,7 @@
 import type { Evidence } from '../model/evidence.js';
 import type { Finding, RemedyOffer, RuledOut } from '../model/finding.js';
 import type { Target } from '../model/target.js';
+import type { Verdict } from '../model/verdict.js';
 
 export type RemedyProposal = Omit<RemedyOffer, 'offerId'>;
 
@@ -19,6 +20,8 @@ export interface RuleInput {
 export interface RuleOutcome {
   readonly findings: readonly FindingDraft[];
   readonly ruledOut: readonly RuledOut[];
+  /** The server verdict chain, from the one rule that walks it (decryption-chain-rule.ts). */
+  readonly verdict?: Verdict;
 }
 
 export type Rule = (input: RuleInput) => RuleOutcome;

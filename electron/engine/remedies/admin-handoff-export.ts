@@ -10,6 +10,7 @@
 import { buildAdminHandoffScript, type HandoffStep } from '../../../shared/handoff/admin-handoff-script.js';
 import type { Finding, RemedyOffer } from '../../../shared/model/finding.js';
 import type { Target } from '../../../shared/model/target.js';
+import { verdictLine, type Verdict } from '../../../shared/model/verdict.js';
 import type { MachineIdentity } from '../../host/host.js';
 import { RemedyPreconditionError } from './remedy.js';
 import { stringParam } from './server-remedy.js';
@@ -44,10 +45,12 @@ function stepsOf(offer: RemedyOffer): HandoffStep[] {
   ];
 }
 
-/** The verdict line the decryption chain put under the explanation, or the finding's title. */
-function verdictOf(finding: Finding): string {
-  const line = /\n\nVerdict: ([^\n]+)$/.exec(finding.explanation)?.[1];
-  return line ?? finding.title;
+/**
+ * The verdict line of the diagnosis that made the offer (its structured `verdict`), when the
+ * broken link is this finding's; otherwise the finding's title.
+ */
+function verdictOf(finding: Finding, verdict: Verdict | undefined): string {
+  return verdict && verdict.cause === finding.cause ? verdictLine(verdict) : finding.title;
 }
 
 function fileNameFor(cause: string, url: string): string {
@@ -64,6 +67,7 @@ export function buildAdminHandoff(
   target: Target,
   machine: MachineIdentity,
   now: Date,
+  verdict?: Verdict,
 ): AdminHandoffFile {
   const chosen = finding.remedies.find((offer) => offer.offerId === offerId);
   if (!chosen || chosen.scope !== 'domain')
@@ -84,7 +88,7 @@ export function buildAdminHandoff(
   const script = buildAdminHandoffScript({
     url: target.url,
     cause: finding.cause,
-    verdict: verdictOf(finding),
+    verdict: verdictOf(finding, verdict),
     computerName: machine.computerName,
     steps,
     generatedAt: now.toISOString(),

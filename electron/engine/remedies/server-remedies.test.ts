@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Diagnosis } from '../../../shared/model/diagnosis.js';
 import type { RemedyOffer } from '../../../shared/model/finding.js';
+import { verdictLine } from '../../../shared/model/verdict.js';
 import { parseScenario } from '../../host/scenario/load-scenario.js';
 import { ScenarioHost } from '../../host/scenario/scenario-host.js';
 import { Engine, EngineError } from '../engine.js';
@@ -405,6 +406,14 @@ describe('domain remedies (setspn -S / -D, reference §3.1)', () => {
     await expect(engine.applyRemedy(first?.offerId ?? '')).rejects.toBeInstanceOf(EngineError);
     const handoff = await engine.exportHandoff(first?.offerId ?? '');
     expect(handoff.fileName).toBe('iwa-doctor-spn-missing-web01.contoso.com.ps1');
+    // The verdict comes from the diagnosis's own field, not from the explanation's text.
+    expect(diagnosis.verdict?.cause).toBe('spn-missing');
+    expect(handoff.script).toContain(
+      `# Verdict: ${diagnosis.verdict ? verdictLine(diagnosis.verdict) : 'missing'}\r\n`,
+    );
+    expect(handoff.script).toContain(
+      '# Verdict: Browsers ask for HTTP/web01.contoso.com → served by HOST/web01.contoso.com on CONTOSO\\WEB01$ → but CONTOSO\\svc-web decrypts ✗',
+    );
     expect(handoff.script).toContain("setspn.exe -S 'HTTP/web01.contoso.com' 'CONTOSO\\svc-web'");
     expect(handoff.script).toContain("setspn.exe -S 'HTTP/web01' 'CONTOSO\\svc-web'");
     expect(handoff.script).toContain("  setspn.exe -D 'HTTP/web01' 'CONTOSO\\svc-web'");

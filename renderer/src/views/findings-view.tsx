@@ -14,6 +14,7 @@ import { HandshakeDiagram } from './handshake/handshake-diagram.js';
 import { NextSteps } from './next-steps.js';
 import { PlainText } from './plain-text.js';
 import { ReportPanel } from './report-panel.js';
+import { VerdictHeadline } from './verdict-headline.js';
 
 function heading(count: number): string {
   if (count === 0) return 'No cause found';
@@ -50,6 +51,7 @@ export function FindingsView({
         {diagnosis.host.kind === 'scenario' ? ' (simulated)' : ''}. You said:{' '}
         {symptomLabel(diagnosis.target.symptom)}.
       </p>
+      {diagnosis.verdict ? <VerdictHeadline verdict={diagnosis.verdict} /> : null}
       {notice ? (
         <p role="status" className="notice">
           {notice}

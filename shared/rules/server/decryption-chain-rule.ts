@@ -13,6 +13,7 @@
 import { getCause, type CauseId } from '../../causes/cause-catalog.js';
 import { evidenceOfKind } from '../../model/evidence.js';
 import type { RuledOut } from '../../model/finding.js';
+import type { Verdict } from '../../model/verdict.js';
 import type { FindingDraft, Rule } from '../rule.js';
 import { walkDecryptionChain } from './decryption-chain.js';
 import { ruledOutByIntactChain } from './decryption-chain-ruled-out.js';
@@ -36,6 +37,7 @@ export const chainCauses: readonly CauseId[] = [
 export const decryptionChainRule: Rule = ({ evidence }) => {
   const findings: FindingDraft[] = [];
   const ruledOut: RuledOut[] = [];
+  let verdict: Verdict | undefined;
   const spnEvidence = evidenceOfKind(evidence, 'spn-registrations')[0] ?? null;
   const eventEvidence = evidenceOfKind(evidence, 'kerberos-events')[0] ?? null;
   for (const app of evidenceOfKind(evidence, 'iis-application')) {
@@ -46,7 +48,15 @@ export const decryptionChainRule: Rule = ({ evidence }) => {
         item.decryptingAccount ? [item.decryptingAccount.toLowerCase()] : [],
       ),
     );
-    if (result.broken?.cause === 'spn-wrong-account' && distinctAccounts.size > 1) {
+    const split = result.broken?.cause === 'spn-wrong-account' && distinctAccounts.size > 1;
+    // One address, one chain: the first application's verdict is the diagnosis's (there is one).
+    verdict ??= {
+      links: result.links.map((link) => link.slice(0, 4000)),
+      brokenLink: result.brokenLink,
+      cause: result.broken ? (split ? 'apppool-identity-split' : result.broken.cause) : null,
+      complete: result.complete,
+    };
+    if (split) {
       ruledOut.push({
         cause: 'spn-wrong-account',
         summary: `The applications of ${app.facts.site?.name ?? app.facts.host} decrypt with ${distinctAccounts.size} different accounts, so the SPN can serve only one of them (see the application pool identity finding). Verdict: ${result.line}`,
@@ -71,5 +81,5 @@ export const decryptionChainRule: Rule = ({ evidence }) => {
       ruledOut.push(...ruledOutByIntactChain(app.facts, spnEvidence?.facts ?? null, result, ids));
     }
   }
-  return { findings, ruledOut };
+  return { findings, ruledOut, ...(verdict && verdict.links.length > 0 ? { verdict } : {}) };
 };
