@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { createRegistryView } from '../host/registry-view.js';
 import { fetchedTreesFromExport, parseRegExport } from '../windows-output/reg-export.js';
 import { browserPolicyRegistryRoots } from './browser-policy-paths.js';
-import { firefoxDecision, readFirefoxAuthSettings } from './firefox-auth-settings.js';
+import {
+  firefoxDecision,
+  readFirefoxAuthSettings,
+  lockedTrustedUrisPolicy,
+} from './firefox-auth-settings.js';
 import {
   FirefoxPrefsError,
   effectiveFirefoxPrefs,
@@ -152,6 +156,44 @@ describe('Firefox enterprise policy (§2.5)', () => {
     expect(firefoxDecision(settings, { scheme: 'https', host: 'www.other.org', port: 443 }).allowed).toBe(
       false,
     );
+  });
+
+  const spnegoPolicy =
+    '[HKEY_LOCAL_MACHINE\\Software\\Policies\\Mozilla\\Firefox\\Authentication\\SPNEGO]\n"1"="fabrikam.com"\n';
+  const lockedValue = (data: number) =>
+    `[HKEY_LOCAL_MACHINE\\Software\\Policies\\Mozilla\\Firefox\\Authentication]\n"Locked"=dword:0000000${data}\n`;
+  const ownList = new Map([['network.negotiate-auth.trusted-uris', 'contoso.com']]);
+
+  it('Locked absent: the policy locks the list (Firefox default, Policies.jsm), the profile value is ignored', () => {
+    const settings = readFirefoxAuthSettings(view(spnegoPolicy), ownList);
+    expect(settings).toMatchObject({
+      trustedUris: 'fabrikam.com',
+      trustedUrisSource: { level: 'policy', hive: 'HKLM', locked: true },
+    });
+    expect(lockedTrustedUrisPolicy(settings)).toEqual({
+      hive: 'HKLM',
+      keyPath: 'Software\\Policies\\Mozilla\\Firefox\\Authentication\\SPNEGO',
+    });
+  });
+
+  it('Locked = 1 locks too', () => {
+    const settings = readFirefoxAuthSettings(view(spnegoPolicy + lockedValue(1)), ownList);
+    expect(settings.trustedUrisSource).toMatchObject({ level: 'policy', locked: true });
+  });
+
+  it('Locked = 0: the policy list is only a default; a value of the profile wins, none keeps the default', () => {
+    const overridden = readFirefoxAuthSettings(view(spnegoPolicy + lockedValue(0)), ownList);
+    expect(overridden).toMatchObject({
+      trustedUris: 'contoso.com',
+      trustedUrisSource: { level: 'prefs', overridesPolicy: { hive: 'HKLM' } },
+    });
+    expect(lockedTrustedUrisPolicy(overridden)).toBeNull();
+    const asDefault = readFirefoxAuthSettings(view(spnegoPolicy + lockedValue(0)), new Map());
+    expect(asDefault).toMatchObject({
+      trustedUris: 'fabrikam.com',
+      trustedUrisSource: { level: 'policy', locked: false },
+    });
+    expect(lockedTrustedUrisPolicy(asDefault)).toBeNull();
   });
 
   it('without policy, prefs decide; without prefs, the empty default', () => {

@@ -116,7 +116,7 @@ export const browserAllowListsProbe: Probe = {
       profiles.profile !== null || firefoxPolicyPresent ? true : profiles.read ? false : null;
     const firefoxPart =
       firefox.trustedUrisSource.level === 'policy'
-        ? `policy trusts "${firefox.trustedUris}"`
+        ? `${firefox.trustedUrisSource.locked ? 'policy' : 'unlocked policy (a default)'} trusts "${firefox.trustedUris}"`
         : profiles.profile !== null
           ? `profile trusts "${firefox.trustedUris}"`
           : profiles.read

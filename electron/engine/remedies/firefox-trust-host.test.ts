@@ -18,7 +18,12 @@ import { applyPlan, undoEntry } from './remedy-runner.js';
 const profile = { path: 'Profiles/k7wqz1ph.default-release', isRelative: true };
 
 function host(
-  options: { running?: boolean; userPrefs?: Record<string, string | boolean> | null; policy?: boolean } = {},
+  options: {
+    running?: boolean;
+    userPrefs?: Record<string, string | boolean> | null;
+    policy?: boolean;
+    policyLocked?: 0 | 1;
+  } = {},
 ): ScenarioHost {
   return new ScenarioHost(
     parseScenario(
@@ -40,8 +45,16 @@ function host(
           ? [
               {
                 key: 'HKLM\\Software\\Policies\\Mozilla\\Firefox\\Authentication\\SPNEGO',
-                values: { '1': { type: 'REG_SZ', data: 'fabrikam.com' } },
+                values: { '1': { type: 'REG_SZ', data: 'policy.fabrikam.com' } },
               },
+              ...(options.policyLocked !== undefined
+                ? [
+                    {
+                      key: 'HKLM\\Software\\Policies\\Mozilla\\Firefox\\Authentication',
+                      values: { Locked: { type: 'REG_DWORD', data: options.policyLocked } },
+                    },
+                  ]
+                : []),
             ]
           : [],
         firefox: {
@@ -138,6 +151,36 @@ describe('firefox.trust-host', () => {
     await expect(
       firefoxTrustHostRemedy.plan(offer, { host: policy, machine: await policy.machineIdentity() }),
     ).rejects.toBeInstanceOf(RemedyPreconditionError);
+  });
+
+  it('a Firefox policy with Locked = 1 refuses; with Locked = 0 the list is a default and user.js gets it plus the host', async () => {
+    const locked = host({ policy: true, policyLocked: 1 });
+    await expect(
+      firefoxTrustHostRemedy.plan(offer, { host: locked, machine: await locked.machineIdentity() }),
+    ).rejects.toThrow(/policy sets and locks the list/);
+    const unlocked = host({ policy: true, policyLocked: 0 });
+    const plan = await firefoxTrustHostRemedy.plan(offer, {
+      host: unlocked,
+      machine: await unlocked.machineIdentity(),
+    });
+    // prefs.js holds "fabrikam.com" as the person's own value, which wins over the unlocked policy default
+    expect(plan.exactChange[0]).toContain(
+      'user_pref("network.negotiate-auth.trusted-uris", "fabrikam.com, intranet.contoso.com");',
+    );
+    const noOwnValue = new ScenarioHost({
+      ...unlocked.scenario,
+      firefox: {
+        ...unlocked.scenario.firefox!,
+        profiles: unlocked.scenario.firefox!.profiles.map((entry) => ({ ...entry, prefs: {} })),
+      },
+    });
+    const fromDefault = await firefoxTrustHostRemedy.plan(offer, {
+      host: noOwnValue,
+      machine: await noOwnValue.machineIdentity(),
+    });
+    expect(fromDefault.exactChange[0]).toContain(
+      'user_pref("network.negotiate-auth.trusted-uris", "policy.fabrikam.com, intranet.contoso.com");',
+    );
   });
 
   it('refuses a host that is not a plain name (nothing could add a second entry)', async () => {

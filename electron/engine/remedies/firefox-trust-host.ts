@@ -3,10 +3,14 @@
  * `network.negotiate-auth.trusted-uris` in the user.js of the profile Firefox starts with, so
  * Firefox signs in with Windows to it. user.js is read at start-up and wins over prefs.js;
  * Firefox rewrites its files when it exits, so the change is refused while Firefox is open.
+ * A Firefox policy list refuses it only when the policy locks the pref (`Locked` absent or 1,
+ * firefox-auth-settings.ts); an unlocked policy list is only a default, so user.js gets that
+ * list plus the host and keeps every site the policy trusts.
  * The whole previous user.js is journaled (or "there was none") and undo puts it back.
  */
 import {
   firefoxDecision,
+  lockedTrustedUrisPolicy,
   readFirefoxAuthSettings,
   trustedUrisPref,
 } from '../../../shared/browsers/firefox-auth-settings.js';
@@ -36,8 +40,11 @@ export const firefoxTrustHostRemedy: Remedy = {
       );
     const { view } = await readRegistryRoots(host, browserPolicyRegistryRoots);
     const settings = readFirefoxAuthSettings(view, reading.prefs);
-    if (settings.trustedUrisSource.level === 'policy')
-      throw new RemedyPreconditionError('a Firefox policy sets the list; IT has to add the host there');
+    const locked = lockedTrustedUrisPolicy(settings);
+    if (locked)
+      throw new RemedyPreconditionError(
+        `a Firefox policy sets and locks the list (${locked.hive}\\${locked.keyPath}); IT has to add the host there`,
+      );
     const trustedAlready = [
       { scheme: 'https', port: 443 },
       { scheme: 'http', port: 80 },

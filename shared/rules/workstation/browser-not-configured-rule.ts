@@ -7,7 +7,8 @@
  *    value to set is given instead.
  *  - Firefox whose `network.negotiate-auth.trusted-uris` (policy or prefs) does not cover the
  *    host: Firefox asks for a password. Fix: add the host to the pref in user.js, with Firefox
- *    closed; when the list comes from policy, IT changes the policy.
+ *    closed; when a policy sets and locks the list (`Locked` absent or 1), IT changes the
+ *    policy; an unlocked policy list (`Locked` = 0) is only a default, so user.js still works.
  * A Firefox that could not be examined (profile not read, no policy) is not reported; one that
  * is open gets no button until it is closed (it rewrites its files when it exits).
  */
@@ -17,6 +18,7 @@ import {
   type ChromiumAuthPolicies,
   type ChromiumSilentLogon,
 } from '../../browsers/chromium-auth-policy.js';
+import { lockedTrustedUrisPolicy } from '../../browsers/firefox-auth-settings.js';
 import { trustedUrisWithHost } from '../../browsers/firefox-trusted-uris.js';
 import { evidenceOfKind } from '../../model/evidence.js';
 import type { RuledOut } from '../../model/finding.js';
@@ -91,7 +93,8 @@ export const browserNotConfiguredRule: Rule = ({ evidence }) => {
         });
     }
 
-    const firefoxKnown = facts.firefoxPrefsRead || facts.firefox.trustedUrisSource.level === 'policy';
+    // An unlocked policy list is only a default: without the profile it is not known what Firefox uses.
+    const firefoxKnown = facts.firefoxPrefsRead || lockedTrustedUrisPolicy(facts.firefox) !== null;
     if (firefoxKnown && facts.firefoxPresent !== false && facts.firefoxDecision.allowed) {
       ruledOut.push({
         cause: 'browser-not-configured',
@@ -100,22 +103,35 @@ export const browserNotConfiguredRule: Rule = ({ evidence }) => {
       });
     } else if (firefoxKnown && facts.firefoxPresent !== false) {
       const source = facts.firefox.trustedUrisSource;
-      const byPolicy = source.level === 'policy';
+      const locked = lockedTrustedUrisPolicy(facts.firefox);
+      const unlockedPolicy =
+        source.level === 'policy' && !source.locked
+          ? { hive: source.hive, keyPath: source.keyPath }
+          : source.level === 'prefs'
+            ? (source.overridesPolicy ?? null)
+            : null;
       const list = facts.firefox.trustedUris;
       const profile = facts.firefoxProfile;
-      const unavailableReason = byPolicy
-        ? `The list is set by Firefox policy (${source.hive}\\${source.keyPath}). For IT: add a value with the next free number and the data "${host}" under that key (policy Authentication > SPNEGO).`
+      const unavailableReason = locked
+        ? `The list is set and locked by Firefox policy (${locked.hive}\\${locked.keyPath}). For IT: add a value with the next free number and the data "${host}" under that key (policy Authentication > SPNEGO).`
         : profile === null
           ? 'The Firefox profile could not be read here, so IWA Doctor cannot change it.'
           : facts.firefoxRunning
             ? 'Firefox is open. Close every Firefox window, then run the check again: Firefox overwrites its settings files when it exits.'
             : undefined;
+      const whereSet = locked
+        ? `, set and locked by policy ${locked.hive}\\${locked.keyPath}`
+        : unlockedPolicy
+          ? `, ${source.level === 'policy' ? 'from' : 'overriding'} the unlocked policy ${unlockedPolicy.hive}\\${unlockedPolicy.keyPath} (Locked = 0: a default you may change)`
+          : profile
+            ? ` in the profile "${profile.name}"`
+            : '';
       problems.push({
         browser: 'Firefox',
         sentence:
           `Firefox does not use Windows zones: it signs in automatically only to servers listed in network.negotiate-auth.trusted-uris ` +
-          `(${list === '' ? 'empty, the default' : `"${list}"`}${byPolicy ? `, set by policy ${source.hive}\\${source.keyPath}` : profile ? ` in the profile "${profile.name}"` : ''}), and ${host} is not covered, so Firefox asks for your password.` +
-          (byPolicy
+          `(${list === '' ? 'empty, the default' : `"${list}"`}${whereSet}), and ${host} is not covered, so Firefox asks for your password.` +
+          (locked
             ? ` IT has to add ${host} to that policy.`
             : ` Adding ${host} to it in the profile's user.js (with Firefox closed) fixes this${facts.firefoxRunning ? '; Firefox is open right now, so close it first' : ''}.`),
       });

@@ -287,7 +287,7 @@ describe('browser-not-configured', () => {
     });
   });
 
-  it('Firefox policy list: no button, what IT adds under the SPNEGO policy key', () => {
+  it('Firefox policy list (Locked absent, so locked): no button, what IT adds under the SPNEGO policy key', () => {
     const reg =
       '[HKEY_LOCAL_MACHINE\\Software\\Policies\\Mozilla\\Firefox\\Authentication\\SPNEGO]\n"1"="fabrikam.com"\n';
     const remedy = browserNotConfiguredRule({ target, evidence: [browserEvidence(reg, { prefs: {} })] })
@@ -296,6 +296,33 @@ describe('browser-not-configured', () => {
     expect(remedy?.unavailableReason).toContain(
       'Software\\Policies\\Mozilla\\Firefox\\Authentication\\SPNEGO',
     );
+  });
+
+  it('Firefox policy list with Locked = 0 (a default): the user.js fix is offered, keeping the policy sites', () => {
+    const reg =
+      '[HKEY_LOCAL_MACHINE\\Software\\Policies\\Mozilla\\Firefox\\Authentication]\n"Locked"=dword:00000000\n' +
+      '[HKEY_LOCAL_MACHINE\\Software\\Policies\\Mozilla\\Firefox\\Authentication\\SPNEGO]\n"1"="fabrikam.com"\n';
+    const finding = browserNotConfiguredRule({ target, evidence: [browserEvidence(reg, { prefs: {} })] })
+      .findings[0];
+    expect(finding?.remedies).toMatchObject([
+      {
+        remedy: 'firefox.trust-host',
+        available: true,
+        params: { host: 'intranet.contoso.com', value: 'fabrikam.com, intranet.contoso.com' },
+      },
+    ]);
+    expect(finding?.explanation).toContain('Locked = 0: a default you may change');
+  });
+
+  it('Firefox unlocked policy but the profile could not be read: not reported (the profile may override it)', () => {
+    const reg =
+      '[HKEY_LOCAL_MACHINE\\Software\\Policies\\Mozilla\\Firefox\\Authentication]\n"Locked"=dword:00000000\n' +
+      '[HKEY_LOCAL_MACHINE\\Software\\Policies\\Mozilla\\Firefox\\Authentication\\SPNEGO]\n"1"="fabrikam.com"\n';
+    const outcome = browserNotConfiguredRule({
+      target,
+      evidence: [browserEvidence(reg, { installed: true })],
+    });
+    expect(outcome.findings).toEqual([]);
   });
 
   it('Firefox trusting the domain, or not installed: nothing to report', () => {
