@@ -68,7 +68,7 @@ describe('verdict', () => {
     const report = parseReport(JSON.stringify(saved));
     expect(report.diagnosis.verdict).toBeUndefined();
     const withVerdict = parseReport(
-      JSON.stringify({ ...saved, version: 2, diagnosis: { ...diagnosis, verdict: broken } }),
+      JSON.stringify({ ...saved, diagnosis: { ...diagnosis, verdict: broken } }),
     );
     expect(withVerdict.diagnosis.verdict).toEqual(broken);
   });
