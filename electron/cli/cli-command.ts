@@ -6,7 +6,14 @@
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /**
+   * Standard input, for commands that read data from it (`decode -`); absent where there is
+   * none. `isTTY` is true when a person types into it rather than a pipe or file.
+   */
+  readonly stdin?: CliInput;
 }
+
+export type CliInput = AsyncIterable<Uint8Array | string> & { readonly isTTY?: boolean };
 
 export interface CliCommand {
   readonly name: string;

@@ -4,4 +4,8 @@ import { runCli } from './main.js';
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  // A getter: only a command that reads standard input opens it.
+  get stdin() {
+    return process.stdin;
+  },
 });
