@@ -1,19 +1,44 @@
-// `npm start`: builds and opens the Electron app; where the Electron binary is not there
-// (it downloads on first use, and some networks refuse that), says so in one line.
-import { spawn, spawnSync } from 'node:child_process';
+// `npm start`: builds and opens the Electron app. Electron 45 installs without its binary;
+// where it is missing this asks for the download (bounded, output kept) and, where that is
+// refused, says so in one line and points to `npm run web`.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { findElectronBinary } from './electron-binary.js';
+import { downloadElectronBinary } from './electron-download.js';
+import { npmCommand } from './npm-command.js';
+import { runBounded } from './run-bounded.js';
 
-const binary = findElectronBinary();
+/** A cold renderer and main build takes well under a minute; ten is "something is stuck". */
+const buildTimeoutMs = 10 * 60 * 1000;
+
+let binary = findElectronBinary();
 if (!binary) {
+  const download = await downloadElectronBinary({
+    onSlow: () =>
+      console.error('IWA Doctor: downloading the Electron binary (about 100 MB, first start only)…'),
+  });
+  if (!download.ok) {
+    console.error(
+      `IWA Doctor: the Electron binary cannot be downloaded here (${download.reason}); run \`npm run web\` to use the app in a browser instead.`,
+    );
+    process.exit(1);
+  }
+  binary = download.binary;
+}
+
+const npm = npmCommand(['run', '-s', 'build']);
+const built = await runBounded(npm.command, npm.args, { timeoutMs: buildTimeoutMs });
+if (built.outcome !== 'succeeded') {
   console.error(
-    'IWA Doctor: the Electron binary is not installed here (its download was not possible); run `npm run web` to use the app in a browser instead.',
+    built.outcome === 'timed-out'
+      ? 'IWA Doctor: the build did not finish within 10 minutes and was stopped.'
+      : built.outcome === 'could-not-run'
+        ? `IWA Doctor: could not run the build (${built.reason}).`
+        : 'IWA Doctor: the build failed (its output is above).',
   );
   process.exit(1);
 }
-const built = spawnSync('npm', ['run', '-s', 'build'], {
-  stdio: 'inherit',
-  shell: process.platform === 'win32',
-});
-if (built.status !== 0) process.exit(built.status ?? 1);
-const child = spawn(binary, ['dist/electron/main.mjs', ...process.argv.slice(2)], { stdio: 'inherit' });
+// The checkout's folder: Electron starts the app the way a package does, from package.json "main".
+const appDirectory = fileURLToPath(new URL('..', import.meta.url));
+const child = spawn(binary, [appDirectory, ...process.argv.slice(2)], { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));
