@@ -14,5 +14,18 @@ export default defineConfig({
     // No inline scripts or styles: the CSP allows only files from the app's own origin.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // The bundle is read from disk (Electron, file://) or from 127.0.0.1 (web harness), never
+    // over a network, so splitting it into chunks would buy nothing; the warning's 500 kB
+    // default would only add lines to `npm run web`, which prints exactly one. The limit
+    // still catches a dependency that swells the bundle by megabytes.
+    chunkSizeWarningLimit: 2048,
+    rolldownOptions: {
+      // Rolldown's "plugins took significant time" notice depends on machine load, not on
+      // anything in this project (speed is measured by `npm run bench`).
+      checks: { bundlerTimings: false },
+    },
+  },
+  worker: {
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
 });
