@@ -25,7 +25,9 @@ test('zone-not-intranet in the Electron window: diagnose, fix, verify, undo', as
   expect(built.status).toBe(0);
   const app = await electron.launch({
     executablePath: binary ?? undefined,
-    args: [join(repositoryRoot, 'dist/electron/main.mjs')],
+    // The checkout as the app (package.json "main"), and --simulate: on Windows the window
+    // would otherwise check the real machine through PowerShell (electron/main/main.ts).
+    args: [repositoryRoot, '--simulate'],
     env: { ...process.env, IWA_DOCTOR_DATA_DIR: mkdtempSync(join(tmpdir(), 'iwa-doctor-electron-')) },
     cwd: repositoryRoot,
   });

@@ -14,45 +14,58 @@ import { registerApi } from './ipc.js';
 import { printAppWindowToPdf } from './print-to-pdf.js';
 import { createMainWindow } from './window.js';
 
-if (!app.requestSingleInstanceLock()) app.quit();
+/** Everything after the single-instance check: window, engine and IPC of the one running app. */
+async function startApp(): Promise<void> {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  // A second start brings the running window forward instead of opening another engine.
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-});
+  await app.whenReady();
+  Menu.setApplicationMenu(null);
+  // Tests point the journal at a throwaway folder; packaged builds ignore the variable.
+  const dataDirectory = (!app.isPackaged && process.env['IWA_DOCTOR_DATA_DIR']) || app.getPath('userData');
+  const engine =
+    isWindows() && !process.argv.includes('--simulate')
+      ? createMachineEngine({
+          transport: 'electron',
+          dataDirectory,
+          // The bundle (dist/electron/main.mjs) cannot find the scripts from its own URL; packaged
+          // builds carry them as extra resources (build/electron-builder.config.cjs).
+          scriptsDirectory: app.isPackaged
+            ? join(process.resourcesPath, 'powershell')
+            : // Unpackaged, the bundle is dist/electron/main.mjs inside the checkout.
+              fileURLToPath(new URL('../../electron/host/powershell/scripts/', import.meta.url)),
+        })
+      : await createSimulationEngine({
+          transport: 'electron',
+          dataDirectory,
+          // Packaged builds carry the scenarios as extra resources (build/electron-builder.config.cjs).
+          ...(app.isPackaged ? { scenarioDirectory: join(process.resourcesPath, 'scenarios') } : {}),
+        });
+  registerApi(
+    createApiDispatcher(engine, (error) => console.error('IWA Doctor engine error', error), {
+      printToPdf: printAppWindowToPdf,
+    }),
+  );
+  createMainWindow();
 
-await app.whenReady();
-Menu.setApplicationMenu(null);
-// Tests point the journal at a throwaway folder; packaged builds ignore the variable.
-const dataDirectory = (!app.isPackaged && process.env['IWA_DOCTOR_DATA_DIR']) || app.getPath('userData');
-const engine =
-  isWindows() && !process.argv.includes('--simulate')
-    ? createMachineEngine({
-        transport: 'electron',
-        dataDirectory,
-        // The bundle (dist/electron/main.mjs) cannot find the scripts from its own URL; packaged
-        // builds carry them as extra resources (build/electron-builder.config.cjs).
-        scriptsDirectory: app.isPackaged
-          ? join(process.resourcesPath, 'powershell')
-          : // Unpackaged, the bundle is dist/electron/main.mjs inside the checkout.
-            fileURLToPath(new URL('../../electron/host/powershell/scripts/', import.meta.url)),
-      })
-    : await createSimulationEngine({
-        transport: 'electron',
-        dataDirectory,
-        // Packaged builds carry the scenarios as extra resources (build/electron-builder.config.cjs).
-        ...(app.isPackaged ? { scenarioDirectory: join(process.resourcesPath, 'scenarios') } : {}),
-      });
-registerApi(
-  createApiDispatcher(engine, (error) => console.error('IWA Doctor engine error', error), {
-    printToPdf: printAppWindowToPdf,
-  }),
-);
-createMainWindow();
+  app.on('window-all-closed', () => {
+    void engine.close().finally(() => app.quit());
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+  });
+}
 
-app.on('window-all-closed', () => {
-  void engine.close().finally(() => app.quit());
-});
-app.on('activate', () => {
-  if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
-});
+// A second instance quits at once: it must not start an engine (a second PowerShell session, a
+// second writer of the same journal) while app.quit() is under way.
+if (app.requestSingleInstanceLock()) await startApp();
+else app.quit();
