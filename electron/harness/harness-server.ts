@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
+import { apiMethodRoutes } from '../../shared/api/domain-api.js';
 import type { ApiDispatcher } from '../api/api-dispatcher.js';
 import { contentSecurityPolicy } from './content-security-policy.js';
 
@@ -94,24 +95,33 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-/** The script that gives the page `window.iwaDoctor`, as Electron's preload does. */
-function bridgeScript(token: string): string {
+/**
+ * The script that gives the page `window.iwaDoctor`, as Electron's preload does: the same
+ * domain API object (one method per contract channel, placed by the same routes,
+ * shared/api/domain-api.ts), each method one POST to /api/<channel>.
+ */
+export function bridgeScript(token: string): string {
   return `"use strict";
 (() => {
   const token = ${JSON.stringify(token)};
-  const api = Object.freeze({
-    async invoke(channel, request) {
-      const response = await fetch('/api/' + encodeURIComponent(channel), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-IWA-Token': token },
-        body: JSON.stringify(request ?? {}),
-        credentials: 'same-origin',
-      });
-      if (!response.ok) return { ok: false, error: { code: 'failed', message: 'the engine refused the request (HTTP ' + response.status + ')' } };
-      return response.json();
-    },
-  });
-  Object.defineProperty(window, 'iwaDoctor', { value: api, enumerable: true });
+  const routes = ${JSON.stringify(apiMethodRoutes)};
+  async function send(channel, request) {
+    const response = await fetch('/api/' + encodeURIComponent(channel), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-IWA-Token': token },
+      body: JSON.stringify(request ?? {}),
+      credentials: 'same-origin',
+    });
+    if (!response.ok) return { ok: false, error: { code: 'failed', message: 'the engine refused the request (HTTP ' + response.status + ')' } };
+    return response.json();
+  }
+  const api = {};
+  for (const { channel, domain, method } of routes) {
+    api[domain] = api[domain] || {};
+    api[domain][method] = (request) => send(channel, request);
+  }
+  for (const methods of Object.values(api)) Object.freeze(methods);
+  Object.defineProperty(window, 'iwaDoctor', { value: Object.freeze(api), enumerable: true });
 })();
 `;
 }

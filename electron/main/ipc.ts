@@ -4,10 +4,9 @@
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { apiChannels } from '../../shared/api/contract.js';
+import { ipcChannelName } from '../../shared/api/ipc-channel-name.js';
 import type { ApiDispatcher } from '../api/api-dispatcher.js';
 import { rendererUrl } from './window.js';
-
-export const ipcChannelPrefix = 'iwa-doctor:';
 
 function trustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
@@ -16,7 +15,7 @@ function trustedSender(event: IpcMainInvokeEvent): boolean {
 
 export function registerApi(dispatch: ApiDispatcher): void {
   for (const channel of apiChannels) {
-    ipcMain.handle(`${ipcChannelPrefix}${channel}`, async (event, request: unknown) => {
+    ipcMain.handle(ipcChannelName(channel), async (event, request: unknown) => {
       if (!trustedSender(event))
         return { ok: false, error: { code: 'bad-request', message: 'untrusted sender' } };
       return dispatch(channel, request);

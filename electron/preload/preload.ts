@@ -1,17 +1,15 @@
 /**
- * Preload (sandboxed, CommonJS when bundled): exposes one small domain API on
- * `window.iwaDoctor`, never ipcRenderer itself. The channel must be one of the contract's;
- * the engine validates the request.
+ * Preload (sandboxed, CommonJS when bundled): exposes the small domain API on
+ * `window.iwaDoctor` — `iwaDoctor.diagnosis.run(target)`, `iwaDoctor.remedy.apply({ offerId })`,
+ * one method per contract channel (shared/api/domain-api.ts) — never ipcRenderer itself nor a
+ * generic invoke. The main process checks the sender and validates every request with the
+ * contract's zod schema; the renderer validates every answer.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { apiChannels, type IwaDoctorApi } from '../../shared/api/contract.js';
+import { createDomainApi } from '../../shared/api/domain-api.js';
+import { ipcChannelName } from '../../shared/api/ipc-channel-name.js';
 
-const api: IwaDoctorApi = {
-  invoke(channel, request) {
-    if (!apiChannels.includes(channel))
-      return Promise.resolve({ ok: false, error: { code: 'bad-request', message: 'unknown API channel' } });
-    return ipcRenderer.invoke(`iwa-doctor:${channel}`, request);
-  },
-};
-
-contextBridge.exposeInMainWorld('iwaDoctor', api);
+contextBridge.exposeInMainWorld(
+  'iwaDoctor',
+  createDomainApi((channel, request) => ipcRenderer.invoke(ipcChannelName(channel), request)),
+);

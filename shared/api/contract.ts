@@ -161,8 +161,3 @@ export const apiResultSchema = <T extends z.ZodType>(value: T) =>
       }),
     }),
   ]);
-
-/** What the preload (or the web bridge) exposes on `window.iwaDoctor`: one typed call. */
-export interface IwaDoctorApi {
-  invoke<C extends ApiChannel>(channel: C, request: ApiRequest<C>): Promise<ApiResult<ApiResponse<C>>>;
-}

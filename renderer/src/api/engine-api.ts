@@ -1,7 +1,8 @@
 /**
- * The renderer's only way to the engine: `window.iwaDoctor`, put there by Electron's preload
- * or by the web harness's bridge. The renderer does not know which; it validates every
- * response against the same contract the engine used.
+ * The renderer's only way to the engine: `window.iwaDoctor`, the domain API (one method per
+ * contract channel) put there by Electron's preload or by the web harness's bridge. The
+ * renderer does not know which; it validates every response against the same contract the
+ * engine used.
  */
 import {
   apiContract,
@@ -9,8 +10,8 @@ import {
   type ApiChannel,
   type ApiRequest,
   type ApiResponse,
-  type IwaDoctorApi,
 } from '../../../shared/api/contract.js';
+import { apiMethodOf, type IwaDoctorApi } from '../../../shared/api/domain-api.js';
 
 declare global {
   interface Window {
@@ -33,10 +34,10 @@ export async function callEngine<C extends ApiChannel>(
   channel: C,
   request: ApiRequest<C>,
 ): Promise<ApiResponse<C>> {
-  const api = window.iwaDoctor;
-  if (!api)
+  const method = window.iwaDoctor && apiMethodOf(window.iwaDoctor, channel);
+  if (!method)
     throw new EngineCallError('IWA Doctor’s engine is not connected to this window.', channel, 'unavailable');
-  const raw: unknown = await api.invoke(channel, request);
+  const raw: unknown = await method(request);
   const parsed = apiResultSchema(apiContract[channel].response).safeParse(raw);
   if (!parsed.success)
     throw new EngineCallError(
