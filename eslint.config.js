@@ -29,6 +29,33 @@ const nodeBuiltins = [
   'worker_threads',
 ];
 
+/** Design.md, Host: arguments travel as base64 JSON; no data inside PowerShell source text. */
+const powerShellTemplate = {
+  selector: "TaggedTemplateExpression[tag.object.name='PowerShell']",
+  message: 'Never build PowerShell source from a template; pass arguments as base64 JSON.',
+};
+
+/**
+ * One IPC contract (style.md, desktop's ipc-main.ts): ipcMain is imported by
+ * electron/main/ipc.ts only, ipcRenderer by electron/preload/preload.ts only. `allow` names the
+ * one the file may import. A namespace import (`import * as electron`) is refused too, since
+ * it carries both.
+ * @param {'ipcMain' | 'ipcRenderer' | null} allow
+ */
+const ipcImports = (allow = null) =>
+  [
+    { name: 'ipcMain', message: 'Register IPC channels in electron/main/ipc.ts only.' },
+    {
+      name: 'ipcRenderer',
+      message: 'Only electron/preload/preload.ts talks IPC; the page gets the typed API object.',
+    },
+  ]
+    .filter(({ name }) => name !== allow)
+    .map(({ name, message }) => ({ name: 'electron', importNames: [name], message }));
+
+/** A path that is, or reaches into, electron/ (the package or this repository's folder). */
+const electronPath = '(^|/)electron(/|$)';
+
 export default tseslint.config(
   {
     ignores: [
@@ -49,14 +76,32 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       eqeqeq: ['error', 'always'],
-      'no-restricted-syntax': [
+      'no-restricted-syntax': ['error', powerShellTemplate],
+      // Everywhere but the two IPC files; the blocks below that ban 'electron' outright replace it.
+      'no-restricted-imports': ['error', { paths: ipcImports() }],
+      'no-restricted-properties': [
         'error',
-        {
-          // Design.md, Host: arguments travel as base64 JSON; no data inside PowerShell source text.
-          selector: "TaggedTemplateExpression[tag.object.name='PowerShell']",
-          message: 'Never build PowerShell source from a template; pass arguments as base64 JSON.',
-        },
+        ...['ipcMain', 'ipcRenderer'].map((property) => ({
+          object: 'electron',
+          property,
+          message:
+            'Only electron/main/ipc.ts (ipcMain) and electron/preload/preload.ts (ipcRenderer) use IPC.',
+        })),
       ],
+    },
+  },
+  {
+    files: ['electron/main/ipc.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ipcImports('ipcMain') }],
+      'no-restricted-properties': 'off',
+    },
+  },
+  {
+    files: ['electron/preload/preload.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ipcImports('ipcRenderer') }],
+      'no-restricted-properties': 'off',
     },
   },
   {
@@ -108,8 +153,22 @@ export default tseslint.config(
               group: ['**/electron/**', '../electron', '../../electron'],
               message: 'renderer/ never imports electron/.',
             },
+            { regex: electronPath, message: 'renderer/ never imports electron/.' },
             { group: nodeBuiltins, message: 'The renderer is sandboxed: no node built-ins.' },
           ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        powerShellTemplate,
+        {
+          // esquery regexes end at the first slash, hence \x2F for "/".
+          selector: 'ImportExpression[source.value=/(^|\\x2F)electron(\\x2F|$)/]',
+          message: 'renderer/ never imports electron/, not even with import().',
+        },
+        {
+          selector: "ImportExpression:not([source.type='Literal'])",
+          message: 'import() takes a plain string in the renderer, so lint can see what it loads.',
         },
       ],
     },
@@ -129,20 +188,6 @@ export default tseslint.config(
             },
             { group: ['**/renderer/**'], message: 'The engine never imports the renderer.' },
           ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['electron/**/*.ts'],
-    ignores: ['electron/main/ipc.ts', 'electron/preload/**'],
-    rules: {
-      'no-restricted-properties': [
-        'error',
-        {
-          object: 'electron',
-          property: 'ipcMain',
-          message: 'Register channels in electron/main/ipc.ts only.',
         },
       ],
     },
