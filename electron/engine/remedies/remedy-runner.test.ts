@@ -1,9 +1,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChangePlan } from '../../../shared/model/change-plan.js';
-import type { RegistryKeyRef, RegistryTreeNode } from '../../../shared/host/registry.js';
+import type { RegistryKeyRef, RegistryTreeNode, RegistryValue } from '../../../shared/host/registry.js';
 import { parseScenario } from '../../host/scenario/load-scenario.js';
 import { ScenarioHost } from '../../host/scenario/scenario-host.js';
 import { simulatedTools } from '../../host/scenario/simulated-tools.js';
@@ -51,6 +51,28 @@ function plan(operations: ChangePlan['operations']): ChangePlan {
   };
 }
 
+interface SeenAtWrite {
+  /** journal.json as it was on disk when the host was asked to write. */
+  readonly journalOnDisk: { entries: { id: string; state: string; operations: { previous: unknown }[] }[] };
+  /** The value the write was about to replace, read from the host at that moment. */
+  readonly valueBefore: RegistryValue | null;
+}
+
+/** Wraps the host's registry write: before each write, records what the journal file holds. */
+function observeWrites(host: ScenarioHost, journalFile: string): SeenAtWrite[] {
+  const seen: SeenAtWrite[] = [];
+  const write = host.setRegistryValue.bind(host);
+  vi.spyOn(host, 'setRegistryValue').mockImplementation(async (key, name, value) => {
+    const node = await host.readRegistryTree(key, 0);
+    seen.push({
+      journalOnDisk: JSON.parse(await readFile(journalFile, 'utf8')) as SeenAtWrite['journalOnDisk'],
+      valueBefore: node?.values.find((entry) => entry.name === name)?.value ?? null,
+    });
+    return write(key, name, value);
+  });
+  return seen;
+}
+
 async function snapshot(host: ScenarioHost): Promise<RegistryTreeNode | null> {
   return host.readRegistryTree({ hive: 'HKCU', path: 'Software' }, 20);
 }
@@ -68,6 +90,7 @@ describe('remedy runner', () => {
     const host = scenarioHost();
     const before = await snapshot(host);
     const key: RegistryKeyRef = { hive: 'HKCU', path: `${domains.path}\\contoso.com\\intranet` };
+    const seenAtWrite = observeWrites(host, join(dir, 'journal.json'));
     const entry = await applyPlan(
       plan([{ op: 'registry.setValue', key, name: 'https', value: { type: 'REG_DWORD', data: 1 } }]),
       {
@@ -82,6 +105,22 @@ describe('remedy runner', () => {
       value: null,
       keysCreated: [key, { hive: 'HKCU', path: `${domains.path}\\contoso.com` }],
     });
+    // At the moment of the one write, the file on disk already held the pending entry with the
+    // previous state, and the value was still absent.
+    expect(seenAtWrite).toEqual([
+      {
+        journalOnDisk: expect.objectContaining({
+          entries: [
+            expect.objectContaining({
+              id: entry.id,
+              state: 'pending',
+              operations: [expect.objectContaining({ previous: entry.operations[0]?.previous })],
+            }),
+          ],
+        }),
+        valueBefore: null,
+      },
+    ]);
     expect((await host.readRegistryTree(key, 0))?.values).toEqual([
       { name: 'https', value: { type: 'REG_DWORD', data: 1 } },
     ]);
@@ -98,6 +137,7 @@ describe('remedy runner', () => {
   it('restores an overwritten value with its type and data', async () => {
     const host = scenarioHost({ '*': { type: 'REG_DWORD', data: 3 } });
     const before = await snapshot(host);
+    const seenAtWrite = observeWrites(host, join(dir, 'journal.json'));
     const entry = await applyPlan(
       plan([{ op: 'registry.setValue', key: domains, name: '*', value: { type: 'REG_DWORD', data: 1 } }]),
       {
@@ -108,6 +148,17 @@ describe('remedy runner', () => {
       },
     );
     expect(entry.operations[0]?.previous).toEqual({ value: { type: 'REG_DWORD', data: 3 }, keysCreated: [] });
+    // The journal held the old data (3) on disk before the write replaced it.
+    expect(seenAtWrite).toHaveLength(1);
+    expect(seenAtWrite[0]?.valueBefore).toEqual({ type: 'REG_DWORD', data: 3 });
+    expect(seenAtWrite[0]?.journalOnDisk.entries).toEqual([
+      expect.objectContaining({
+        state: 'pending',
+        operations: [
+          expect.objectContaining({ previous: { value: { type: 'REG_DWORD', data: 3 }, keysCreated: [] } }),
+        ],
+      }),
+    ]);
     await undoEntry(entry, { host, journal, machine: 'm' });
     expect(await snapshot(host)).toEqual(before);
   });
