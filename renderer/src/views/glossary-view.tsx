@@ -23,6 +23,9 @@ export function GlossaryView() {
             </dt>
             <dd>
               {term.meaning}
+              {term.otherForms ? (
+                <span className="hint"> Also written: {term.otherForms.join(', ')}.</span>
+              ) : null}
               {expert && term.reference ? <span className="hint"> Reference {term.reference}.</span> : null}
             </dd>
           </div>

@@ -4,7 +4,7 @@
  * and screen-reader users who cannot hover).
  */
 import { glossary } from '../../../shared/wizard/glossary.js';
-import { markTerms } from './term-marks.js';
+import { markTerms } from '../../../shared/wizard/glossary-term-marks.js';
 
 export function PlainText({ text }: { readonly text: string }) {
   return (

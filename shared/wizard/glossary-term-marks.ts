@@ -5,7 +5,7 @@
  * sentence full of underlined words is harder to read. Abbreviations (SPN, NTLM) match only
  * in capitals, words (Kerberos, zone) in any case; a term never matches inside a longer word.
  */
-import type { GlossaryTerm } from '../../../shared/wizard/glossary.js';
+import type { GlossaryTerm } from './glossary.js';
 
 export type TextPart = string | { readonly text: string; readonly term: GlossaryTerm };
 
@@ -19,7 +19,7 @@ function isAbbreviation(form: string): boolean {
 
 /** One pattern per written form, so "SPN" stays case-sensitive while "Service Principal Name" is not. */
 function patternsFor(term: GlossaryTerm): RegExp[] {
-  const forms = [term.term, ...(term.expansion ? [term.expansion] : [])];
+  const forms = [term.term, ...(term.expansion ? [term.expansion] : []), ...(term.otherForms ?? [])];
   // Plural "zones"/"SPNs" is the same term; the lookarounds keep "SPN" out of "SPNEGO".
   return forms.map(
     (form) => new RegExp(`(?<![\\w-])${escapeRegExp(form)}s?(?![\\w-])`, isAbbreviation(form) ? '' : 'i'),

@@ -1,7 +1,7 @@
 /** Glossary terms are found where they appear, once each, never inside longer words. */
 import { describe, expect, it } from 'vitest';
-import { glossary } from '../../../shared/wizard/glossary.js';
-import { markTerms, type TextPart } from './term-marks.js';
+import { glossary } from './glossary.js';
+import { markTerms, type TextPart } from './glossary-term-marks.js';
 
 const marked = (parts: TextPart[]) =>
   parts.flatMap((part) => (typeof part === 'string' ? [] : [`${part.term.id}:${part.text}`]));
