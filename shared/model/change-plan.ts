@@ -8,6 +8,7 @@ import { firefoxProfileRefSchema, maxFirefoxFileLength } from '../browsers/firef
 import { toolInvocationSchema } from '../host/allowed-tools.js';
 import { registryKeyRefSchema, registryValueNameSchema, registryValueSchema } from '../host/registry.js';
 import { remedyIdSchema } from './remedy-ids.js';
+import { restartRequiredSchema } from './restart-required.js';
 
 export const changeOperationSchema = z.discriminatedUnion('op', [
   z.object({
@@ -60,6 +61,11 @@ export const changePlanSchema = z.object({
   /** Things to know before applying (restart the browser, cannot be undone, ...). */
   notes: z.array(z.string()),
   needsElevation: z.boolean(),
+  /**
+   * What must restart before the change takes effect (http.sys limits, the loopback-check
+   * list); absent when it takes effect at once. Said before applying and kept in the journal.
+   */
+  restartRequired: restartRequiredSchema.optional(),
 });
 export type ChangePlan = z.infer<typeof changePlanSchema>;
 

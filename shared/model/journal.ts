@@ -8,6 +8,7 @@ import { remedyScopeSchema } from '../causes/cause-catalog.js';
 import { changeOperationSchema, previousStateSchema } from './change-plan.js';
 import { symptomIdSchema } from '../wizard/symptoms.js';
 import { remedyIdSchema } from './remedy-ids.js';
+import { restartRequiredSchema } from './restart-required.js';
 
 export const journalStates = ['pending', 'applied', 'failed', 'undone'] as const;
 
@@ -34,6 +35,8 @@ export const journalEntrySchema = z.object({
   exactChange: z.array(z.string()),
   /** Whether applying (and so undoing) it needs an elevated host. */
   needsElevation: z.boolean().default(false),
+  /** What must restart before the change (and its undo) takes effect; absent: at once. */
+  restartRequired: restartRequiredSchema.optional(),
   operations: z.array(journaledOperationSchema),
   state: z.enum(journalStates),
   createdAt: z.string(),

@@ -62,6 +62,7 @@ export const machineBackConnectionHostName: ServerRemedyDefinition = {
       summary: `Windows will accept NTLM sign-in from this server to itself under the name ${name} (the loopback check stays on for every other name).`,
       operations: [operation],
       exactChange: [regAddLine(operation)],
+      restartRequired: { what: 'server', setting: 'BackConnectionHostNames' },
       notes: [
         'Restart needed: Windows reads this list when it starts. After applying, restart this server for it to take effect (KB 896861).',
         ...(current && current.type !== 'REG_MULTI_SZ'
@@ -108,6 +109,10 @@ export const machineHttpSysLimits: ServerRemedyDefinition = {
       summary: `http.sys will accept sign-in headers up to ${wanted.MaxFieldLength} bytes and requests up to ${wanted.MaxRequestBytes} bytes (now ${now.join(', ')}).`,
       operations,
       exactChange: operations.map(regAddLine),
+      restartRequired: {
+        what: 'http-service',
+        setting: 'the http.sys limits (MaxFieldLength, MaxRequestBytes)',
+      },
       notes: [
         'Restart needed, and every web site on this server stops for a moment: http.sys reads these limits only when it starts. ' +
           'After applying, run "net stop http /y", then "net start http" and "net start w3svc" in an administrator command prompt — or restart the server (KB 820129).',

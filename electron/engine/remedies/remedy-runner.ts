@@ -145,6 +145,7 @@ export async function applyPlan(plan: ChangePlan, context: ApplyContext): Promis
     machine: context.machine,
     exactChange: plan.exactChange,
     needsElevation: plan.needsElevation,
+    ...(plan.restartRequired ? { restartRequired: plan.restartRequired } : {}),
     operations,
     state: 'pending',
     createdAt: new Date().toISOString(),

@@ -177,6 +177,8 @@ describe('IIS remedies (appcmd set config … /commit:apphost, reference §4.2)'
     const before = host.stateSnapshot();
     const plan = await engine.previewRemedy(offerId);
     expect(plan.needsElevation).toBe(true);
+    // IIS applies appcmd changes at once: nothing to restart.
+    expect(plan.restartRequired).toBeUndefined();
     expect(plan.exactChange).toEqual([
       'appcmd.exe set config "Default Web Site" -section:system.webServer/security/authentication/windowsAuthentication /useAppPoolCredentials:"True" /commit:apphost',
     ]);
@@ -295,11 +297,14 @@ describe('machine remedies on the IIS server (HKLM, reference §7.1, §7.2)', ()
     const host = serverScenario({
       registry: [{ key: msv, values: { BackConnectionHostNames: { type: 'REG_DWORD', data: 1 } } }],
     });
-    const { plan, applied } = await applyAndUndo(host, machineBackConnectionHostName, {
+    const { plan, entry, applied } = await applyAndUndo(host, machineBackConnectionHostName, {
       host: 'intranet.contoso.com',
     });
     expect(plan.needsElevation).toBe(true);
     expect(plan.notes[0]).toMatch(/^Restart needed/);
+    // Said as data too, so no screen calls it fixed before the restart; the journal keeps it.
+    expect(plan.restartRequired).toEqual({ what: 'server', setting: 'BackConnectionHostNames' });
+    expect(entry.restartRequired).toEqual(plan.restartRequired);
     expect(plan.exactChange).toEqual([
       `reg add "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\MSV1_0" /v BackConnectionHostNames /t REG_MULTI_SZ /d "intranet.contoso.com" /f`,
     ]);
@@ -327,11 +332,13 @@ describe('machine remedies on the IIS server (HKLM, reference §7.1, §7.2)', ()
     const host = serverScenario({
       registry: [{ key: http, values: { MaxFieldLength: { type: 'REG_DWORD', data: 65534 } } }],
     });
-    const { plan } = await applyAndUndo(host, machineHttpSysLimits, {
+    const { plan, entry } = await applyAndUndo(host, machineHttpSysLimits, {
       maxFieldLength: 64200,
       maxRequestBytes: 64200,
     });
     expect(plan.notes[0]).toMatch(/^Restart needed.*net stop http/);
+    expect(plan.restartRequired).toMatchObject({ what: 'http-service' });
+    expect(entry.restartRequired).toEqual(plan.restartRequired);
     expect(plan.operations).toEqual([
       {
         op: 'registry.setValue',

@@ -6,6 +6,7 @@
  */
 import type { ChangeOperation, ChangePlan } from '../../../shared/model/change-plan.js';
 import type { RemedyOffer } from '../../../shared/model/finding.js';
+import type { RestartRequired } from '../../../shared/model/restart-required.js';
 import { remedyIdSchema } from '../../../shared/model/remedy-ids.js';
 import { serverRemedyScope, type ServerRemedyId } from '../../../shared/rules/server/server-remedies.js';
 import type { Remedy, RemedyContext } from './remedy.js';
@@ -18,6 +19,8 @@ export interface ServerChange {
   readonly exactChange: readonly string[];
   /** Shown before applying: restarts, what stays as it is, how to undo by hand. */
   readonly notes: readonly string[];
+  /** What must restart before the change takes effect; absent when it takes effect at once. */
+  readonly restartRequired?: RestartRequired;
 }
 
 export interface ServerRemedyDefinition {
@@ -60,6 +63,7 @@ export async function planServerChange(
     exactChange: [...change.exactChange],
     notes: [...change.notes],
     needsElevation: definition.needsElevation,
+    ...(change.restartRequired ? { restartRequired: change.restartRequired } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * the app is closed or the computer restarts, and each applied change can be undone from here.
  */
 import { irreversibleChanges } from '../../../shared/model/change-reversibility.js';
+import { takesEffectAfter } from '../../../shared/model/restart-required.js';
 import { scopeLabels } from '../../../shared/wizard/plain-labels.js';
 import { useWizard } from '../store/store-context.js';
 
@@ -37,7 +38,9 @@ export function HistoryView() {
           <li key={entry.id} data-state={entry.state}>
             <p id={`change-${entry.id}`}>
               <strong>{entry.title}</strong> for {entry.targetUrl} on {entry.machine}:{' '}
-              {stateLabels[entry.state]}
+              {entry.state === 'applied' && entry.restartRequired
+                ? takesEffectAfter(entry.restartRequired)
+                : stateLabels[entry.state]}
             </p>
             <p className="hint">
               <time dateTime={entry.createdAt}>{new Date(entry.createdAt).toLocaleString()}</time> (

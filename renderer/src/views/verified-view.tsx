@@ -5,6 +5,7 @@
 import { irreversibleChanges } from '../../../shared/model/change-reversibility.js';
 import type { Diagnosis } from '../../../shared/model/diagnosis.js';
 import type { JournalEntry } from '../../../shared/model/journal.js';
+import { recheckProves, takesEffectAfter } from '../../../shared/model/restart-required.js';
 import { confidenceLabels } from '../../../shared/wizard/plain-labels.js';
 import { useWizard } from '../store/store-context.js';
 import { PlainText } from './plain-text.js';
@@ -25,6 +26,8 @@ export function VerifiedView({
   const undo = useWizard((state) => state.undo);
   const busy = useWizard((state) => state.busy);
   const startOver = useWizard((state) => state.startOver);
+  // http.sys limits and the loopback-check list take effect only after a restart: never "fixed" before it.
+  const restart = entry.restartRequired;
   const remaining = new Map(after.findings.map((finding) => [finding.cause, finding]));
   const causesBefore = new Set(before.findings.map((finding) => finding.cause));
   const stillThere = before.findings.filter((finding) => remaining.has(finding.cause));
@@ -33,7 +36,11 @@ export function VerifiedView({
   return (
     <section aria-labelledby="verified-heading" className="step">
       <h2 id="verified-heading" tabIndex={-1}>
-        {fixedAll ? 'Fixed: the checks pass now' : 'The change was made, but a problem remains'}
+        {restart
+          ? takesEffectAfter(restart)
+          : fixedAll
+            ? 'Fixed: the checks pass now'
+            : 'The change was made, but a problem remains'}
       </h2>
       <p>
         <strong>{entry.title}</strong> was applied. IWA Doctor then ran the checks again by itself:
@@ -77,12 +84,17 @@ export function VerifiedView({
           This cannot be undone: <PlainText text={change} />.
         </p>
       ))}
-      {fixedAll ? (
+      {restart ? (
+        <p role="status" className="notice" data-testid="restart-required">
+          <PlainText text={recheckProves(restart)} />
+        </p>
+      ) : null}
+      {fixedAll && !restart ? (
         <p role="status" className="notice">
           Close every browser window completely and open the site again: the browser reads these settings when
           it starts.
         </p>
-      ) : (
+      ) : fixedAll ? null : (
         <p className="hint">
           Use “Check again” from the start, or save the report for IT: the remaining causes are listed in it.
         </p>
