@@ -15,6 +15,8 @@ export interface ApacheSiteConfig {
   readonly keytab?: string;
   /** PEM files for an HTTPS site. */
   readonly tls?: { readonly certificateFile: string; readonly keyFile: string };
+  /** Where the redirect site sends every request (302). */
+  readonly redirectTo?: string;
 }
 
 export interface ApacheConfigInput {
@@ -35,6 +37,7 @@ const modules = [
   ['dir_module', 'mod_dir.so'],
   ['headers_module', 'mod_headers.so'],
   ['rewrite_module', 'mod_rewrite.so'],
+  ['alias_module', 'mod_alias.so'],
   ['auth_gssapi_module', 'mod_auth_gssapi.so'],
   ['socache_shmcb_module', 'mod_socache_shmcb.so'],
   ['ssl_module', 'mod_ssl.so'],
@@ -91,6 +94,9 @@ function virtualHost(site: ApacheSiteConfig): string[] {
   switch (site.id) {
     case 'anonymous':
       return [...open, ...close];
+    case 'redirect':
+      // mod_alias: `Redirect 302 / <url>` keeps the path after the prefix.
+      return [...open, `    Redirect 302 / ${requireRedirect(site)}`, ...close];
     case 'ntlm-only':
       // IIS with providers = NTLM only: every request is refused with an NTLM-only offer. mod_rewrite
       // with a non-3xx R= status answers that status directly (Apache docs, RewriteRule flag R).
@@ -122,4 +128,10 @@ function virtualHost(site: ApacheSiteConfig): string[] {
 function requireKeytab(site: ApacheSiteConfig): string {
   if (!site.keytab) throw new Error(`apache lab: site ${site.id} needs a keytab`);
   return site.keytab;
+}
+
+function requireRedirect(site: ApacheSiteConfig): string {
+  if (!site.redirectTo || !/^https?:\/\/[a-z0-9.-]+:\d+\/$/.test(site.redirectTo))
+    throw new Error(`apache lab: site ${site.id} needs a redirect target URL`);
+  return site.redirectTo;
 }

@@ -14,13 +14,18 @@ export const labSiteIds = [
   'ntlm-only',
   'anonymous',
   'https-good',
+  'short-name',
+  'short-alias',
+  'redirect',
 ] as const;
 export type LabSiteId = (typeof labSiteIds)[number];
 
 export interface LabSitePlan {
   readonly id: LabSiteId;
-  /** The name a person types in the URL. */
+  /** The name a person types in the URL (a short name for the short-name cases). */
   readonly host: string;
+  /** The name the lab's DNS knows, when it differs from `host` (a short name plus the lab's search suffix). */
+  readonly dnsName?: string;
   readonly scheme: 'http' | 'https';
   /** What the site reproduces, for test names and the bench. */
   readonly reproduces: string;
@@ -94,9 +99,39 @@ export const labSitePlans: readonly LabSitePlan[] = [
     reproduces: 'Kerberos over HTTPS with a self-signed certificate (trusted only when the test says so)',
     expectedCause: 'challenge-normal',
   },
+  {
+    id: 'short-name',
+    scheme: 'http',
+    host: 'web10',
+    dnsName: 'web10.contoso.test',
+    reproduces:
+      'a short name (A record web10.contoso.test, found through the search suffix): browsers ask for HTTP/web10.contoso.test, which is registered (reference §2.4, §7.3)',
+    expectedCause: 'challenge-normal',
+  },
+  {
+    id: 'short-alias',
+    scheme: 'http',
+    host: 'intranet',
+    dnsName: 'intranet.contoso.test',
+    reproduces:
+      'a short name whose full name is a CNAME of srv01; only HTTP/intranet.contoso.test is registered, browsers ask for HTTP/srv01 (reference §7.3)',
+    expectedCause: 'cname-alias-spn',
+  },
+  {
+    id: 'redirect',
+    scheme: 'http',
+    host: 'web11.contoso.test',
+    reproduces:
+      'redirects (302) to the good site: the SPN is built from the host that challenged, HTTP/web01.contoso.test, not from web11',
+    expectedCause: 'challenge-normal',
+  },
 ];
 
-/** The canonical name behind the CNAME site. */
+/** The lab's DNS domain: the search suffix that expands its short names. */
+export const labDnsDomain = 'contoso.test';
+/** The canonical name behind the CNAME sites. */
 export const cnameTargetHost = 'srv01.contoso.test';
+/** The site the redirect site sends the browser to. */
+export const redirectTargetSite: LabSiteId = 'good';
 /** Header limit for the header-too-large site: above ordinary headers, below any Kerberos token. */
 export const tinyHeaderFieldLimit = 600;

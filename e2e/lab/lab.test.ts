@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Resolver } from 'node:dns/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labMaySkip, labPackagesMissing, startLab, type Lab } from './lab.js';
+import { suiteResource } from './suite-resource.js';
 import { findExecutable } from './find-executable.js';
 import { processesReferencing } from './lab-processes.js';
 import { runBounded } from './run-bounded.js';
@@ -54,12 +55,12 @@ async function curlNegotiate(lab: Lab, url: string, host: string, port: number):
 
 describe.skipIf(labMaySkip(missing))('live sign-in lab (KDC + Apache mod_auth_gssapi + dnsmasq)', () => {
   let lab: Lab;
+  // Kept so that a setup that times out while the lab is still starting stops it afterwards.
+  const suiteLab = suiteResource(startLab);
   beforeAll(async () => {
-    lab = await startLab();
+    lab = await suiteLab.start();
   }, 60_000);
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  afterAll(() => suiteLab.stop(), 90_000);
 
   it('serves each case the way it is meant to fail', async () => {
     const answer = (id: keyof Lab['sites']): Promise<CurlAnswer> => {
@@ -74,6 +75,15 @@ describe.skipIf(labMaySkip(missing))('live sign-in lab (KDC + Apache mod_auth_gs
     expect(await answer('ntlm-only')).toEqual({ status: 401, offers: ['NTLM'] });
     expect(await answer('anonymous')).toEqual({ status: 200, offers: [] });
     expect(await answer('https-good')).toEqual({ status: 200, offers: ['Negotiate'] });
+    // curl asks for the SPN of the name it is given: the full names of the short-name sites are registered.
+    const full = async (id: 'short-name' | 'short-alias'): Promise<CurlAnswer> => {
+      const site = lab.sites[id];
+      const name = site.dnsName as string;
+      return curlNegotiate(lab, `http://${name}:${site.port}/`, name, site.port);
+    };
+    expect((await full('short-name')).status).toBe(200);
+    expect((await full('short-alias')).status).toBe(200);
+    expect(await answer('redirect')).toEqual({ status: 302, offers: [] });
     expect(tinyHeaderFieldLimit).toBeLessThan(1000);
     const log = await lab.apacheErrorLog();
     expect(log).toMatch(/kvno 3 not found in keytab/);
@@ -85,6 +95,10 @@ describe.skipIf(labMaySkip(missing))('live sign-in lab (KDC + Apache mod_auth_gs
     expect(await resolver.resolveCname('web.contoso.test')).toEqual(['srv01.contoso.test']);
     expect(await resolver.resolve4('srv01.contoso.test')).toEqual(['127.0.0.1']);
     expect(await resolver.resolve4('web01.contoso.test')).toEqual(['127.0.0.1']);
+    // The short names exist only under the search suffix.
+    expect(await resolver.resolve4('web10.contoso.test')).toEqual(['127.0.0.1']);
+    expect(await resolver.resolveCname('intranet.contoso.test')).toEqual(['srv01.contoso.test']);
+    await expect(resolver.resolve4('web10')).rejects.toMatchObject({ code: expect.any(String) });
     await expect(resolver.resolve4('nowhere.contoso.test')).rejects.toMatchObject({ code: 'ENOTFOUND' });
   });
 
@@ -95,6 +109,18 @@ describe.skipIf(labMaySkip(missing))('live sign-in lab (KDC + Apache mod_auth_gs
       `HTTP/web05.contoso.test:${lab.sites['port-in-spn'].port}`,
     );
     expect(lab.sites['spn-missing'].registeredSpn).toBeUndefined();
+    expect(lab.sites['short-name'].registeredSpn).toBe('HTTP/web10.contoso.test');
+    expect(lab.sites['short-alias'].registeredSpn).toBe('HTTP/intranet.contoso.test');
+  });
+
+  it('has a KDC that never answers, for the time limits', async () => {
+    const seen = lab.silentKdc.requestsSeen();
+    const kvno = runBounded(findExecutable('kvno') as string, ['HTTP/web01.contoso.test'], {
+      env: lab.silentKdcEnv,
+      timeoutMs: 2_000,
+    });
+    await expect(kvno).rejects.toThrow(/timed out after 2000 ms/);
+    expect(lab.silentKdc.requestsSeen()).toBeGreaterThan(seen);
   });
 
   it('stops every daemon and removes its directories', async () => {

@@ -1,8 +1,9 @@
 /**
  * The whole live-sign-in lab: a real MIT KDC (realm CONTOSO.TEST), a user with a password, service
  * principals with keytabs, Apache with mod_auth_gssapi serving one port per case (lab-sites.ts),
- * and dnsmasq answering for contoso.test with a CNAME alias. Everything listens on 127.0.0.1 on
- * high ports, lives in temp directories, and is gone after `stop()`.
+ * dnsmasq answering for contoso.test with CNAME aliases, and a silent "KDC" that never answers.
+ * Everything listens on 127.0.0.1 on high ports, lives in temp directories, and is gone after
+ * `stop()`.
  */
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,8 +13,16 @@ import { startDnsServer, type LabDnsServer } from './dns-server.js';
 import { requireExecutable } from './find-executable.js';
 import { freePort, labAddress } from './free-port.js';
 import { labPackagesMissing, startKdc, tcpAccepts, type KdcLab } from './kdc.js';
-import { cnameTargetHost, labSitePlans, type LabSiteId, type LabSitePlan } from './lab-sites.js';
+import {
+  cnameTargetHost,
+  labDnsDomain,
+  labSitePlans,
+  redirectTargetSite,
+  type LabSiteId,
+  type LabSitePlan,
+} from './lab-sites.js';
 import { createSelfSignedCertificate } from './self-signed-certificate.js';
+import { startSilentKdc, type SilentKdc } from './silent-kdc.js';
 import { startSupervised, type SupervisedProcess } from './supervised-process.js';
 
 export { labMaySkip, labPackagesMissing } from './kdc.js';
@@ -31,11 +40,23 @@ export interface Lab {
   readonly kdc: KdcLab;
   /** `127.0.0.1:<port>` of the lab's DNS server. */
   readonly dnsServer: string;
+  /** The search suffix that expands the lab's short names (what `--dns-search` takes). */
+  readonly dnsSearch: string;
   readonly sites: Readonly<Record<LabSiteId, LabSite>>;
   /** Environment of "the current user" signed in to the realm: KRB5_CONFIG and a KRB5CCNAME holding the user's TGT. */
   readonly clientEnv: Record<string, string>;
   /** The same user, but the realm's KDC points at a closed port and the cache holds only the TGT. */
   readonly unreachableKdcEnv: Record<string, string>;
+  /** The same user, but the realm's KDC never answers (silent-kdc.ts) and the cache holds only the TGT. */
+  readonly silentKdcEnv: Record<string, string>;
+  readonly silentKdc: SilentKdc;
+  /**
+   * The same user with MIT's default client settings (dns_canonicalize_hostname and rdns on:
+   * the library canonicalises host names through the system resolver) and a fresh cache.
+   */
+  mitDefaultsEnv(): Promise<Record<string, string>>;
+  /** The user with a fresh cache that holds only the TGT: the next service ticket comes from the KDC. */
+  freshClientEnv(): Promise<Record<string, string>>;
   /** PEM of the self-signed certificate of the HTTPS site, for clients that should trust it. */
   readonly certificatePem: string;
   /** The lab's temp directories (removed by `stop()`). */
@@ -129,14 +150,22 @@ async function startLabOnce(): Promise<Lab> {
     await copyFile(kdc.env['KRB5_CONFIG'] as string, apacheKrb5Config);
     await chmod(apacheKrb5Config, 0o644);
 
+    // Only the short name's full name is registered, the form `setspn -S HTTP/<fqdn>` adds (§3.1).
+    await register('short-name', 'HTTP/web10.contoso.test');
+    // The alias's full name is registered; its canonical name srv01 (what browsers ask for) is not.
+    await register('short-alias', 'HTTP/intranet.contoso.test');
+    const redirectTarget = labSitePlans.find((plan) => plan.id === redirectTargetSite) as LabSitePlan;
+    const redirectTo = `${redirectTarget.scheme}://${redirectTarget.host}:${portOf(redirectTargetSite)}/`;
+
     const siteConfigs: ApacheSiteConfig[] = labSitePlans.map((plan) => {
       const keytab = keytabs.get(plan.id);
       return {
         id: plan.id,
         port: portOf(plan.id),
-        host: plan.host,
+        host: plan.dnsName ?? plan.host,
         ...(keytab ? { keytab } : {}),
         ...(plan.scheme === 'https' ? { tls } : {}),
+        ...(plan.id === 'redirect' ? { redirectTo } : {}),
       };
     });
     const configPath = join(webDir, 'httpd.conf');
@@ -173,12 +202,14 @@ async function startLabOnce(): Promise<Lab> {
     const dns: LabDnsServer = await startDnsServer(
       kdc.dir,
       {
-        domain: 'contoso.test',
+        domain: labDnsDomain,
         addresses: [
-          ...labSitePlans.filter((plan) => plan.id !== 'cname-alias').map((plan) => plan.host),
+          ...labSitePlans
+            .filter((plan) => plan.id !== 'cname-alias' && plan.id !== 'short-alias')
+            .map((plan) => plan.dnsName ?? plan.host),
           cnameTargetHost,
         ],
-        cnames: { 'web.contoso.test': cnameTargetHost },
+        cnames: { 'web.contoso.test': cnameTargetHost, 'intranet.contoso.test': cnameTargetHost },
       },
       { PATH: apacheEnv.PATH as string, IWA_LAB_DIR: kdc.dir },
     );
@@ -186,7 +217,30 @@ async function startLabOnce(): Promise<Lab> {
 
     const { ccache } = await kdc.kinit(labUser.name, labUser.password);
     const clientEnv = { ...kdc.env, KRB5CCNAME: ccache };
-    const unreachableKdcEnv = await unreachableKdcEnvironment(kdc, ccache);
+    // A copy taken before any service ticket was requested: every fresh cache starts from it.
+    const tgtOnlyCache = join(kdc.dir, 'ccache-tgt-only');
+    await copyFile(ccache.replace(/^FILE:/, ''), tgtOnlyCache);
+    let cacheCopies = 0;
+    const freshCache = async (): Promise<string> => {
+      cacheCopies += 1;
+      const copy = join(kdc.dir, `ccache-fresh-${cacheCopies}`);
+      await copyFile(tgtOnlyCache, copy);
+      return `FILE:${copy}`;
+    };
+    const unreachableKdcEnv = await kdcElsewhereEnvironment(
+      kdc,
+      'unreachable',
+      await freePort({ udpToo: true }),
+      await freshCache(),
+    );
+    const silentKdc = await startSilentKdc();
+    cleanups.push(() => silentKdc.stop());
+    const silentKdcEnv = await kdcElsewhereEnvironment(kdc, 'silent', silentKdc.port, await freshCache());
+    const mitDefaultsConfig = join(kdc.dir, 'krb5-mit-defaults.conf');
+    await writeFile(
+      mitDefaultsConfig,
+      withMitDefaults(await readFile(kdc.env['KRB5_CONFIG'] as string, 'utf8')),
+    );
 
     const sites = Object.fromEntries(
       labSitePlans.map((plan): [LabSiteId, LabSite] => {
@@ -210,9 +264,18 @@ async function startLabOnce(): Promise<Lab> {
       user: labUser,
       kdc,
       dnsServer: dns.server,
+      dnsSearch: labDnsDomain,
       sites,
       clientEnv,
       unreachableKdcEnv,
+      silentKdcEnv,
+      silentKdc,
+      mitDefaultsEnv: async () => ({
+        ...kdc.env,
+        KRB5_CONFIG: mitDefaultsConfig,
+        KRB5CCNAME: await freshCache(),
+      }),
+      freshClientEnv: async () => ({ ...kdc.env, KRB5CCNAME: await freshCache() }),
       certificatePem: certificate.certificatePem,
       dirs: [kdc.dir, webDir],
       apacheErrorLog: () => readFile(join(webDir, 'error.log'), 'utf8').catch(() => ''),
@@ -248,20 +311,37 @@ async function waitForPorts(
 }
 
 /**
- * "Off the network": the realm's KDC is a closed port. The user's cache is a copy taken before any
- * service ticket was requested, so getting one has to reach the KDC (reference §6.1, no logon servers).
+ * "Off the network": the realm's KDC is somewhere that does not work — a closed port, or a
+ * silent one — and the user's cache holds only the TGT, so getting a service ticket has to
+ * reach the KDC (reference §6.1, no logon servers).
  */
-async function unreachableKdcEnvironment(kdc: KdcLab, ccache: string): Promise<Record<string, string>> {
-  const closedPort = await freePort({ udpToo: true });
-  const configPath = join(kdc.dir, 'krb5-unreachable.conf');
+async function kdcElsewhereEnvironment(
+  kdc: KdcLab,
+  name: string,
+  port: number,
+  ccache: string,
+): Promise<Record<string, string>> {
+  const configPath = join(kdc.dir, `krb5-${name}.conf`);
   const config = (await readFile(kdc.env['KRB5_CONFIG'] as string, 'utf8')).replace(
     `kdc = ${labAddress}:${kdc.kdcPort}`,
-    `kdc = ${labAddress}:${closedPort}`,
+    `kdc = ${labAddress}:${port}`,
   );
-  if (!config.includes(`${labAddress}:${closedPort}`))
-    throw new Error('lab: could not point the KDC at a closed port');
+  if (!config.includes(`${labAddress}:${port}`))
+    throw new Error(`lab: could not point the KDC at port ${port}`);
   await writeFile(configPath, config);
-  const tgtOnly = join(kdc.dir, 'ccache-tgt-only');
-  await copyFile(ccache.replace(/^FILE:/, ''), tgtOnly);
-  return { ...kdc.env, KRB5_CONFIG: configPath, KRB5CCNAME: `FILE:${tgtOnly}` };
+  return { ...kdc.env, KRB5_CONFIG: configPath, KRB5CCNAME: ccache };
+}
+
+/**
+ * The lab's client configuration with MIT's defaults for host name canonicalisation: the lab
+ * itself sets dns_canonicalize_hostname and rdns to false (kdc.ts) so that no tool resolves the
+ * lab's names through the system resolver; a client left at the defaults does.
+ */
+export function withMitDefaults(config: string): string {
+  const result = config
+    .replace(/^\s*dns_canonicalize_hostname = false\n/m, '')
+    .replace(/^\s*rdns = false\n/m, '');
+  if (/dns_canonicalize_hostname|rdns/.test(result))
+    throw new Error('lab: could not return the client configuration to MIT defaults');
+  return result;
 }

@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labMaySkip, labPackagesMissing, startLab, type Lab } from '../lab/lab.js';
 import { labSitePlans } from '../lab/lab-sites.js';
 import { freePort } from '../lab/free-port.js';
+import { suiteResource } from '../lab/suite-resource.js';
 import { runLiveSignInTest, type LiveTestResult } from '../../electron/live/run-live-sign-in-test.js';
+import { createChildProcessNegotiateClient } from '../../electron/live/negotiate-client.js';
+import type { LiveBrowserSpnFacts, LiveKerberosTicketFacts } from '../../shared/live/live-evidence.js';
 import { liveTestResultSchema, renderLiveTestText } from '../../shared/live/live-test-result.js';
 
 const kerberosMissing = (() => {
@@ -31,20 +34,25 @@ function longestBase64Run(result: LiveTestResult): number {
 
 describe.skipIf(labMaySkip(missing))('live sign-in test against the lab', () => {
   let lab: Lab;
+  // Kept so that a setup that times out while the lab is still starting stops it afterwards.
+  const suiteLab = suiteResource(startLab);
   beforeAll(async () => {
-    lab = await startLab();
+    lab = await suiteLab.start();
   }, 60_000);
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  afterAll(() => suiteLab.stop(), 90_000);
 
-  const run = (url: string, env?: Record<string, string>): Promise<LiveTestResult> =>
+  const run = (url: string, env?: Record<string, string>, timeoutMs = 8_000): Promise<LiveTestResult> =>
     runLiveSignInTest(url, {
       dnsServer: lab.dnsServer,
+      dnsSearch: [lab.dnsSearch],
       kerberosEnv: env ?? lab.clientEnv,
-      timeoutMs: 8_000,
+      timeoutMs,
       trustedCertificates: [lab.certificatePem],
     });
+  const factsOf = <T>(result: LiveTestResult, kind: string, role?: string): T | undefined =>
+    result.evidence.find(
+      (item) => item.kind === kind && (role === undefined || (item.facts as { role?: string }).role === role),
+    )?.facts as T | undefined;
 
   for (const plan of labSitePlans) {
     it(`diagnoses ${plan.id} (${plan.reproduces}) as ${plan.expectedCause}`, async () => {
@@ -62,8 +70,11 @@ describe.skipIf(labMaySkip(missing))('live sign-in test against the lab', () => 
   }
 
   it('shows the whole good exchange: challenge, ticket, signed request, mutual authentication', async () => {
-    const result = await run(lab.sites.good.url);
+    // A cache with only the TGT: the service ticket has to come from the KDC.
+    const env = await lab.freshClientEnv();
+    const result = await run(lab.sites.good.url, env);
     const { exchange } = result;
+    expect(factsOf<LiveKerberosTicketFacts>(result, 'live-kerberos-ticket')?.ticketSource).toBe('kdc');
     expect(exchange.verdict).toBe('signed-in');
     expect(exchange.spn).toBe('HTTP/web01.contoso.test');
     expect(exchange.legs.map((leg) => `${leg.from}>${leg.to}:${leg.httpStatus ?? ''}`)).toEqual([
@@ -84,6 +95,112 @@ describe.skipIf(labMaySkip(missing))('live sign-in test against the lab', () => 
     const signed = result.evidence.find((item) => item.kind === 'live-authenticated-request');
     expect(signed?.facts).toMatchObject({ connectionReused: true, status: 200 });
     expect(signed?.summary).toMatch(/proved its identity/);
+
+    // The same user again: the ticket is in the cache now, and the diagram draws no KDC.
+    const again = await run(lab.sites.good.url, env);
+    expect(again.exchange.verdict).toBe('signed-in');
+    expect(factsOf<LiveKerberosTicketFacts>(again, 'live-kerberos-ticket')?.ticketSource).toBe('cache');
+    expect(again.exchange.legs.map((leg) => `${leg.from}>${leg.to}`)).toEqual([
+      'client>server',
+      'server>client',
+      'client>server',
+      'server>client',
+    ]);
+    expect(again.evidence.find((item) => item.kind === 'live-kerberos-ticket')?.summary).toMatch(
+      /already in the ticket cache; no domain controller was asked/,
+    );
+  });
+
+  it('expands a short name with the search suffix like the browser: an A record', async () => {
+    const result = await run(lab.sites['short-name'].url);
+    expect(result.exchange.spn).toBe('HTTP/web10.contoso.test');
+    expect(result.findings.map((finding) => finding.cause)).toEqual(['challenge-normal']);
+    expect(factsOf(result, 'live-name-resolution')).toMatchObject({
+      host: 'web10',
+      queriedName: 'web10.contoso.test',
+      searchSuffix: 'contoso.test',
+      canonicalName: null,
+      addresses: ['127.0.0.1'],
+    });
+    expect(factsOf<LiveBrowserSpnFacts>(result, 'live-browser-spn')).toMatchObject({
+      typedHost: 'web10',
+      cnameFollowed: false,
+      searchSuffix: 'contoso.test',
+    });
+    // Without the lab's suffix the name is not found at all: the suffix is what made it work.
+    const unsuffixed = await runLiveSignInTest(lab.sites['short-name'].url, {
+      dnsServer: lab.dnsServer,
+      dnsSearch: [],
+      kerberosEnv: lab.clientEnv,
+      timeoutMs: 8_000,
+    });
+    expect(unsuffixed.exchange.verdict).toBe('network-error');
+  });
+
+  it('expands a short name with the search suffix like the browser: a CNAME alias', async () => {
+    const result = await run(lab.sites['short-alias'].url);
+    expect(result.exchange.spn).toBe('HTTP/srv01.contoso.test');
+    expect(result.findings.map((finding) => `${finding.cause}:${finding.confidence}`)).toEqual([
+      'cname-alias-spn:confirmed',
+    ]);
+    expect(factsOf(result, 'live-name-resolution')).toMatchObject({
+      queriedName: 'intranet.contoso.test',
+      searchSuffix: 'contoso.test',
+      cnameChain: ['intranet.contoso.test', 'srv01.contoso.test'],
+      canonicalName: 'srv01.contoso.test',
+    });
+    expect(factsOf<LiveKerberosTicketFacts>(result, 'live-kerberos-ticket', 'browser')).toMatchObject({
+      spn: 'HTTP/srv01.contoso.test',
+      outcome: 'principal-unknown',
+    });
+    expect(factsOf<LiveKerberosTicketFacts>(result, 'live-kerberos-ticket', 'alias')).toMatchObject({
+      spn: 'HTTP/intranet.contoso.test',
+      outcome: 'token',
+    });
+  });
+
+  it('builds the SPN from the host that challenged after a redirect', async () => {
+    const result = await run(lab.sites.redirect.url);
+    expect(result.exchange.spn).toBe('HTTP/web01.contoso.test');
+    expect(result.findings.map((finding) => finding.cause)).toEqual(['challenge-normal']);
+    const anonymous = factsOf<{ redirects: string[]; finalUrl: string }>(result, 'live-anonymous-request');
+    expect(anonymous?.redirects).toEqual([lab.sites.redirect.url]);
+    expect(anonymous?.finalUrl).toBe(lab.sites.good.url);
+    expect(factsOf<LiveBrowserSpnFacts>(result, 'live-browser-spn')?.typedHost).toBe('web01.contoso.test');
+    expect(result.evidence.filter((item) => item.kind === 'live-name-resolution')).toHaveLength(2);
+  });
+
+  it('ends a ticket request to a KDC that never answers at the time limit, as a likely unreachable KDC', async () => {
+    const seen = lab.silentKdc.requestsSeen();
+    const result = await run(lab.sites.good.url, lab.silentKdcEnv, 1_500);
+    expect(lab.silentKdc.requestsSeen()).toBeGreaterThan(seen);
+    const ticket = factsOf<LiveKerberosTicketFacts>(result, 'live-kerberos-ticket');
+    expect(ticket).toMatchObject({ outcome: 'timed-out' });
+    expect(ticket?.message).toBe(
+      'Kerberos ticket request for HTTP/web01.contoso.test timed out after 1500 ms',
+    );
+    expect(result.findings.map((finding) => `${finding.cause}:${finding.confidence}`)).toEqual([
+      'kdc-unreachable:likely',
+    ]);
+    expect(result.exchange.legs.at(-1)).toMatchObject({ from: 'client', to: 'kdc', status: 'problem' });
+    // Bounded by our limit, not by the library's retries (a bound, not a speed claim).
+    expect(result.elapsedMs).toBeLessThan(1_500 + 5_000);
+  });
+
+  it('the Kerberos client itself answers within its time limit when the KDC is silent', async () => {
+    const client = createChildProcessNegotiateClient({ env: lab.silentKdcEnv, callTimeoutMs: 1_000 });
+    try {
+      const started = Date.now();
+      const answer = await client.start({ spn: 'HTTP/web01.contoso.test' });
+      expect(Date.now() - started).toBeLessThan(1_000 + 4_000);
+      expect(answer).toMatchObject({
+        ok: false,
+        outcome: 'timed-out',
+        message: 'Kerberos ticket request for HTTP/web01.contoso.test timed out after 1000 ms',
+      });
+    } finally {
+      await client.close();
+    }
   });
 
   it('reads the KRB-ERROR inside the rejecting NegTokenResp of the stale keytab', async () => {

@@ -1,6 +1,6 @@
 /**
  * `npm run web [-- --scenario <file>] [-- --simulate]`, optionally with `--dns-server <ip[:port]>`,
- * `--ca-file <pem>`, `--timeout <ms>` for the live sign-in test, which runs in this Node process
+ * `--dns-search <suffixes>`, `--ca-file <pem>`, `--timeout <ms>` for the live sign-in test, which runs in this Node process
  * against the real network (even in simulation mode): serves IWA Doctor to a browser on
  * 127.0.0.1 and prints exactly one line: `IWA Doctor ready at http://127.0.0.1:<port>/?token=<token>`.
  * PORT sets the port (default: a free one). On Windows, without --scenario or --simulate, the
@@ -27,7 +27,7 @@ const staticDirectory = fileURLToPath(new URL('../../dist/renderer/', import.met
 
 try {
   const { positional, flags } = parseArguments(process.argv.slice(2), {
-    valued: ['scenario', 'dns-server', 'ca-file', 'timeout'],
+    valued: ['scenario', 'dns-server', 'dns-search', 'ca-file', 'timeout'],
     switches: ['simulate'],
   });
   if (positional.length > 0) fail(`unexpected argument "${positional[0]}"`);
@@ -41,6 +41,7 @@ try {
     typeof flags.get(name) === 'string' ? (flags.get(name) as string) : undefined;
   const liveTestOptions = await liveTestOptionsFrom({
     dnsServer: valueOf('dns-server'),
+    dnsSearch: valueOf('dns-search'),
     caFile: valueOf('ca-file'),
     timeoutMs: valueOf('timeout'),
   });

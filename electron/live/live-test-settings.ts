@@ -1,12 +1,14 @@
 /**
  * The few settings of the live sign-in test a person (or a lab) may give on the command line
  * of `iwa-doctor diagnose --live` and of the web harness: which DNS server to ask (an internal
- * resolver, or the lab's dnsmasq), which extra certificate authority to trust (an internal CA,
+ * resolver, or the lab's dnsmasq), which search suffixes expand a short host name (instead of
+ * this computer's search list), which extra certificate authority to trust (an internal CA,
  * or the lab's self-signed certificate) and how long each step may take. They are read once,
  * at start; the renderer never sets them — it sends only the URL.
  */
 import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
+import { normalizeSuffix } from './dns-search-list.js';
 import type { LiveTestOptions } from './run-live-sign-in-test.js';
 
 /** Bad setting: one line a person can act on. */
@@ -20,6 +22,8 @@ export class LiveTestSettingError extends Error {
 export interface LiveTestSettingText {
   /** `address:port` or `address` (port 53); IPv6 as `[address]:port`. */
   readonly dnsServer?: string | undefined;
+  /** DNS search suffixes, comma-separated (`corp.contoso.com,contoso.com`). */
+  readonly dnsSearch?: string | undefined;
   /** A PEM file with one or more CA certificates. */
   readonly caFile?: string | undefined;
   /** Milliseconds for each DNS lookup, HTTP request and Kerberos call. */
@@ -42,6 +46,17 @@ export function parseDnsServer(text: string): string {
     );
   }
   return bracketed ? `[${address}]:${port}` : `${address}:${port}`;
+}
+
+export function parseDnsSearch(text: string): string[] {
+  const words = text.split(',').map((word) => word.trim());
+  const suffixes = words.map(normalizeSuffix);
+  if (words.length > 6 || suffixes.some((suffix) => suffix === null)) {
+    throw new LiveTestSettingError(
+      `--dns-search takes up to six DNS suffixes separated by commas, e.g. contoso.com or corp.contoso.com,contoso.com (got "${text.slice(0, 60)}")`,
+    );
+  }
+  return suffixes as string[];
 }
 
 export function parseTimeoutMs(text: string): number {
@@ -78,6 +93,7 @@ export async function readCaFile(path: string): Promise<string[]> {
 export async function liveTestOptionsFrom(settings: LiveTestSettingText): Promise<LiveTestOptions> {
   return {
     ...(settings.dnsServer !== undefined ? { dnsServer: parseDnsServer(settings.dnsServer) } : {}),
+    ...(settings.dnsSearch !== undefined ? { dnsSearch: parseDnsSearch(settings.dnsSearch) } : {}),
     ...(settings.caFile !== undefined ? { trustedCertificates: await readCaFile(settings.caFile) } : {}),
     ...(settings.timeoutMs !== undefined ? { timeoutMs: parseTimeoutMs(settings.timeoutMs) } : {}),
   };

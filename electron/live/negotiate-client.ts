@@ -8,6 +8,10 @@
  * - in this process, for the signed-in user (the app, the CLI, the bench);
  * - in a child Node process with its own environment (KRB5_CONFIG, KRB5CCNAME), because
  *   libkrb5 reads those from the C environment, which a worker thread (vitest) cannot change.
+ *
+ * Either way each ticket request runs with the client profile of kerberos-client-profile.ts
+ * (no DNS canonicalisation by the library, so the SPN asked for is exactly the browser's; a
+ * trace that tells whether a KDC was contacted or the ticket came from the cache).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -17,6 +21,8 @@ import {
   cleanTicketMessage,
   type TicketOutcome,
 } from '../../shared/live/ticket-outcome.js';
+import { readKerberosTrace, type KerberosTraceFacts } from '../../shared/live/kerberos-trace.js';
+import { createKerberosClientProfile, type KerberosClientProfile } from './kerberos-client-profile.js';
 
 export interface SpnTarget {
   /** `HTTP/<host>[:port]`, as browsers build it (reference §2.4). */
@@ -31,9 +37,13 @@ export interface NegotiateSession {
   close(): Promise<void>;
 }
 
-export type NegotiateStart =
+export type NegotiateStart = (
   | { readonly ok: true; readonly session: NegotiateSession }
-  | { readonly ok: false; readonly outcome: Exclude<TicketOutcome, 'token'>; readonly message: string };
+  | { readonly ok: false; readonly outcome: Exclude<TicketOutcome, 'token'>; readonly message: string }
+) & {
+  /** What the library's trace says it did (MIT krb5); null where there is no trace (SSPI). */
+  readonly trace?: KerberosTraceFacts | null;
+};
 
 export interface NegotiateClient {
   start(target: SpnTarget): Promise<NegotiateStart>;
@@ -67,13 +77,19 @@ function oneLine(error: unknown): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, 500);
 }
 
-function failedStart(message: string): NegotiateStart {
+function failedStart(message: string, trace: KerberosTraceFacts | null): NegotiateStart {
   const outcome = classifyTicketFailure(message);
   return {
     ok: false,
     outcome: outcome === 'token' ? 'failed' : outcome,
     message: cleanTicketMessage(message),
+    trace,
   };
+}
+
+function traceOf(profile: KerberosClientProfile, traceFile: string | null): KerberosTraceFacts | null {
+  const text = profile.readTrace(traceFile);
+  return text === null ? null : readKerberosTrace(text);
 }
 
 async function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
@@ -102,43 +118,84 @@ async function loadKerberos(): Promise<KerberosModule | string> {
   }
 }
 
+/**
+ * Puts `values` into this process's environment and gives back a function that restores the
+ * previous values. In the main thread Node writes process.env through to the C environment
+ * that libkrb5 reads when a GSS call creates its krb5 context; a worker thread cannot (tests
+ * use the child-process client). The kerberos package runs each call on the libuv thread pool,
+ * so the values stay in place until the call has settled; a call that outlives its time limit
+ * keeps running there and may see the restored environment, which only affects that
+ * abandoned call.
+ */
+function setProcessEnvironment(values: Readonly<Record<string, string>>): () => void {
+  const previous = Object.keys(values).map((name) => [name, process.env[name]] as const);
+  Object.assign(process.env, values);
+  return () => {
+    for (const [name, value] of previous) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+}
+
 /** Tokens from the user this process runs as. */
 export function createInProcessNegotiateClient(options: { callTimeoutMs?: number } = {}): NegotiateClient {
   const timeoutMs = options.callTimeoutMs ?? defaultCallTimeoutMs;
+  const profile = createKerberosClientProfile();
   let kerberos: Promise<KerberosModule | string> | undefined;
+  // One ticket request at a time: each one changes the process environment while it runs.
+  let previousRequest: Promise<unknown> = Promise.resolve();
   return {
-    async start({ spn }) {
-      kerberos ??= loadKerberos();
-      const library = await kerberos;
-      if (typeof library === 'string') return { ok: false, outcome: 'unavailable', message: library };
+    start(target) {
+      const request = previousRequest.then(() => startOne(target));
+      previousRequest = request.catch(() => undefined);
+      return request;
+    },
+    async close() {
+      await previousRequest;
+      profile.dispose();
+    },
+  };
+
+  async function startOne({ spn }: SpnTarget): Promise<NegotiateStart> {
+    kerberos ??= loadKerberos();
+    const library = await kerberos;
+    if (typeof library === 'string') return { ok: false, outcome: 'unavailable', message: library };
+    const { env, traceFile } = profile.requestEnv(process.env);
+    const restore = setProcessEnvironment(env);
+    try {
+      let client: Awaited<ReturnType<KerberosModule['initializeClient']>>;
+      let token: string;
       try {
-        const client = await withTimeout(
+        client = await withTimeout(
           library.initializeClient(libraryServiceName(spn), { mechOID: library.GSS_MECH_OID_SPNEGO }),
           timeoutMs,
           'Kerberos client setup',
         );
-        const token = await withTimeout(client.step(''), timeoutMs, `Kerberos ticket request for ${spn}`);
-        return {
-          ok: true,
-          session: {
-            token,
-            async step(serverToken) {
-              try {
-                await withTimeout(client.step(serverToken), timeoutMs, 'Kerberos mutual authentication');
-                return { complete: client.contextComplete, error: null };
-              } catch (error) {
-                return { complete: false, error: oneLine(error) };
-              }
-            },
-            async close() {},
-          },
-        };
-      } catch (error) {
-        return failedStart(oneLine(error));
+        token = await withTimeout(client.step(''), timeoutMs, `Kerberos ticket request for ${spn}`);
+      } finally {
+        restore();
       }
-    },
-    async close() {},
-  };
+      return {
+        ok: true,
+        trace: traceOf(profile, traceFile),
+        session: {
+          token,
+          async step(serverToken) {
+            try {
+              await withTimeout(client.step(serverToken), timeoutMs, 'Kerberos mutual authentication');
+              return { complete: client.contextComplete, error: null };
+            } catch (error) {
+              return { complete: false, error: oneLine(error) };
+            }
+          },
+          async close() {},
+        },
+      };
+    } catch (error) {
+      return failedStart(oneLine(error), traceOf(profile, traceFile));
+    }
+  }
 }
 
 /**
@@ -160,8 +217,15 @@ readline.createInterface({ input: process.stdin }).on('line', async (line) => {
   try {
     if (!kerberos) return reply({ id, ok: false, unavailable: true, message: loadError });
     if (request.op === 'start') {
-      const client = await kerberos.initializeClient(String(request.service), { mechOID: kerberos.GSS_MECH_OID_SPNEGO });
-      const token = await client.step('');
+      // MIT reads KRB5_TRACE when the call creates its context: one trace file per request.
+      if (typeof request.trace === 'string') process.env.KRB5_TRACE = request.trace; else delete process.env.KRB5_TRACE;
+      let client, token;
+      try {
+        client = await kerberos.initializeClient(String(request.service), { mechOID: kerberos.GSS_MECH_OID_SPNEGO });
+        token = await client.step('');
+      } finally {
+        delete process.env.KRB5_TRACE;
+      }
       const context = next++;
       clients.set(context, client);
       return reply({ id, ok: true, context, token });
@@ -200,6 +264,7 @@ export function createChildProcessNegotiateClient(options: {
   callTimeoutMs?: number;
 }): NegotiateClient {
   const timeoutMs = options.callTimeoutMs ?? defaultCallTimeoutMs;
+  const profile = createKerberosClientProfile();
   let modulePath: string | null = null;
   let resolveError = '';
   try {
@@ -224,7 +289,7 @@ export function createChildProcessNegotiateClient(options: {
     ) as Record<string, string>;
     const spawned = spawn(process.execPath, ['-e', childProgram, modulePath as string], {
       // Electron's binary behaves as plain Node with this variable; plain Node ignores it.
-      env: { ...inherited, ...options.env, ELECTRON_RUN_AS_NODE: '1' },
+      env: { ...inherited, ...options.env, ...profile.profileEnv(options.env), ELECTRON_RUN_AS_NODE: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     childExited = new Promise((resolve) => spawned.once('exit', () => resolve()));
@@ -252,7 +317,7 @@ export function createChildProcessNegotiateClient(options: {
     return spawned;
   };
 
-  const call = (request: Record<string, unknown>): Promise<ChildAnswer> => {
+  const call = (request: Record<string, unknown>, what: string): Promise<ChildAnswer> => {
     const helper = ensureChild();
     const id = nextId++;
     return new Promise((resolve) => {
@@ -260,7 +325,7 @@ export function createChildProcessNegotiateClient(options: {
         pending.delete(id);
         // A GSSAPI call that hangs (an unreachable KDC that drops packets) takes the helper with it.
         helper.kill('SIGKILL');
-        resolve({ id, ok: false, message: `Kerberos request timed out after ${timeoutMs} ms` });
+        resolve({ id, ok: false, message: `${what} timed out after ${timeoutMs} ms` });
       }, timeoutMs);
       pending.set(id, (answer) => {
         clearTimeout(timer);
@@ -273,7 +338,12 @@ export function createChildProcessNegotiateClient(options: {
   return {
     async start({ spn }) {
       if (!modulePath) return { ok: false, outcome: 'unavailable', message: resolveError };
-      const answer = await call({ op: 'start', service: libraryServiceName(spn) });
+      const traceFile = profile.newTraceFile();
+      const answer = await call(
+        { op: 'start', service: libraryServiceName(spn), ...(traceFile ? { trace: traceFile } : {}) },
+        `Kerberos ticket request for ${spn}`,
+      );
+      const trace = traceOf(profile, traceFile);
       if (answer.unavailable)
         return {
           ok: false,
@@ -281,34 +351,42 @@ export function createChildProcessNegotiateClient(options: {
           message: `the kerberos package could not be loaded: ${answer.message ?? ''}`,
         };
       if (!answer.ok || typeof answer.token !== 'string' || typeof answer.context !== 'number') {
-        return failedStart(oneLine(answer.message ?? 'no token'));
+        return failedStart(oneLine(answer.message ?? 'no token'), trace);
       }
       const context = answer.context;
       return {
         ok: true,
+        trace,
         session: {
           token: answer.token,
           async step(serverToken) {
-            const stepped = await call({ op: 'step', context, token: serverToken });
+            const stepped = await call(
+              { op: 'step', context, token: serverToken },
+              'Kerberos mutual authentication',
+            );
             return stepped.ok
               ? { complete: stepped.complete === true, error: null }
               : { complete: false, error: oneLine(stepped.message ?? 'failed') };
           },
           async close() {
-            if (child) await call({ op: 'close', context });
+            if (child) await call({ op: 'close', context }, 'Closing the Kerberos context');
           },
         },
       };
     },
     async close() {
       const running = child;
-      if (!running) return;
+      if (!running) {
+        profile.dispose();
+        return;
+      }
       running.stdin.end();
       const exited = await Promise.race([
         childExited.then(() => true),
         new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000)),
       ]);
       if (!exited) running.kill('SIGKILL');
+      profile.dispose();
     },
   };
 }

@@ -110,6 +110,31 @@ describe('createNodeNetwork against real sockets on 127.0.0.1', () => {
     expect(ip).toMatchObject({ addresses: ['127.0.0.1'], canonicalName: null, failure: null });
   });
 
+  it('turns https:// to a plain-HTTP server into a TLS failure (EPROTO / ERR_SSL_*)', async () => {
+    const connection = createNodeNetwork({ timeoutMs: 2_000 }).connect();
+    try {
+      const outcome = await connection.get(`https://127.0.0.1:${port}/`, {});
+      expect(!outcome.ok && outcome.failure.kind).toBe('tls-failure');
+      expect(!outcome.ok && outcome.failure.code).toMatch(/^(EPROTO|ERR_SSL_)/);
+    } finally {
+      connection.close();
+    }
+  });
+
+  it('resolves each host once per connection and connects to that address', async () => {
+    const connection = createNodeNetwork({ timeoutMs: 2_000, dnsSearch: [] }).connect();
+    try {
+      const first = connection.resolve('localhost');
+      expect(connection.resolve('LOCALHOST')).toBe(first);
+      const resolution = await first;
+      expect(resolution).toMatchObject({ host: 'localhost', queriedName: 'localhost', searchSuffix: null });
+      const answer = await connection.get(`http://localhost:${port}/`, {});
+      expect(answer.ok && answer.answer.remoteAddress).toBe(resolution.addresses[0]);
+    } finally {
+      connection.close();
+    }
+  });
+
   it('classifies TLS verification errors by their OpenSSL codes', () => {
     expect(
       classifyRequestError(Object.assign(new Error('x'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }), 'h').kind,

@@ -12,6 +12,7 @@ import { lookup as systemLookup } from 'node:dns/promises';
 import { Resolver } from 'node:dns/promises';
 import type { LookupFunction, Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
+import { systemSearchList } from './dns-search-list.js';
 import {
   describeNetworkFailure,
   type NetworkFailure,
@@ -22,7 +23,13 @@ import {
 export interface NameResolution {
   readonly host: string;
   readonly resolver: string;
+  /** The name DNS answered for: the host itself, or the host with a search suffix appended. */
+  readonly queriedName: string;
+  /** The search suffix that expanded a short host name (`contoso.com` for `intranet`), if any. */
+  readonly searchSuffix: string | null;
+  /** Names followed through CNAME records, starting with `queriedName`. */
   readonly cnameChain: readonly string[];
+  /** Last name of the CNAME chain when the name is an alias; null for an A record. */
   readonly canonicalName: string | null;
   readonly addresses: readonly string[];
   readonly failure: NetworkFailure | null;
@@ -57,6 +64,11 @@ export interface HttpConnection {
     headers: Readonly<Record<string, string>>,
     options?: { followRedirects?: boolean },
   ): Promise<HttpOutcome>;
+  /**
+   * The name resolution this connection connects with: each host is looked up once per
+   * connection, so the address in the evidence is the address connected to.
+   */
+  resolve(host: string): Promise<NameResolution>;
   close(): void;
 }
 
@@ -69,11 +81,21 @@ export interface LiveNetwork {
 export interface NodeNetworkOptions {
   /** `address:port` of the DNS server to ask instead of the system's (the lab's dnsmasq). */
   readonly dnsServer?: string;
+  /**
+   * Suffixes tried for a short host name, most preferred first (default: this computer's
+   * search list, dns-search-list.ts). Tests point it at the lab's domain.
+   */
+  readonly dnsSearch?: readonly string[];
   /** Bound for each DNS lookup and each HTTP request. */
   readonly timeoutMs?: number;
   readonly maxRedirects?: number;
   /** Extra trusted CA certificates (PEM) for HTTPS. */
   readonly trustedCertificates?: readonly string[];
+}
+
+interface FoundName {
+  readonly chain: string[];
+  readonly addresses: string[];
 }
 
 const maxCnameHops = 8;
@@ -112,6 +134,32 @@ function errorCode(error: unknown): string | null {
 
 function failureOf(kind: NetworkFailureKind, where: string, code: string | null): NetworkFailure {
   return { kind, message: describeNetworkFailure(kind, where), code };
+}
+
+const absentCodes = new Set(['ENODATA', 'ENOTFOUND', 'NXDOMAIN']);
+
+/** DNS said the name (or this record type) does not exist — as opposed to not answering. */
+function isAbsent(error: unknown): boolean {
+  return absentCodes.has(errorCode(error) ?? '');
+}
+
+/**
+ * The names to ask DNS for, in the order the stub resolver tries them (resolv.conf(5), ndots 1):
+ * a short name with each search suffix first and then as it is; a dotted name as it is first
+ * and then with each suffix (only when the plain name does not exist); a name ending in a dot
+ * is fully qualified and never expanded.
+ */
+export function searchCandidates(
+  name: string,
+  fullyQualified: boolean,
+  suffixes: readonly string[],
+): { readonly name: string; readonly suffix: string | null }[] {
+  const plain = { name, suffix: null };
+  if (fullyQualified) return [plain];
+  const expanded = suffixes
+    .filter((suffix) => !name.endsWith(`.${suffix}`))
+    .map((suffix) => ({ name: `${name}.${suffix}`, suffix }));
+  return name.includes('.') ? [plain, ...expanded] : [...expanded, plain];
 }
 
 function dnsFailure(error: unknown, host: string): NetworkFailure {
@@ -189,6 +237,7 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): LiveNetwork
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxRedirects = options.maxRedirects ?? 5;
   const resolverLabel = options.dnsServer ?? 'system';
+  const searchList = options.dnsSearch ? [...options.dnsSearch] : systemSearchList();
 
   const newResolver = (): Resolver => {
     const resolver = new Resolver({ timeout: Math.min(timeoutMs, 3_000), tries: 2 });
@@ -196,79 +245,99 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): LiveNetwork
     return resolver;
   };
 
+  /**
+   * One name as DNS knows it: its CNAME chain (one hop at a time, like getaddrinfo with
+   * AI_CANONNAME inside the resolver) and the addresses of the last name; null when DNS says
+   * the name does not exist.
+   */
+  async function lookUpName(resolver: Resolver, name: string): Promise<FoundName | null> {
+    const chain = [name];
+    for (let hop = 0; hop < maxCnameHops; hop += 1) {
+      const current = chain.at(-1) as string;
+      let next: string[];
+      try {
+        next = await withTimeout(resolver.resolveCname(current), timeoutMs);
+      } catch (error) {
+        if (isAbsent(error)) break;
+        // The system resolver may know the name only from the hosts file: the address lookup decides.
+        if (!options.dnsServer) break;
+        throw error;
+      }
+      const target = next[0]?.toLowerCase().replace(/\.$/, '');
+      if (!target || chain.includes(target)) break;
+      chain.push(target);
+    }
+    const finalName = chain.at(-1) as string;
+    if (!options.dnsServer) {
+      // The system's own lookup (hosts file first, as nsswitch says), for the name DNS gave.
+      const found = await withTimeout(systemLookup(finalName, { all: true }), timeoutMs).catch(
+        (error: unknown) => {
+          if (chain.length > 1 && isAbsent(error)) return [];
+          if (chain.length > 1) throw error;
+          return null; // unknown under this name: the next candidate, or the plain system lookup, decides
+        },
+      );
+      if (found === null) return null;
+      return { chain, addresses: found.map((entry) => entry.address) };
+    }
+    const v4 = await withTimeout(resolver.resolve4(finalName), timeoutMs).catch((error: unknown) => {
+      if (isAbsent(error)) return [] as string[];
+      throw error;
+    });
+    const v6 =
+      v4.length > 0
+        ? []
+        : await withTimeout(resolver.resolve6(finalName), timeoutMs).catch(() => [] as string[]);
+    const addresses = [...v4, ...v6];
+    // A CNAME whose target has no address still proves the name exists: report it, without addresses.
+    return addresses.length > 0 || chain.length > 1 ? { chain, addresses } : null;
+  }
+
   async function resolve(host: string): Promise<NameResolution> {
     const bare = host.replace(/^\[|\]$/g, '');
     if (isIP(bare))
       return {
         host,
         resolver: resolverLabel,
+        queriedName: bare,
+        searchSuffix: null,
         cnameChain: [bare],
         canonicalName: null,
         addresses: [bare],
         failure: null,
       };
+    const typed = host.toLowerCase().replace(/\.$/, '');
     const resolver = newResolver();
-    const chain = [host.toLowerCase().replace(/\.$/, '')];
+    const result = (
+      name: string,
+      suffix: string | null,
+      found: FoundName | null,
+      failure: NetworkFailure | null,
+    ): NameResolution => ({
+      host,
+      resolver: resolverLabel,
+      queriedName: name,
+      searchSuffix: suffix,
+      cnameChain: found?.chain ?? [name],
+      canonicalName: found && found.chain.length > 1 ? (found.chain.at(-1) as string) : null,
+      addresses: found?.addresses ?? [],
+      failure:
+        failure ??
+        (found && found.addresses.length === 0 ? failureOf('dns-not-found', host, 'ENODATA') : null),
+    });
     try {
-      // Follow CNAMEs one hop at a time, like getaddrinfo(AI_CANONNAME) does inside the resolver.
-      for (let hop = 0; hop < maxCnameHops; hop += 1) {
-        const current = chain.at(-1) as string;
-        let next: string[] = [];
-        try {
-          next = await withTimeout(resolver.resolveCname(current), timeoutMs);
-        } catch (error) {
-          const code = errorCode(error);
-          if (code === 'ENODATA' || code === 'ENOTFOUND' || code === 'NXDOMAIN') break;
-          // The system resolver may know the name only from the hosts file: let the address lookup decide.
-          if (!options.dnsServer) break;
-          throw error;
-        }
-        const target = next[0]?.toLowerCase().replace(/\.$/, '');
-        if (!target || chain.includes(target)) break;
-        chain.push(target);
+      for (const candidate of searchCandidates(typed, host.endsWith('.'), searchList)) {
+        const found = await lookUpName(resolver, candidate.name);
+        if (found) return result(candidate.name, candidate.suffix, found, null);
       }
-      const finalName = chain.at(-1) as string;
-      let addresses: string[];
-      if (options.dnsServer) {
-        const v4 = await withTimeout(resolver.resolve4(finalName), timeoutMs).catch((error: unknown) => {
-          if (errorCode(error) === 'ENODATA') return [] as string[];
-          throw error;
-        });
-        const v6 =
-          v4.length > 0
-            ? []
-            : await withTimeout(resolver.resolve6(finalName), timeoutMs).catch(() => [] as string[]);
-        addresses = [...v4, ...v6];
-        if (addresses.length === 0)
-          return {
-            host,
-            resolver: resolverLabel,
-            cnameChain: chain,
-            canonicalName: chain.length > 1 ? finalName : null,
-            addresses,
-            failure: failureOf('dns-not-found', host, 'ENODATA'),
-          };
-      } else {
-        const found = await withTimeout(systemLookup(host, { all: true }), timeoutMs);
-        addresses = found.map((entry) => entry.address);
+      if (!options.dnsServer) {
+        // Not in DNS under any suffix: the hosts file (or another NSS source) may still know it.
+        const found = await withTimeout(systemLookup(typed, { all: true }), timeoutMs);
+        return result(typed, null, { chain: [typed], addresses: found.map((entry) => entry.address) }, null);
       }
-      return {
-        host,
-        resolver: resolverLabel,
-        cnameChain: chain,
-        canonicalName: chain.length > 1 ? finalName : null,
-        addresses,
-        failure: null,
-      };
+      return result(typed, null, null, failureOf('dns-not-found', host, 'ENOTFOUND'));
     } catch (error) {
-      return {
-        host,
-        resolver: resolverLabel,
-        cnameChain: chain,
-        canonicalName: null,
-        addresses: [],
-        failure: dnsFailure(error, host),
-      };
+      return result(typed, null, null, dnsFailure(error, host));
     } finally {
       resolver.cancel();
     }
@@ -276,10 +345,17 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): LiveNetwork
 
   function connect(): HttpConnection {
     const resolved = new Map<string, Promise<NameResolution>>();
-    const lookup: LookupFunction = (hostname, lookupOptions, callback) => {
+    const resolveOnce = (hostname: string): Promise<NameResolution> => {
       const key = hostname.toLowerCase();
-      if (!resolved.has(key)) resolved.set(key, resolve(hostname));
-      (resolved.get(key) as Promise<NameResolution>).then(
+      let resolution = resolved.get(key);
+      if (!resolution) {
+        resolution = resolve(hostname);
+        resolved.set(key, resolution);
+      }
+      return resolution;
+    };
+    const lookup: LookupFunction = (hostname, lookupOptions, callback) => {
+      resolveOnce(hostname).then(
         (resolution) => {
           const address = resolution.addresses[0];
           if (resolution.failure || !address) {
@@ -413,6 +489,7 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): LiveNetwork
           }
         }
       },
+      resolve: resolveOnce,
       close() {
         httpAgent.destroy();
         httpsAgent.destroy();

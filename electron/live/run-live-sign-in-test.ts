@@ -23,6 +23,7 @@ import {
   type LiveSpnRole,
 } from '../../shared/live/live-evidence.js';
 import { describeTicketOutcome } from '../../shared/live/ticket-outcome.js';
+import { ticketSourceOf } from '../../shared/live/kerberos-trace.js';
 import { summarizeToken } from '../../shared/live/summarize-token.js';
 import {
   parseAuthenticateHeaders,
@@ -41,6 +42,11 @@ import {
 export interface LiveTestOptions {
   /** `address:port` of the DNS server to use instead of the system's. */
   readonly dnsServer?: string;
+  /**
+   * DNS search suffixes for a short host name, most preferred first, instead of this
+   * computer's search list (dns-search-list.ts).
+   */
+  readonly dnsSearch?: readonly string[];
   /** Bound for each DNS lookup, HTTP request and Kerberos call (default 10 s). */
   readonly timeoutMs?: number;
   /**
@@ -193,6 +199,7 @@ export async function runLiveSignInTest(url: string, options: LiveTestOptions = 
     createNodeNetwork({
       timeoutMs,
       ...(options.dnsServer ? { dnsServer: options.dnsServer } : {}),
+      ...(options.dnsSearch ? { dnsSearch: options.dnsSearch } : {}),
       ...(options.trustedCertificates ? { trustedCertificates: options.trustedCertificates } : {}),
     });
   const ownsNegotiate = options.negotiate === undefined;
@@ -240,8 +247,9 @@ export async function runLiveSignInTest(url: string, options: LiveTestOptions = 
       return finish();
     }
 
-    // 1. Anonymous request. Name resolution first, so a DNS failure is reported as such.
-    const resolution = await network.resolve(parsed.hostname);
+    // 1. Anonymous request. Name resolution first, so a DNS failure is reported as such; the
+    // connection connects to the address of this very lookup.
+    const resolution = await connection.resolve(parsed.hostname);
     evidence.push(nameEvidence(resolution));
     const anonymousOutcome: HttpOutcome = resolution.failure
       ? { ok: false, failure: resolution.failure, redirects: [], elapsedMs: 0 }
@@ -262,34 +270,44 @@ export async function runLiveSignInTest(url: string, options: LiveTestOptions = 
     // 2. The SPN a browser asks for, on the URL the challenge came from (after redirects).
     const finalUrl = new URL(anonymous.finalUrl);
     const finalResolution =
-      finalUrl.hostname === parsed.hostname ? resolution : await network.resolve(finalUrl.hostname);
+      finalUrl.hostname === parsed.hostname ? resolution : await connection.resolve(finalUrl.hostname);
     if (finalResolution !== resolution) evidence.push(nameEvidence(finalResolution));
     const port = Number(finalUrl.port || (finalUrl.protocol === 'https:' ? 443 : 80));
+    // The browser's lookup expands a short name with the search suffix and follows CNAMEs; the
+    // SPN host is the canonical name it returns (reference §2.4 CreateSPN, §7.3).
+    const lookedUpHost = finalResolution.failure ? finalUrl.hostname : finalResolution.queriedName;
     const forms = browserSpnForms({
-      host: finalUrl.hostname,
+      host: lookedUpHost,
       port,
       scheme: finalUrl.protocol === 'https:' ? 'https' : 'http',
       canonicalName: finalResolution.canonicalName,
-      dnsDomain: null,
+      dnsDomain: finalResolution.searchSuffix,
       includePort: options.includePortInSpn ?? false,
       cnameLookup: options.cnameLookup ?? true,
     });
-    const cnameFollowed = forms.spnHost !== finalUrl.hostname.toLowerCase();
+    const cnameFollowed = forms.spnHost !== lookedUpHost.toLowerCase();
+    const expanded = finalResolution.searchSuffix !== null;
     const portOmitted = port !== 80 && port !== 443 && !(options.includePortInSpn ?? false);
+    const why = [
+      expanded ? `${finalUrl.hostname} is a short name, found in DNS as ${lookedUpHost}` : null,
+      cnameFollowed ? `${forms.spnHost} is the canonical name behind the alias ${lookedUpHost}` : null,
+      portOmitted ? `without the port ${port}` : null,
+    ].filter((part): part is string => part !== null);
     evidence.push({
       id: 'live-browser-spn',
       probe: liveProbeId,
       kind: 'live-browser-spn',
       status: forms.requested ? 'info' : 'problem',
       summary: forms.requested
-        ? `A browser asks the domain for ${forms.requested}${cnameFollowed ? ` (the canonical name behind the alias ${finalUrl.hostname})` : ''}${portOmitted ? `, without the port ${port}` : ''}.`
-        : `${finalUrl.hostname} is an IP address: browsers do not use Kerberos for it and fall back to NTLM.`,
+        ? `A browser asks the domain for ${forms.requested}${why.length > 0 ? ` (${why.join('; ')})` : ''}.`
+        : `${finalUrl.hostname} is an IP address: browsers do not ask for a Kerberos ticket for an address, so they sign in with NTLM if the site allows it.`,
       facts: {
         typedHost: finalUrl.hostname,
         port,
         requested: forms.requested,
         spnHost: forms.spnHost,
         cnameFollowed,
+        searchSuffix: finalResolution.searchSuffix,
         portOmitted,
         aliasForm: forms.aliasForm,
         otherPortForm: forms.otherPortForm,
@@ -297,7 +315,7 @@ export async function runLiveSignInTest(url: string, options: LiveTestOptions = 
       raw: [
         {
           label: 'SPN rule (reference §2.4, §7.3)',
-          text: `host ${finalUrl.hostname}, canonical ${finalResolution.canonicalName ?? '(none)'}, port ${port} → ${forms.requested ?? 'no SPN'}`,
+          text: `host ${finalUrl.hostname}${expanded ? `, search suffix ${finalResolution.searchSuffix ?? ''} → ${lookedUpHost}` : ''}, canonical ${finalResolution.canonicalName ?? '(none)'}, port ${port} → ${forms.requested ?? 'no SPN'}`,
         },
       ],
     });
@@ -377,6 +395,7 @@ async function requestTicket(
   sessions: NegotiateSession[],
 ): Promise<NegotiateSession | null> {
   const started = await negotiate.start({ spn });
+  const trace = started.trace ?? null;
   const facts: LiveKerberosTicketFacts = started.ok
     ? {
         spn,
@@ -384,8 +403,9 @@ async function requestTicket(
         outcome: 'token',
         message: null,
         token: summarizeToken('Authorization', 'Negotiate', started.session.token),
+        ticketSource: ticketSourceOf(trace),
       }
-    : { spn, role, outcome: started.outcome, message: started.message, token: null };
+    : { spn, role, outcome: started.outcome, message: started.message, token: null, ticketSource: null };
   if (started.ok) sessions.push(started.session);
   const usesNtlm = facts.token?.mechanism === 'ntlm';
   evidence.push({
@@ -396,13 +416,23 @@ async function requestTicket(
     summary:
       (usesNtlm
         ? `The client fell back to NTLM for ${spn} instead of Kerberos.`
-        : describeTicketOutcome(facts.outcome, spn)) + (facts.token ? ` ${facts.token.description}.` : ''),
+        : facts.ticketSource === 'cache'
+          ? `A Kerberos ticket for ${spn} was already in the ticket cache; no domain controller was asked.`
+          : describeTicketOutcome(facts.outcome, spn)) + (facts.token ? ` ${facts.token.description}.` : ''),
     facts,
     raw: [
       {
         label: `Negotiate token for ${spn}`,
         text: facts.token ? facts.token.description : (facts.message ?? facts.outcome),
       },
+      ...(trace && trace.lines.length > 0
+        ? [
+            {
+              label: 'Kerberos library trace (KRB5_TRACE, KDC and cache lines)',
+              text: trace.lines.join('\n'),
+            },
+          ]
+        : []),
     ],
   });
   // An NTLM token under Negotiate is still what a browser would send: keep the session either way.

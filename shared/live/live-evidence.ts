@@ -35,7 +35,11 @@ export interface LiveNameResolutionFacts {
   readonly host: string;
   /** `system`, or the `address:port` of the DNS server asked. */
   readonly resolver: string;
-  /** Names followed through CNAME records, starting with the typed host. */
+  /** The name DNS answered for: the typed host, or the typed short name with a search suffix. */
+  readonly queriedName: string;
+  /** The DNS search suffix that expanded a short (dotless) host name, if one did. */
+  readonly searchSuffix: string | null;
+  /** Names followed through CNAME records, starting with `queriedName`. */
   readonly cnameChain: readonly string[];
   /** Last name of the CNAME chain, when the host is an alias; null for an A record. */
   readonly canonicalName: string | null;
@@ -51,6 +55,8 @@ export interface LiveBrowserSpnFacts {
   readonly spnHost: string;
   /** True when the SPN host is the CNAME target rather than the typed alias. */
   readonly cnameFollowed: boolean;
+  /** The search suffix a short typed name was expanded with before the SPN was built (§2.4, §7.3). */
+  readonly searchSuffix: string | null;
   /** True when a non-default port was left out of the SPN (browser default). */
   readonly portOmitted: boolean;
   readonly aliasForm: string | null;
@@ -67,7 +73,15 @@ export interface LiveKerberosTicketFacts {
   /** The library's error text (no secrets in it), when it failed. */
   readonly message: string | null;
   readonly token: TokenSummary | null;
+  /**
+   * What the Kerberos library did, where it says so (MIT krb5 trace): `kdc` when it asked the
+   * KDC, `cache` when the ticket was already in the user's cache and no KDC was contacted;
+   * null when the library does not report it (Windows SSPI, or no token).
+   */
+  readonly ticketSource: TicketSource | null;
 }
+
+export type TicketSource = 'kdc' | 'cache';
 
 declare module '../model/evidence.js' {
   interface EvidenceFactsByKind {

@@ -4,7 +4,7 @@
  * the same picture comes from a real run or from saved evidence.
  */
 import { evidenceOfKind, type Evidence } from '../model/evidence.js';
-import type { LiveHttpLegFacts, LiveKerberosTicketFacts } from './live-evidence.js';
+import type { LiveBrowserSpnFacts, LiveHttpLegFacts, LiveKerberosTicketFacts } from './live-evidence.js';
 import { describeTicketOutcome } from './ticket-outcome.js';
 import type { TokenSummary } from './token-summary.js';
 import './live-evidence.js';
@@ -88,36 +88,58 @@ function requestLeg(facts: LiveHttpLegFacts, path: string): LegDraft[] {
   return facts.failure ? [request] : [request, httpAnswerLeg(facts)];
 }
 
+/**
+ * The KDC legs of one ticket request — only what really happened: no arrow to the KDC when the
+ * ticket came from the cache (MIT trace) or nothing could be asked (no credentials, no
+ * Kerberos library, an unexplained failure); an unanswered arrow when no KDC answered; and,
+ * where the library does not say whether it asked (Windows SSPI), one arrow that says so.
+ */
 function ticketLegs(facts: LiveKerberosTicketFacts): LegDraft[] {
   const purpose = facts.role === 'browser' ? 'service ticket' : 'service ticket (diagnostic: other SPN form)';
   const ask: LegDraft = {
     from: 'client',
     to: 'kdc',
     label: `TGS-REQ: ${purpose} for ${facts.spn}`,
-    status: facts.outcome === 'kdc-unreachable' ? 'problem' : 'info',
+    status: 'info',
     httpStatus: null,
     token: null,
-    detail: facts.outcome === 'kdc-unreachable' ? (facts.message ?? 'no KDC answered') : null,
+    detail: null,
   };
-  if (
-    facts.outcome === 'kdc-unreachable' ||
-    facts.outcome === 'unavailable' ||
-    facts.outcome === 'no-credentials'
-  ) {
-    return [{ ...ask, status: 'problem', detail: facts.message ?? ask.detail }];
-  }
-  const answer: LegDraft =
-    facts.outcome === 'token'
-      ? {
+  switch (facts.outcome) {
+    case 'token': {
+      const detail = facts.token ? ticketDetail(facts.token) : null;
+      if (facts.ticketSource === 'cache') return [];
+      if (facts.ticketSource === null)
+        return [
+          {
+            ...ask,
+            label: `Service ticket for ${facts.spn}: from the KDC or the ticket cache (this system does not say which)`,
+            status: 'ok',
+            detail,
+          },
+        ];
+      return [
+        ask,
+        {
           from: 'kdc',
           to: 'client',
           label: 'TGS-REP: service ticket',
           status: 'ok',
           httpStatus: null,
           token: null,
-          detail: facts.token ? ticketDetail(facts.token) : null,
-        }
-      : {
+          detail,
+        },
+      ];
+    }
+    case 'kdc-unreachable':
+    case 'timed-out':
+      return [{ ...ask, status: 'problem', detail: facts.message ?? 'no KDC answered' }];
+    case 'principal-unknown':
+    case 'principal-not-unique':
+    case 'clock-skew':
+      return [
+        ask,
+        {
           from: 'kdc',
           to: 'client',
           label: `KRB-ERROR: ${kdcErrorName(facts)}`,
@@ -125,8 +147,13 @@ function ticketLegs(facts: LiveKerberosTicketFacts): LegDraft[] {
           httpStatus: null,
           token: null,
           detail: facts.message,
-        };
-  return [ask, answer];
+        },
+      ];
+    case 'no-credentials':
+    case 'unavailable':
+    case 'failed':
+      return [];
+  }
 }
 
 function ticketDetail(token: TokenSummary): string {
@@ -182,7 +209,7 @@ export function exchangeFromEvidence(url: string, evidence: readonly Evidence[])
   for (const ticket of tickets) if (ticket !== browserTicket) drafts.push(...ticketLegs(ticket));
   if (authenticated) drafts.push(...requestLeg(authenticated, pathOf(authenticated.finalUrl)));
 
-  const { verdict, summary } = verdictOf(anonymous, browserTicket, authenticated);
+  const { verdict, summary } = verdictOf(anonymous, spnFacts, browserTicket, authenticated);
   return {
     url,
     participants: [
@@ -199,6 +226,7 @@ export function exchangeFromEvidence(url: string, evidence: readonly Evidence[])
 
 function verdictOf(
   anonymous: LiveHttpLegFacts | undefined,
+  spnFacts: LiveBrowserSpnFacts | undefined,
   ticket: LiveKerberosTicketFacts | undefined,
   authenticated: LiveHttpLegFacts | undefined,
 ): { verdict: ExchangeVerdict; summary: string } {
@@ -216,6 +244,12 @@ function verdictOf(
     return {
       verdict: 'kerberos-not-attempted',
       summary: `The site offers ${anonymous.offers.join(', ') || 'no Windows sign-in'}, so no Kerberos sign-in was attempted.`,
+    };
+  }
+  if (spnFacts && spnFacts.requested === null) {
+    return {
+      verdict: 'kerberos-not-attempted',
+      summary: `${spnFacts.typedHost} is an IP address: browsers ask for no Kerberos ticket for an address and sign in with NTLM where the site allows it.`,
     };
   }
   if (!ticket || ticket.outcome !== 'token') {

@@ -19,6 +19,11 @@ describe('classifyTicketFailure', () => {
     );
     expect(classifyTicketFailure('Clock skew too great')).toBe('clock-skew');
     expect(classifyTicketFailure('something else entirely')).toBe('failed');
+    // Our own time limit (negotiate-client.ts).
+    expect(
+      classifyTicketFailure('Kerberos ticket request for HTTP/web01.contoso.test timed out after 1500 ms'),
+    ).toBe('timed-out');
+    expect(describeTicketOutcome('timed-out', 'HTTP/web01')).toMatch(/no answer in time/);
   });
 
   it('reads SSPI errors by name or code (reference §5.2)', () => {

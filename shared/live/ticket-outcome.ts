@@ -17,6 +17,11 @@ export const ticketOutcomes = [
   'no-credentials',
   /** KRB_AP_ERR_SKEW (37): clocks differ by more than the allowed skew. */
   'clock-skew',
+  /**
+   * The library gave no answer within the live test's time limit — almost always a KDC that
+   * drops the packets (firewall, VPN down) while the library keeps retrying.
+   */
+  'timed-out',
   /** The Kerberos library itself is not available on this machine. */
   'unavailable',
   'failed',
@@ -42,6 +47,8 @@ const patterns: readonly (readonly [TicketOutcome, RegExp])[] = [
     'no-credentials',
     /No Kerberos credentials|No credentials (cache )?(were supplied|found|are available)|Credentials cache file .* not found|Ticket expired|SEC_E_NO_CREDENTIALS|0x8009030e/i,
   ],
+  // Our own time limit (negotiate-client.ts): "Kerberos ticket request for X timed out after N ms".
+  ['timed-out', /timed out after \d+ ms/],
 ];
 
 export function classifyTicketFailure(message: string): TicketOutcome {
@@ -74,6 +81,8 @@ export function describeTicketOutcome(outcome: TicketOutcome, spn: string): stri
       return `This account has no Kerberos credentials to ask for a ticket for ${spn}.`;
     case 'clock-skew':
       return `The domain refused the ticket request for ${spn} because the clocks differ too much (KRB_AP_ERR_SKEW).`;
+    case 'timed-out':
+      return `Asking for a Kerberos ticket for ${spn} got no answer in time: no domain controller (KDC) answered.`;
     case 'unavailable':
       return `Kerberos is not available in this copy of the app, so no ticket for ${spn} could be requested.`;
     case 'failed':

@@ -70,6 +70,7 @@ const spn: Evidence = {
     requested: 'HTTP/srv01.contoso.test',
     spnHost: 'srv01.contoso.test',
     cnameFollowed: true,
+    searchSuffix: null,
     portOmitted: true,
     aliasForm: 'HTTP/web.contoso.test',
     otherPortForm: 'HTTP/srv01.contoso.test:8080',
@@ -91,6 +92,7 @@ const ticket = (facts: Partial<LiveKerberosTicketFacts>): Evidence => {
       outcome: 'token',
       message: null,
       token: token({}),
+      ticketSource: 'kdc',
       ...facts,
     },
     raw: [],
@@ -246,11 +248,95 @@ describe('liveSignInRule', () => {
     expect(causes([anonymous(), spn, ticket({}), signed({ responseToken: rejected })])).toEqual([
       'spn-wrong-account:confirmed',
     ]);
+    const modified = token({
+      kind: 'kerberos-error',
+      negState: 'reject',
+      kerberosError: { code: 41, name: 'KRB_AP_ERR_MODIFIED' },
+    });
+    const refusedModified = liveSignInRule({
+      target: { url, symptom: 'check-everything' },
+      evidence: [anonymous(), spn, ticket({}), signed({ responseToken: modified })],
+    }).findings;
+    expect(refusedModified.map((item) => `${item.cause}:${item.confidence}`)).toEqual([
+      'spn-wrong-account:confirmed',
+    ]);
+    expect(refusedModified[0]?.explanation).toMatch(/rejected it with KRB_AP_ERR_MODIFIED/);
     expect(causes([anonymous(), spn, ticket({}), signed({})])).toEqual(['spn-wrong-account:likely']);
     const skew = token({ kind: 'kerberos-error', kerberosError: { code: 37, name: 'KRB_AP_ERR_SKEW' } });
     expect(causes([anonymous(), spn, ticket({}), signed({ responseToken: skew })])).toEqual([
       'clock-skew:confirmed',
     ]);
+  });
+
+  it('over HTTPS, a plain 401 after a valid ticket may be a wrong account or Extended Protection (§7.4)', () => {
+    const httpsUrl = 'https://web.contoso.test/';
+    const evidence = [
+      anonymous({ url: httpsUrl, finalUrl: httpsUrl }),
+      spn,
+      ticket({}),
+      signed({ url: httpsUrl, finalUrl: httpsUrl }),
+    ];
+    const { findings } = liveSignInRule({ target: { url: httpsUrl, symptom: 'check-everything' }, evidence });
+    expect(findings.map((item) => `${item.cause}:${item.confidence}`)).toEqual([
+      'spn-wrong-account:possible',
+      'epa-channel-binding:possible',
+    ]);
+    expect(findings[1]?.explanation).toMatch(/tokenChecking="Require"/);
+    expect(findings[1]?.explanation).toMatch(/<spn name="HTTP\/srv01\.contoso\.test"\/>/);
+    // A KRB-ERROR from the server says why: no channel-binding guess then.
+    const rejected = token({
+      kind: 'kerberos-error',
+      kerberosError: { code: 41, name: 'KRB_AP_ERR_MODIFIED' },
+    });
+    expect(
+      causes([
+        anonymous({ url: httpsUrl, finalUrl: httpsUrl }),
+        spn,
+        ticket({}),
+        signed({ url: httpsUrl, finalUrl: httpsUrl, responseToken: rejected }),
+      ]),
+    ).toEqual(['spn-wrong-account:confirmed']);
+  });
+
+  it('explains an IP address: no SPN, so NTLM is expected, and asks for the name', () => {
+    const ipUrl = 'http://10.0.0.5/';
+    const ipSpn: Evidence = {
+      ...spn,
+      facts: {
+        typedHost: '10.0.0.5',
+        port: 80,
+        requested: null,
+        spnHost: '10.0.0.5',
+        cnameFollowed: false,
+        searchSuffix: null,
+        portOmitted: false,
+        aliasForm: null,
+        otherPortForm: null,
+      },
+    };
+    const evidence = [anonymous({ url: ipUrl, finalUrl: ipUrl }), ipSpn];
+    const { findings } = liveSignInRule({ target: { url: ipUrl, symptom: 'check-everything' }, evidence });
+    expect(findings.map((item) => `${item.cause}:${item.confidence}`)).toEqual(['spn-missing:likely']);
+    expect(findings[0]?.explanation).toMatch(/IP address 10\.0\.0\.5/);
+    expect(findings[0]?.explanation).toMatch(/falls back to NTLM/);
+    expect(findings[0]?.evidence).toEqual(['live-anonymous-request', 'live-browser-spn']);
+    const exchange = exchangeFromEvidence(ipUrl, evidence);
+    expect(exchange.verdict).toBe('kerberos-not-attempted');
+    expect(exchange.summary).toMatch(/^10\.0\.0\.5 is an IP address: browsers ask for no Kerberos ticket/);
+  });
+
+  it('calls a ticket request without an answer in time a likely unreachable KDC', () => {
+    expect(
+      causes([
+        anonymous(),
+        spn,
+        ticket({
+          outcome: 'timed-out',
+          token: null,
+          message: 'Kerberos ticket request for HTTP/srv01.contoso.test timed out after 1500 ms',
+        }),
+      ]),
+    ).toEqual(['kdc-unreachable:likely']);
   });
 
   it('proves nothing when the site could not be reached', () => {
@@ -310,6 +396,49 @@ describe('exchangeFromEvidence', () => {
     expect(exchange.summary).toBe(
       'No domain controller (KDC) answered when asking for a ticket for HTTP/srv01.contoso.test.',
     );
+  });
+
+  it('draws only the KDC legs that happened: none for a cached ticket or missing credentials', () => {
+    const legsOf = (facts: Partial<LiveKerberosTicketFacts>) =>
+      exchangeFromEvidence(url, [
+        anonymous(),
+        spn,
+        ticket(facts),
+        signed({ status: 200, statusText: 'OK' }),
+      ]).legs.map((item) => `${item.from}>${item.to}`);
+    expect(legsOf({ ticketSource: 'cache' })).toEqual([
+      'client>server',
+      'server>client',
+      'client>server',
+      'server>client',
+    ]);
+    // Where the library does not say (Windows SSPI), one leg says so instead of inventing a reply.
+    const unknownSource = exchangeFromEvidence(url, [anonymous(), spn, ticket({ ticketSource: null })]);
+    expect(unknownSource.legs.map((item) => `${item.from}>${item.to}`)).toEqual([
+      'client>server',
+      'server>client',
+      'client>kdc',
+    ]);
+    expect(unknownSource.legs[2]?.label).toMatch(/from the KDC or the ticket cache/);
+    const noCredentials = exchangeFromEvidence(url, [
+      anonymous(),
+      spn,
+      ticket({ outcome: 'no-credentials', token: null, ticketSource: null, message: 'No credentials' }),
+    ]);
+    expect(noCredentials.legs.map((item) => `${item.from}>${item.to}`)).toEqual([
+      'client>server',
+      'server>client',
+    ]);
+    expect(noCredentials.summary).toMatch(/has no Kerberos credentials/);
+    const unknownSpn = exchangeFromEvidence(url, [
+      anonymous(),
+      spn,
+      ticket({ outcome: 'principal-unknown', token: null, ticketSource: null }),
+    ]);
+    expect(unknownSpn.legs.slice(2).map((item) => `${item.from}>${item.to}:${item.label}`)).toEqual([
+      'client>kdc:TGS-REQ: service ticket for HTTP/srv01.contoso.test',
+      'kdc>client:KRB-ERROR: KDC_ERR_S_PRINCIPAL_UNKNOWN',
+    ]);
   });
 
   it('shows a network failure as one problem leg', () => {

@@ -115,6 +115,20 @@ export const liveSignInRule: Rule = ({ evidence }) => {
 
   // 2. Can this user get a ticket for the SPN a browser asks for? (spn-missing, cname-alias-spn, port-in-spn, kdc-unreachable)
   const spnItem = evidenceOfKind(evidence, 'live-browser-spn')[0];
+  if (spnItem && spnItem.facts.requested === null) {
+    // Browsers build no SPN for an IP-literal host (reference §2.4 CreateSPN, §7.3): Kerberos
+    // needs a name, so Negotiate falls back to NTLM — expected, not a fault of the site.
+    findings.push(
+      finding({
+        cause: 'spn-missing',
+        confidence: 'likely',
+        explanation: `The address uses the IP address ${spnItem.facts.typedHost} instead of a name. Kerberos tickets are issued for names (HTTP/<name>), so browsers ask for no ticket for an address and Negotiate falls back to NTLM — that is expected, not a fault of the site.${offersNtlm ? ' The site also offers NTLM, so sign-in works where NTLM is allowed and prompts where it is not.' : ' The site offers no NTLM fallback, so browsers prompt for a password.'} Use the site's DNS name (the one its HTTP/<name> SPN is registered for) to sign in with Kerberos.`,
+        evidence: [anonymousItem.id, spnItem.id],
+        browsers: everyBrowser,
+      }),
+    );
+    return { findings, ruledOut };
+  }
   const tickets = evidenceOfKind(evidence, 'live-kerberos-ticket');
   const browserTicket = tickets.find((item) => item.facts.role === 'browser');
   if (!browserTicket) return { findings, ruledOut };
@@ -176,6 +190,17 @@ export const liveSignInRule: Rule = ({ evidence }) => {
           cause: 'spn-duplicate',
           confidence: 'confirmed',
           explanation: `The domain refuses to issue a ticket for ${spn} because more than one account holds that SPN (KDC_ERR_PRINCIPAL_NOT_UNIQUE).${fallback}`,
+          evidence: spnEvidence(browserTicket),
+          browsers: everyBrowser,
+        }),
+      );
+      return { findings, ruledOut };
+    case 'timed-out':
+      findings.push(
+        finding({
+          cause: 'kdc-unreachable',
+          confidence: 'likely',
+          explanation: `Asking for a ticket for ${spn} got no answer in time (${browserTicket.facts.message ?? 'timed out'}). The Kerberos library keeps retrying when no domain controller (KDC) answers — a firewall dropping port 88, or no VPN.${fallback}`,
           evidence: spnEvidence(browserTicket),
           browsers: everyBrowser,
         }),
@@ -323,20 +348,36 @@ export const liveSignInRule: Rule = ({ evidence }) => {
     }
     const undecryptable = error ? undecryptableTicketErrors.get(error.code) : undefined;
     const ticketKvno = browserTicket.facts.token?.kvno;
+    // Over HTTPS a plain 401 may also be Extended Protection: the kerberos package sends no
+    // channel bindings, and IIS with tokenChecking=Require refuses a token without them
+    // (reference §7.4) — the same answer a wrong key gives, so neither is more than possible.
+    const overHttps = signed.url.startsWith('https:');
+    const withoutKerberosError = !undecryptable && overHttps;
     findings.push(
       finding({
         cause: 'spn-wrong-account',
-        confidence: undecryptable ? 'confirmed' : 'likely',
+        confidence: undecryptable ? 'confirmed' : overHttps ? 'possible' : 'likely',
         explanation:
           `The domain issued a valid ticket for ${spn}${ticketKvno !== null && ticketKvno !== undefined ? ` (key version ${ticketKvno})` : ''}, but the site ` +
           (undecryptable
             ? `rejected it with ${undecryptable}: it cannot decrypt the ticket because its key is not the key of the account that holds the SPN (the SPN is on another account, or that account's password changed and the server still has the old key).`
-            : `still answered 401: the account that runs the site is most likely not the account that holds ${spn}, so it cannot decrypt the ticket.`) +
+            : `still answered 401: the account that runs the site is ${overHttps ? 'perhaps' : 'most likely'} not the account that holds ${spn}, so it cannot decrypt the ticket.`) +
           ' Move the SPN to the account the site runs as, or run the site as the account that holds it.',
         evidence: legs,
         browsers: everyBrowser,
       }),
     );
+    if (withoutKerberosError) {
+      findings.push(
+        finding({
+          cause: 'epa-channel-binding',
+          confidence: 'possible',
+          explanation: `The site is HTTPS and refused a valid ticket for ${spn} without a Kerberos error. IIS with Extended Protection set to Require (extendedProtection tokenChecking="Require") refuses any token that is not bound to the TLS channel; this test sends none, and behind a load balancer or proxy that ends TLS, browsers' bindings match the device's certificate instead of the server's. Check the site's Windows authentication Extended Protection setting: with TLS ending before IIS, use tokenChecking="Allow", or "Require" with flags="Proxy" and the public names as <spn name="HTTP/${spnItem?.facts.spnHost ?? host}"/> (reference §7.4).`,
+          evidence: legs,
+          browsers: everyBrowser,
+        }),
+      );
+    }
   }
   return { findings, ruledOut };
 };

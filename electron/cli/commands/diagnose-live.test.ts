@@ -59,6 +59,8 @@ describe('iwa-doctor diagnose --live: bad input', () => {
     [['http://web01/', '--live', '--dns-server', 'dns.contoso.test'], /--dns-server takes an IP address/],
     [['http://web01/', '--live', '--dns-server', '127.0.0.1:70000'], /--dns-server takes an IP address/],
     [['http://web01/', '--live', '--timeout', '5s'], /--timeout takes milliseconds/],
+    [['http://web01/', '--live', '--dns-search', 'contoso com'], /--dns-search takes up to six DNS suffixes/],
+    [['http://web01/', '--dns-search', 'contoso.com'], /belongs to the live test: add --live/],
     [['http://web01/', '--live', '--ca-file', '/nonexistent/ca.pem'], /cannot be read \(ENOENT\)/],
     [['http://web01/', '--dns-server', '127.0.0.1'], /belongs to the live test: add --live/],
   ])('%j → one line, exit 2', async (argv, message) => {

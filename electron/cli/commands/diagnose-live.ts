@@ -1,6 +1,6 @@
 /**
- * `iwa-doctor diagnose <url> --live [--json] [--dns-server <ip[:port]>] [--ca-file <pem>]
- * [--timeout <ms>]`: the live sign-in test as the user running the command — anonymous
+ * `iwa-doctor diagnose <url> --live [--json] [--dns-server <ip[:port]>] [--dns-search <suffixes>]
+ * [--ca-file <pem>] [--timeout <ms>]`: the live sign-in test as the user running the command — anonymous
  * request, the SPN a browser asks for, a Negotiate token from this user's credentials, the
  * signed request, both tokens decoded — and the findings it leads to. Against the real
  * network, never a simulated machine. Exit code 0 when the test ran, whatever it found.
@@ -13,7 +13,7 @@ import { CliUsageError, type CliIo } from '../cli-command.js';
 import type { ParsedArguments } from '../parse-arguments.js';
 
 /** Options that only make sense with --live (the scenario ones make no sense with it). */
-export const liveOnlyFlags = ['dns-server', 'ca-file', 'timeout'] as const;
+export const liveOnlyFlags = ['dns-server', 'dns-search', 'ca-file', 'timeout'] as const;
 
 function text(flags: ParsedArguments['flags'], name: string): string | undefined {
   const value = flags.get(name);
@@ -36,6 +36,7 @@ export async function runLiveDiagnose({ positional, flags }: ParsedArguments, io
   try {
     options = await liveTestOptionsFrom({
       dnsServer: text(flags, 'dns-server'),
+      dnsSearch: text(flags, 'dns-search'),
       caFile: text(flags, 'ca-file'),
       timeoutMs: text(flags, 'timeout'),
     });

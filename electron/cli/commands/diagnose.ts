@@ -41,7 +41,7 @@ export const diagnoseCommand: CliCommand = {
   name: 'diagnose',
   usage:
     'diagnose <url> [--scenario <file>] [--symptom <id>] [--json]   find why sign-in fails\n' +
-    '  diagnose <url> --live [--json] [--dns-server <ip[:port]>] [--ca-file <pem>] [--timeout <ms>]   test sign-in to the real site as you',
+    '  diagnose <url> --live [--json] [--dns-server <ip[:port]>] [--dns-search <suffixes>] [--ca-file <pem>] [--timeout <ms>]   test sign-in to the real site as you',
   async run(args, io) {
     const parsed = parseArguments(args, {
       valued: ['scenario', 'symptom', ...liveOnlyFlags],
