@@ -1,11 +1,12 @@
 /**
  * Parsers for klist, cmdkey, nltest and w32tm output, on the captures quoted in the reference
- * (§6.1, §7.6) and on reconstructed fixtures (file names contain `.reconstructed.`).
+ * (§6.1, §7.6), on edited versions of them (`.edited.`) and on reconstructed fixtures
+ * (`.reconstructed.`); fixtures/README.md says which is which.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCmdkeyList } from './cmdkey-list.js';
-import { parseKlistOutput } from './klist-output.js';
+import { klistFailureMeanings, parseKlistOutput } from './klist-output.js';
 import { parseNltestDsGetDc } from './nltest-dsgetdc.js';
 import { medianOffsetSeconds, parseW32tmStatus, parseW32tmStripchart } from './w32tm-output.js';
 import { WindowsOutputError } from './windows-output-error.js';
@@ -13,8 +14,8 @@ import { WindowsOutputError } from './windows-output-error.js';
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
 describe('klist', () => {
-  it('parses the Microsoft ticket list sample (§6.1), CRLF line ends', () => {
-    const output = parseKlistOutput(fixture('klist-tickets.txt'));
+  it('parses the Microsoft ticket list sample (§6.1, edited: without the "retrieved" line, CRLF line ends)', () => {
+    const output = parseKlistOutput(fixture('klist-tickets.edited.txt'));
     expect(output.logonId).toBe('0:0xa8a98b');
     expect(output.retrieved).toBeNull();
     expect(output.tickets).toHaveLength(2);
@@ -39,14 +40,16 @@ describe('klist', () => {
   });
 
   it('accepts a TAB after #N> and LF line ends', () => {
-    const text = fixture('klist-tickets.txt')
+    const text = fixture('klist-tickets.edited.txt')
       .replaceAll('\r\n', '\n')
       .replace('#0>     Client', '#0>\tClient');
     expect(parseKlistOutput(text).tickets[0]?.client).toBe('John');
   });
 
   it('klist get: the retrieved SPN', () => {
-    expect(parseKlistOutput(fixture('klist-get-success.txt')).retrieved).toBe('http/iisserver.contoso.com');
+    expect(parseKlistOutput(fixture('klist-get-success.edited.txt')).retrieved).toBe(
+      'http/iisserver.contoso.com',
+    );
   });
 
   it('klist get failure for an unknown SPN (§6.1 real form)', () => {
@@ -63,6 +66,30 @@ describe('klist', () => {
       apiSubstatus: 0x51f,
       status: 0xc000005e,
     });
+  });
+
+  it('klist get failure: encryption type not supported by the KDC (§6.1 lines, reconstructed first lines)', () => {
+    const failure = parseKlistOutput(fixture('klist-get-etype-not-supported.reconstructed.txt')).failure;
+    expect(failure).toEqual({
+      apiSubstatus: 0x80090342,
+      status: 0xc00002fd,
+      message: 'The encryption type requested is not supported by the KDC.',
+    });
+    expect(klistFailureMeanings[failure?.status ?? 0]).toBe(
+      'the encryption type requested is not supported by the KDC',
+    );
+  });
+
+  it('klist get failure: no credentials in the security package (§6.1 lines, reconstructed first lines)', () => {
+    const failure = parseKlistOutput(fixture('klist-get-no-credentials.reconstructed.txt')).failure;
+    expect(failure).toEqual({
+      apiSubstatus: 0x520,
+      status: 0x8009030e,
+      message: 'No credentials are available in the security package',
+    });
+    expect(klistFailureMeanings[failure?.status ?? 0]).toBe(
+      'no Kerberos credentials are available for this logon session',
+    );
   });
 
   it('klist purge', () => {
@@ -203,7 +230,7 @@ describe('ticket flag names', () => {
       'ok_as_delegate',
       'name_canonicalize',
     ]);
-    const sample = parseKlistOutput(fixture('klist-tickets.txt'));
+    const sample = parseKlistOutput(fixture('klist-tickets.edited.txt'));
     for (const ticket of sample.tickets)
       expect(ticketFlagNames(ticket.ticketFlags ?? 0)).toEqual(ticket.ticketFlagNames);
   });

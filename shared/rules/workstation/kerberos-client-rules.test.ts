@@ -98,7 +98,7 @@ describe('clock-skew', () => {
 
 describe('stale-ticket', () => {
   it('a cached ticket for the SPN (as cached: http/…, case kept, §6.1) while the KDC no longer knows the name: klist purge, in plain words', () => {
-    const evidence = tickets(fixture('klist-get-success.txt'), fixture('klist-get-principal-unknown.txt'));
+    const evidence = tickets(fixture('klist-get-success.edited.txt'), fixture('klist-get-principal-unknown.txt'));
     const [finding] = staleTicketRule({ target, evidence: [evidence] }).findings;
     expect(finding?.explanation).toContain(
       'the KDC does not know this service principal name (KDC_ERR_S_PRINCIPAL_UNKNOWN)',
@@ -110,7 +110,7 @@ describe('stale-ticket', () => {
   });
 
   it('a cached ticket proves nothing on its own, nor when the DC cannot be reached to compare', () => {
-    const list = fixture('klist-get-success.txt');
+    const list = fixture('klist-get-success.edited.txt');
     expect(staleTicketRule({ target, evidence: [tickets(list, list)] }).findings).toEqual([]);
     expect(
       staleTicketRule({
