@@ -1,12 +1,29 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { metaContentSecurityPolicy } from '../electron/harness/content-security-policy.js';
+
+const cspMeta = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")[^"]*(")/;
+
+/**
+ * Writes the one policy (electron/harness/content-security-policy.ts) into the page's CSP meta
+ * tag, so the tag and the header never differ (the tag carries the report stylesheet's hash too).
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'iwa-doctor-csp-meta',
+    transformIndexHtml(html) {
+      if (!cspMeta.test(html)) throw new Error('renderer/index.html has no Content-Security-Policy meta tag');
+      return html.replace(cspMeta, `$1${metaContentSecurityPolicy}$2`);
+    },
+  };
+}
 
 // Relative asset paths: Electron loads the page from file://, the web harness from its root.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicyMeta()],
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -11,6 +11,8 @@ import {
   type ApiResponse,
   type ApiResult,
 } from '../../shared/api/contract.js';
+import { withSecretsPolicy } from '../../shared/report/build-report.js';
+import { renderReportHtml } from '../../shared/report/report-html.js';
 import { HostError } from '../host/host.js';
 import { ScenarioFileError } from '../host/scenario/load-scenario.js';
 import { EngineError, type Engine } from '../engine/engine.js';
@@ -26,8 +28,11 @@ type Handlers = {
 
 /** Capabilities only some transports have (Electron prints to PDF; the web harness cannot). */
 export interface DispatcherCapabilities {
-  /** The window as a PDF document (Electron `webContents.printToPDF`). */
-  readonly printToPdf?: () => Promise<Uint8Array>;
+  /**
+   * A self-contained HTML document printed to PDF (Electron: a hidden, sandboxed window without
+   * JavaScript, `webContents.printToPDF`; electron/main/print-to-pdf.ts).
+   */
+  readonly printHtmlToPdf?: (html: string) => Promise<Uint8Array>;
   /** Start-up settings of the live sign-in test (DNS server, trusted CAs, time limit); default: the system's. */
   readonly liveTestOptions?: LiveTestOptions;
 }
@@ -38,17 +43,19 @@ function handlersFor(engine: Engine, capabilities: DispatcherCapabilities): Hand
     'app:info': () => engine.info(),
     'causes:list': () => engine.causes(),
     'scenario:load': ({ id }) => engine.loadScenario(id),
-    'diagnosis:run': (target) => engine.runDiagnosis(target),
+    'diagnosis:run': ({ runId, ...target }) => engine.runDiagnosis(target, runId),
     'diagnosis:progress': () => engine.diagnosisProgress(),
-    'diagnosis:cancel': () => engine.cancelDiagnosis(),
+    'diagnosis:cancel': ({ runId }) => engine.cancelDiagnosis(runId),
     'targets:recent': () => engine.recentTargetList(),
-    'report:pdf': async () => {
-      if (!capabilities.printToPdf)
+    'report:pdf': async ({ report }) => {
+      if (!capabilities.printHtmlToPdf)
         throw new EngineError(
           'this window cannot make a PDF itself; use the browser’s Print instead',
           'unavailable',
         );
-      return { pdfBase64: Buffer.from(await capabilities.printToPdf()).toString('base64') };
+      // The PDF is the saved web page, printed: the same HTML, the same redaction.
+      const html = renderReportHtml(withSecretsPolicy(report));
+      return { pdfBase64: Buffer.from(await capabilities.printHtmlToPdf(html)).toString('base64') };
     },
     'live:test': ({ url }) => liveTest.run(url),
     'remedy:preview': ({ offerId }) => engine.previewRemedy(offerId),

@@ -11,6 +11,7 @@ import { appVersion } from './app-version.js';
 import { defaultDataDirectory } from './data-directory.js';
 import { Engine } from './engine.js';
 import { JournalStore } from './journal/journal-store.js';
+import type { ProbeGate } from './probe-gate.js';
 
 /** The scenarios that ship with the app (and drive the tests). */
 export const bundledScenarioDirectory = fileURLToPath(new URL('../../e2e/scenarios/', import.meta.url));
@@ -20,6 +21,8 @@ export interface SimulationEngineOptions {
   readonly scenarioFile?: string;
   readonly scenarioDirectory?: string;
   readonly dataDirectory?: string;
+  /** TEST-ONLY: the web harness's probe gate (IWA_DOCTOR_TEST_HOOKS=1). */
+  readonly probeGate?: ProbeGate;
 }
 
 export async function createSimulationEngine(options: SimulationEngineOptions): Promise<Engine> {
@@ -32,5 +35,6 @@ export async function createSimulationEngine(options: SimulationEngineOptions): 
     journal: JournalStore.inDirectory(options.dataDirectory ?? defaultDataDirectory()),
     scenarios: new ScenarioLibrary(options.scenarioDirectory ?? bundledScenarioDirectory),
     ...(initialHost ? { initialHost } : {}),
+    ...(options.probeGate ? { probeGate: options.probeGate } : {}),
   });
 }

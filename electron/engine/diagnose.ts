@@ -21,6 +21,12 @@ export interface DiagnoseOptions {
   readonly signal?: AbortSignal;
   /** Called as each probe starts and ends, for progress in the UI. */
   readonly onProbe?: (run: ProbeRun & { readonly phase: 'started' | 'finished' }) => void;
+  /**
+   * Awaited after a probe is announced as started and before it runs. Only the test-only probe
+   * gate of the web harness uses it (electron/engine/probe-gate.ts), to hold the running step
+   * on screen without sleeping; it rejects when the run is cancelled.
+   */
+  readonly beforeProbe?: (probeId: string, signal: AbortSignal) => Promise<void>;
 }
 
 export async function diagnose(
@@ -46,6 +52,8 @@ export async function diagnose(
     }
     signal.throwIfAborted();
     options.onProbe?.({ probe: probe.id, title: probe.title, status: 'ok', phase: 'started' });
+    await options.beforeProbe?.(probe.id, signal);
+    signal.throwIfAborted();
     let run: ProbeRun;
     try {
       const produced = await probe.run({ host, target, machine, signal });

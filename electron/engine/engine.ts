@@ -3,6 +3,7 @@
  * the journal. The renderer names offers and journal entries by id; everything else (what a
  * remedy changes, on which key) is decided here from the engine's own state.
  */
+import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { ApiResponse, ScenarioSummary } from '../../shared/api/contract.js';
 import { causeCatalog } from '../../shared/causes/cause-catalog.js';
@@ -21,6 +22,7 @@ import type { Host } from '../host/host.js';
 import { ScenarioHost } from '../host/scenario/scenario-host.js';
 import type { ScenarioLibrary } from '../host/scenario/scenario-library.js';
 import { diagnose } from './diagnose.js';
+import type { ProbeGate } from './probe-gate.js';
 import type { JournalStore } from './journal/journal-store.js';
 import { findProbe } from './probes/probe-catalog.js';
 import { RecentTargetsStore } from './recent-targets/recent-targets-store.js';
@@ -53,12 +55,18 @@ export interface EngineOptions {
   readonly initialHost?: Host;
   /** Addresses checked before; by default `recent-targets.json` beside the journal. */
   readonly recentTargets?: RecentTargetsStore;
+  /** TEST-ONLY (web harness with IWA_DOCTOR_TEST_HOOKS=1): holds probes until a test lets them go. */
+  readonly probeGate?: ProbeGate;
 }
 
 interface RunningDiagnosis {
+  readonly runId: string;
   readonly controller: AbortController;
   readonly progress: ProbeProgress[];
 }
+
+/** How many run ids the engine remembers as cancelled or finished (a cancel may arrive first). */
+const rememberedRunLimit = 64;
 
 interface OfferRecord {
   readonly offer: RemedyOffer;
@@ -83,6 +91,8 @@ export class Engine {
   private readonly recentTargets: RecentTargetsStore;
   private running: RunningDiagnosis | null = null;
   private lastProgress: ProbeProgress[] = [];
+  /** Runs cancelled before their request arrived, and runs that finished (oldest first). */
+  private readonly pastRuns = new Map<string, 'cancelled' | 'finished'>();
 
   constructor(private readonly options: EngineOptions) {
     this.host = options.initialHost ?? null;
@@ -117,7 +127,19 @@ export class Engine {
     return { host: host.describe(), target: scenario.target };
   }
 
-  async runDiagnosis(target: Target): Promise<Diagnosis> {
+  /**
+   * Runs the checks for a target. `runId` is the renderer's name for this run (a cancel may
+   * name it before this call arrives: then nothing runs); internal re-checks make their own.
+   * A cancelled run never remembers the address and never replaces the offers on hand.
+   */
+  async runDiagnosis(target: Target, runId: string = randomUUID()): Promise<Diagnosis> {
+    const past = this.pastRuns.get(runId);
+    if (past === 'cancelled') {
+      this.pastRuns.set(runId, 'finished');
+      throw new EngineError('the check was cancelled', 'precondition-failed');
+    }
+    if (past === 'finished' || this.running?.runId === runId)
+      throw new EngineError('this check was already run; start a new one', 'bad-request');
     this.running?.controller.abort();
     const progress: ProbeProgress[] = probesFor(target.symptom).map((probe) => {
       const known = findProbe(probe);
@@ -130,7 +152,7 @@ export class Engine {
             message: 'this check is not available in this version',
           };
     });
-    const running: RunningDiagnosis = { controller: new AbortController(), progress };
+    const running: RunningDiagnosis = { runId, controller: new AbortController(), progress };
     this.running = running;
     this.lastProgress = progress;
     let result: Diagnosis;
@@ -138,6 +160,7 @@ export class Engine {
       const host = await this.currentHost();
       result = await diagnose(host, target, {
         signal: running.controller.signal,
+        ...(this.options.probeGate ? { beforeProbe: this.options.probeGate.beforeProbe } : {}),
         onProbe: (run) => {
           const index = progress.findIndex((item) => item.probe === run.probe);
           const phase = run.phase === 'started' ? 'running' : run.status;
@@ -157,7 +180,12 @@ export class Engine {
       throw error;
     } finally {
       if (this.running === running) this.running = null;
+      this.rememberRun(runId, 'finished');
     }
+    // A cancel that came after the last probe: the person has moved on, so nothing of it stays.
+    if (running.controller.signal.aborted)
+      throw new EngineError('the check was cancelled', 'precondition-failed');
+    result = { ...result, runId };
     // Remembering the address must never cost the person their diagnosis.
     await this.recentTargets.remember(target).catch(() => undefined);
     this.offers.clear();
@@ -172,10 +200,32 @@ export class Engine {
     return { running: this.running !== null, probes: this.lastProgress.map((item) => ({ ...item })) };
   }
 
-  cancelDiagnosis(): ApiResponse<'diagnosis:cancel'> {
-    if (!this.running) return { cancelled: false };
-    this.running.controller.abort();
+  /** Stops the run with this id, or makes sure it never starts if its request has not arrived yet. */
+  cancelDiagnosis(runId: string): ApiResponse<'diagnosis:cancel'> {
+    if (this.running?.runId === runId) {
+      this.running.controller.abort();
+      return { cancelled: true };
+    }
+    if (this.pastRuns.get(runId) === 'finished') return { cancelled: false };
+    this.rememberRun(runId, 'cancelled');
     return { cancelled: true };
+  }
+
+  private rememberRun(runId: string, state: 'cancelled' | 'finished'): void {
+    this.pastRuns.delete(runId);
+    this.pastRuns.set(runId, state);
+    for (const oldest of this.pastRuns.keys()) {
+      if (this.pastRuns.size <= rememberedRunLimit) break;
+      this.pastRuns.delete(oldest);
+    }
+  }
+
+  /**
+   * The simulated machine, when the engine runs on a scenario (null on a real Windows machine).
+   * Only the web harness's test-only hooks use it, to act as a domain administrator would.
+   */
+  simulatedMachine(): ScenarioHost | null {
+    return this.host instanceof ScenarioHost ? this.host : null;
   }
 
   recentTargetList(): Promise<Target[]> {

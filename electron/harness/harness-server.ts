@@ -11,6 +11,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { apiMethodRoutes } from '../../shared/api/domain-api.js';
 import type { ApiDispatcher } from '../api/api-dispatcher.js';
+import type { TestHooks } from './test-hooks.js';
 import { contentSecurityPolicy } from './content-security-policy.js';
 
 const cookieName = 'iwa_doctor_token';
@@ -33,6 +34,11 @@ export interface HarnessOptions {
   readonly token: string;
   /** 0 picks a free port. */
   readonly port: number;
+  /**
+   * TEST-ONLY, absent unless IWA_DOCTOR_TEST_HOOKS=1 on a simulated machine (test-hooks.ts):
+   * served at POST /test-hooks/<name> with the same token, origin and JSON checks as the API.
+   */
+  readonly testHooks?: TestHooks;
 }
 
 export interface RunningHarness {
@@ -143,7 +149,9 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       if (!sameSecret(presented, token))
         return send(response, 403, 'forbidden: open the address printed when IWA Doctor started\n');
 
-      if (url.pathname.startsWith('/api/')) {
+      const testHook =
+        options.testHooks && url.pathname.startsWith('/test-hooks/') ? options.testHooks : null;
+      if (url.pathname.startsWith('/api/') || testHook) {
         const requestOrigin = request.headers.origin;
         if (request.method !== 'POST')
           return send(response, 405, 'method not allowed\n', undefined, { Allow: 'POST' });
@@ -164,7 +172,9 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
             'application/json',
           );
         }
-        const result = await dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), payload);
+        const result = testHook
+          ? await testHook(decodeURIComponent(url.pathname.slice('/test-hooks/'.length)), payload)
+          : await dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), payload);
         return send(response, 200, JSON.stringify(result), 'application/json');
       }
 

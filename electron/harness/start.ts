@@ -5,7 +5,8 @@
  * 127.0.0.1 and prints exactly one line: `IWA Doctor ready at http://127.0.0.1:<port>/?token=<token>`.
  * PORT sets the port (default: a free one). On Windows, without --scenario or --simulate, the
  * engine checks this machine through the PowerShell host; elsewhere it runs in simulation
- * mode (scenario host).
+ * mode (scenario host). IWA_DOCTOR_TEST_HOOKS=1 turns on the TEST-ONLY hooks (test-hooks.ts) on
+ * a simulated machine; the Playwright fixture sets it for the tests that need it, nobody else.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -17,6 +18,8 @@ import { liveTestOptionsFrom } from '../live/live-test-settings.js';
 import { createMachineEngine } from '../engine/create-machine-engine.js';
 import { isWindows } from '../host/powershell/create-powershell-host.js';
 import { startHarness } from './harness-server.js';
+import { ProbeGate } from '../engine/probe-gate.js';
+import { createTestHooks, testHooksRequested, testHooksVariable } from './test-hooks.js';
 
 function fail(message: string): never {
   process.stderr.write(`iwa-doctor web: ${message}\n`);
@@ -45,13 +48,18 @@ try {
     caFile: valueOf('ca-file'),
     timeoutMs: valueOf('timeout'),
   });
-  const engine =
-    isWindows() && scenario === undefined && !flags.has('simulate')
-      ? createMachineEngine({ transport: 'web' })
-      : await createSimulationEngine({
-          transport: 'web',
-          ...(typeof scenario === 'string' ? { scenarioFile: scenario } : {}),
-        });
+  const onRealMachine = isWindows() && scenario === undefined && !flags.has('simulate');
+  // TEST-ONLY (off by default): the end-to-end fixture sets the variable; never on a real machine.
+  const probeGate = !onRealMachine && testHooksRequested(process.env) ? new ProbeGate() : undefined;
+  if (testHooksRequested(process.env) && !probeGate)
+    process.stderr.write(`iwa-doctor web: ${testHooksVariable} is ignored on a real machine\n`);
+  const engine = onRealMachine
+    ? createMachineEngine({ transport: 'web' })
+    : await createSimulationEngine({
+        transport: 'web',
+        ...(typeof scenario === 'string' ? { scenarioFile: scenario } : {}),
+        ...(probeGate ? { probeGate } : {}),
+      });
   const harness = await startHarness({
     dispatch: createApiDispatcher(
       engine,
@@ -61,7 +69,9 @@ try {
     staticDirectory,
     token: randomBytes(24).toString('hex'),
     port,
+    ...(probeGate ? { testHooks: createTestHooks(engine, probeGate) } : {}),
   });
+  if (probeGate) process.stderr.write('iwa-doctor web: TEST-ONLY hooks are on (/test-hooks/…)\n');
   process.stdout.write(`IWA Doctor ready at ${harness.url}\n`);
   const stop = async () => {
     await harness.close();

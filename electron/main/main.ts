@@ -11,7 +11,7 @@ import { createSimulationEngine } from '../engine/create-engine.js';
 import { createMachineEngine } from '../engine/create-machine-engine.js';
 import { isWindows } from '../host/powershell/create-powershell-host.js';
 import { registerApi } from './ipc.js';
-import { printAppWindowToPdf } from './print-to-pdf.js';
+import { printHtmlToPdf } from './print-to-pdf.js';
 import { createMainWindow } from './window.js';
 
 /** Everything after the single-instance check: window, engine and IPC of the one running app. */
@@ -52,7 +52,7 @@ async function startApp(): Promise<void> {
         });
   registerApi(
     createApiDispatcher(engine, (error) => console.error('IWA Doctor engine error', error), {
-      printToPdf: printAppWindowToPdf,
+      printHtmlToPdf,
     }),
   );
   createMainWindow();

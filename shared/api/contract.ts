@@ -14,10 +14,14 @@ import { journalEntrySchema } from '../model/journal.js';
 import { targetSchema, targetUrlSchema } from '../model/target.js';
 import { liveTestResultSchema } from '../live/live-test-result.js';
 import { probeProgressSchema } from '../wizard/probe-progress.js';
+import { reportDocumentSchema } from '../report/report-document.js';
 
 const idSchema = z
   .string()
   .regex(/^[a-z0-9-]{1,64}$/, 'expected an id of lowercase letters, digits and dashes');
+
+/** A diagnosis run, named by the renderer (a random UUID). */
+export const runIdSchema = idSchema;
 
 export const scenarioSummarySchema = z.object({
   id: idSchema,
@@ -60,8 +64,12 @@ export const apiContract = {
       target: targetSchema,
     }),
   },
+  /**
+   * The renderer names each run with an id it makes itself, so a cancel that reaches the engine
+   * before the run request still stops that run (the engine then never starts it).
+   */
   'diagnosis:run': {
-    request: targetSchema.strict(),
+    request: targetSchema.extend({ runId: runIdSchema }).strict(),
     response: diagnosisSchema,
   },
   /** Addresses this person checked before, newest first (remembered per user, beside the journal). */
@@ -74,17 +82,23 @@ export const apiContract = {
     request: z.object({}).strict(),
     response: z.object({ running: z.boolean(), probes: z.array(probeProgressSchema) }),
   },
-  /** Stops the running diagnosis after the probe in progress; its answer is then an error. */
+  /**
+   * Stops the run with this id after the probe in progress (its answer is then an error), or,
+   * when its request has not arrived yet, makes sure it never starts. `cancelled` is false only
+   * for a run that had already finished.
+   */
   'diagnosis:cancel': {
-    request: z.object({}).strict(),
+    request: z.object({ runId: runIdSchema }).strict(),
     response: z.object({ cancelled: z.boolean() }),
   },
   /**
-   * The window as PDF (Electron printToPDF of the report view). Where the engine cannot print
-   * (the web harness) the answer is `unavailable` and the renderer uses the browser's print.
+   * The report as PDF: the engine renders the same self-contained HTML as "Save the report (web
+   * page)" from this document (already redacted unless the person opted in) and prints that,
+   * never the app window. Where the engine cannot print (the web harness) the answer is
+   * `unavailable` and the renderer prints the report HTML from a sandboxed frame instead.
    */
   'report:pdf': {
-    request: z.object({}).strict(),
+    request: z.object({ report: reportDocumentSchema }).strict(),
     response: z.object({ pdfBase64: z.string().max(50_000_000) }),
   },
   /**

@@ -2,7 +2,12 @@
  * Reads a saved JSON report back, strictly: bounded size, JSON, then the zod schema. Any
  * problem is one line a person can read, never a crash.
  */
-import { reportDocumentSchema, reportFormat, type ReportDocument } from './report-document.js';
+import {
+  readableReportVersions,
+  reportDocumentSchema,
+  reportFormat,
+  type ReportDocument,
+} from './report-document.js';
 
 export const maximumReportBytes = 20 * 1024 * 1024;
 
@@ -27,7 +32,8 @@ export function parseReport(text: string): ReportDocument {
   if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== reportFormat) {
     throw new ReportFileError('This JSON file is not an IWA Doctor report.');
   }
-  if ((json as { version?: unknown }).version !== 1)
+  const version = (json as { version?: unknown }).version;
+  if (typeof version !== 'number' || !readableReportVersions.includes(version))
     throw new ReportFileError('This report was saved by a newer IWA Doctor; update the app to open it.');
   const parsed = reportDocumentSchema.safeParse(json);
   if (!parsed.success) {

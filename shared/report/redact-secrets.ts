@@ -16,7 +16,9 @@ const schemeToken = /\b(Negotiate|NTLM|Kerberos|Basic|Bearer)(\s+)([A-Za-z0-9+/_
 // 48 base64 characters are 36 bytes: longer than any word, path or GUID in Windows output
 // (GUIDs have dashes), shorter than the smallest NTLM message (type 1 is 40+ bytes, §8).
 const longBase64 = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{48,}={0,2}(?![A-Za-z0-9+/=])/g;
-const passwordAssignment = /\b(password|passwd|pwd|secret)(\s*[:=]\s*)("[^"]*"|'[^']*'|\S+)/gi;
+// A value already replaced by the marker stays as it is: redacting twice changes nothing.
+const passwordAssignment =
+  /\b(password|passwd|pwd|secret)(\s*[:=]\s*)(?!\[secret removed, \d+ characters\])("[^"]*"|'[^']*'|\S+)/gi;
 const secretFieldName = /token|password|passwd|secret|base64/i;
 
 /**
@@ -51,10 +53,13 @@ export function redactSecrets<T>(value: T): T {
 }
 
 const maximumDepth = 64;
+const removedMarkerPattern = /^\[secret removed, \d+ characters\]$/;
 
 function redactValue(value: unknown, fieldName: string | null, depth: number): unknown {
   if (depth > maximumDepth) return '[removed: nested too deeply]';
   if (typeof value === 'string') {
+    // Already removed (a report redacted once, then again before printing): keep its length.
+    if (removedMarkerPattern.test(value)) return value;
     if (fieldName !== null && secretFieldName.test(fieldName) && value.length > 0)
       return removedMarker(value.length);
     return redactText(value);

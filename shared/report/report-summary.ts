@@ -1,9 +1,11 @@
 /**
  * "Copy summary for IT": a few plain lines that fit in a ticket or a chat message — the
  * address, what the person saw, each cause with its fix and who may apply it, what could not
- * be checked and what was changed. Secrets are removed unless the report kept them.
+ * be checked, the checks run again after a fix, and what was changed or undone. Secrets are
+ * removed unless the report kept them.
  */
 import { confidenceLabels, scopeLabels, symptomLabel } from '../wizard/plain-labels.js';
+import { causeOutcomeLabels, compareCauses } from './cause-comparison.js';
 import type { ReportDocument } from './report-document.js';
 
 export function renderReportSummary(report: ReportDocument): string {
@@ -24,6 +26,14 @@ export function renderReportSummary(report: ReportDocument): string {
   const notRun = diagnosis.probes.filter((probe) => probe.status !== 'ok');
   if (notRun.length > 0) lines.push(`Could not check: ${notRun.map((probe) => probe.title).join('; ')}`);
   lines.push(`Ruled out: ${diagnosis.ruledOut.length} check${diagnosis.ruledOut.length === 1 ? '' : 's'}`);
+  if (report.recheck) {
+    const outcomes = compareCauses(diagnosis, report.recheck.diagnosis).map(
+      (comparison) => `${comparison.cause} ${causeOutcomeLabels[comparison.outcome].toLowerCase()}`,
+    );
+    lines.push(
+      `Checked again after the change: ${outcomes.length > 0 ? outcomes.join('; ') : 'nothing found'}`,
+    );
+  }
   for (const entry of report.changes)
     lines.push(
       `Changed: ${entry.title} — ${entry.state}${entry.undoneAt ? ` (undone ${entry.undoneAt})` : ''}`,

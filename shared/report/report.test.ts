@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Diagnosis } from '../model/diagnosis.js';
 import type { JournalEntry } from '../model/journal.js';
-import { buildReport } from './build-report.js';
+import { buildReport, withSecretsPolicy } from './build-report.js';
+import { compareCauses } from './cause-comparison.js';
 import { parseReport } from './parse-report.js';
 import { redactSecrets, redactText } from './redact-secrets.js';
 import { renderReportHtml } from './report-html.js';
@@ -200,13 +201,36 @@ describe('report', () => {
     ]);
   });
 
+  it('shows the raw evidence open, so the printed report holds it too', () => {
+    const html = renderReportHtml(build());
+    expect(html).toContain('<details open><summary>What Windows said</summary>');
+    expect(html).not.toMatch(/<details>/);
+  });
+
+  it('redacting a redacted report again changes nothing, so the printer gets exactly the saved HTML', () => {
+    const report = build();
+    expect(withSecretsPolicy(report)).toEqual(report);
+    expect(renderReportHtml(withSecretsPolicy(report))).toBe(renderReportHtml(report));
+    // A report that says it keeps nothing secret is redacted even when handed over unredacted.
+    const unredacted = { ...build(true), secretsIncluded: false };
+    expect(JSON.stringify(withSecretsPolicy(unredacted))).not.toContain(kerberosToken.slice(0, 40));
+  });
+
+  it('still opens a version 1 report, and refuses a newer one in one line', () => {
+    const { recheck: _none, ...report } = { ...build(), version: 1 as const };
+    expect(parseReport(JSON.stringify(report))).toEqual(report);
+    expect(() => parseReport(JSON.stringify({ ...report, version: 3 }))).toThrowError(
+      /^This report was saved by a newer IWA Doctor; update the app to open it\.$/,
+    );
+  });
+
   it('reads a saved report back exactly, and gives one clear line for anything else', () => {
     const report = build();
     expect(parseReport(JSON.stringify(report))).toEqual(report);
     const problems = [
       'not json',
       '{"hello":1}',
-      JSON.stringify({ ...report, version: 2 }),
+      JSON.stringify({ ...report, version: 3 }),
       JSON.stringify({ ...report, diagnosis: { ...report.diagnosis, findings: [{ cause: 'made-up' }] } }),
       JSON.stringify({ ...report, extra: true }),
     ];
@@ -218,5 +242,76 @@ describe('report', () => {
         expect((error as Error).message).not.toContain('\n');
       }
     }
+  });
+});
+
+describe('report saved after a fix', () => {
+  const after: Diagnosis = {
+    ...diagnosis,
+    runId: 'run-2',
+    finishedAt: '2026-11-22T02:01:30.000Z',
+    findings: [
+      {
+        cause: 'proxy-in-path',
+        confidence: 'likely',
+        title: 'A proxy server sits between the browser and the site',
+        explanation: 'e',
+        evidence: [],
+        remedies: [],
+      },
+    ],
+  };
+  const fixed = buildReport({
+    diagnosis,
+    journal: [{ ...journal[0], state: 'applied', undoneAt: undefined } as JournalEntry],
+    appVersion: '0.1.0',
+    createdAt: '2026-11-22T02:03:00.000Z',
+    recheck: { entryId: 'e1', ticketsPurged: false, diagnosis: after },
+  });
+
+  it('compares each cause before and after the change', () => {
+    expect(compareCauses(diagnosis, after)).toEqual([
+      {
+        cause: 'zone-not-intranet',
+        title: 'Site is not in the Local intranet zone',
+        before: 'confirmed',
+        outcome: 'gone',
+      },
+      {
+        cause: 'proxy-in-path',
+        title: 'A proxy server sits between the browser and the site',
+        before: null,
+        outcome: 'found-now',
+      },
+    ]);
+  });
+
+  it('says in the HTML what the checks found again after the change, and which change it was', () => {
+    const html = renderReportHtml(fixed);
+    expect(html).toContain('What we found before the change (1)');
+    expect(html).toContain('<h2>Checked again after the change</h2>');
+    expect(html).toContain('After “Add to Local intranet”, IWA Doctor ran the same checks again');
+    expect(html).toMatch(
+      /<tr data-cause="zone-not-intranet" data-outcome="gone"><td>Site is not in the Local intranet zone<\/td><td>Found \(Proven\)<\/td><td>Gone<\/td><\/tr>/,
+    );
+    expect(html).toMatch(
+      /<tr data-cause="proxy-in-path" data-outcome="found-now">.*<td>Not found<\/td><td>Found now<\/td>/,
+    );
+    expect(html).toContain('Result: a problem remains after the change.');
+    expect(html).toMatch(/<strong>Add to Local intranet<\/strong> — Applied/);
+    expect(html).not.toContain(kerberosToken.slice(0, 40));
+  });
+
+  it('says so in the summary for IT, and reads back exactly', () => {
+    expect(renderReportSummary(fixed).split('\n')).toContain(
+      'Checked again after the change: zone-not-intranet gone; proxy-in-path found now',
+    );
+    expect(parseReport(JSON.stringify(fixed))).toEqual(fixed);
+    expect(fixed.version).toBe(2);
+  });
+
+  it('keeps the re-check redacted like the rest', () => {
+    expect(JSON.stringify(fixed.recheck)).not.toContain(kerberosToken.slice(0, 40));
+    expect(fixed.recheck?.diagnosis.evidence[0]?.raw[0]?.text).toContain('[secret removed,');
   });
 });

@@ -66,7 +66,7 @@ function recordingEffects() {
   const effects: ReportEffects = {
     download: (fileName, mimeType, content) => downloads.push({ fileName, mimeType, content }),
     copyText: async () => undefined,
-    print: () => undefined,
+    printHtml: () => undefined,
     now: () => '2026-11-22T00:00:00Z',
   };
   return { effects, downloads };

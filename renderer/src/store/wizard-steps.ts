@@ -7,7 +7,7 @@ import type { Diagnosis } from '../../../shared/model/diagnosis.js';
 import type { RemedyOffer } from '../../../shared/model/finding.js';
 import type { JournalEntry } from '../../../shared/model/journal.js';
 import type { Target } from '../../../shared/model/target.js';
-import type { ReportDocument } from '../../../shared/report/report-document.js';
+import type { ReportDocument, ReportRecheck } from '../../../shared/report/report-document.js';
 import type { ProbeProgress } from '../../../shared/wizard/probe-progress.js';
 
 export type WizardStep =
@@ -15,7 +15,8 @@ export type WizardStep =
   | {
       readonly kind: 'running';
       readonly target: Target;
-      readonly runNumber: number;
+      /** The name this run has for the engine (made by the store; cancel names it too). */
+      readonly runId: string;
       readonly progress: readonly ProbeProgress[];
     }
   | {
@@ -72,4 +73,17 @@ export function diagnosisOfStep(step: WizardStep): Diagnosis | null {
     default:
       return assertNever(step);
   }
+}
+
+/**
+ * After a fix, the checks the engine ran again by itself (after klist purge, when the person
+ * asked for it): a report saved at that moment describes them, not only the state before.
+ */
+export function recheckOfStep(step: WizardStep): ReportRecheck | null {
+  if (step.kind !== 'verified') return null;
+  return {
+    entryId: step.entry.id,
+    ticketsPurged: step.retest !== undefined,
+    diagnosis: step.retest?.after ?? step.after,
+  };
 }

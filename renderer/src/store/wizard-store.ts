@@ -8,6 +8,7 @@ import { createStore } from 'zustand/vanilla';
 import type { ApiChannel, ApiRequest, ApiResponse } from '../../../shared/api/contract.js';
 import type { JournalEntry } from '../../../shared/model/journal.js';
 import type { Target } from '../../../shared/model/target.js';
+import { answersForSymptom } from '../../../shared/wizard/decision-tree.js';
 import { buildReport } from '../../../shared/report/build-report.js';
 import { parseReport } from '../../../shared/report/parse-report.js';
 import type { ReportDocument } from '../../../shared/report/report-document.js';
@@ -15,7 +16,7 @@ import { renderReportHtml } from '../../../shared/report/report-html.js';
 import { renderReportSummary } from '../../../shared/report/report-summary.js';
 import { browserReportEffects, type ReportEffects } from '../report/report-effects.js';
 import { reportFileName } from '../report/report-file-name.js';
-import { diagnosisOfStep, type WizardStep } from './wizard-steps.js';
+import { diagnosisOfStep, recheckOfStep, type WizardStep } from './wizard-steps.js';
 
 export type EngineCaller = <C extends ApiChannel>(
   channel: C,
@@ -52,6 +53,11 @@ export interface WizardActions {
   showView(view: View): void;
   setMode(mode: DetailMode): void;
   editDraft(change: Partial<Target>): void;
+  /**
+   * Answers one of the decision tree's questions on the start page (null: "I do not know").
+   * Answers that no longer apply (another answer made the question moot) are dropped.
+   */
+  answerQuestion(questionId: string, answerId: string | null): void;
   loadScenario(id: string): Promise<void>;
   runDiagnosis(): Promise<void>;
   cancelDiagnosis(): Promise<void>;
@@ -74,6 +80,13 @@ export interface WizardActions {
 }
 
 export type WizardStore = ReturnType<typeof createWizardStore>;
+
+/** The draft with only the answers its symptom's questions ask for (none: every branch is checked). */
+function withApplicableAnswers(draft: Target): Target {
+  const { answers, ...rest } = draft;
+  const kept = answersForSymptom(draft.symptom, answers ?? {});
+  return Object.keys(kept).length > 0 ? { ...rest, answers: kept } : rest;
+}
 
 /** How often the running step asks the engine how far it is. */
 export const progressPollMilliseconds = 200;
@@ -99,21 +112,30 @@ function base64ToBytes(base64: string): Uint8Array {
   return bytes;
 }
 
-export function createWizardStore(callEngine: EngineCaller, effects: ReportEffects = browserReportEffects) {
-  let runCounter = 0;
+/** A new name for a diagnosis run (a random UUID: lowercase hex and dashes, as the contract wants). */
+function newRunId(): string {
+  return crypto.randomUUID();
+}
+
+export function createWizardStore(
+  callEngine: EngineCaller,
+  effects: ReportEffects = browserReportEffects,
+  makeRunId: () => string = newRunId,
+) {
+  let latestRunId: string | null = null;
   return createStore<WizardState & WizardActions>()((set, get) => {
-    const isCurrentRun = (runNumber: number) => {
+    const isCurrentRun = (runId: string) => {
       const step = get().step;
-      return step.kind === 'running' && step.runNumber === runNumber;
+      return step.kind === 'running' && step.runId === runId;
     };
 
-    const pollProgress = async (runNumber: number) => {
-      while (isCurrentRun(runNumber)) {
+    const pollProgress = async (runId: string) => {
+      while (isCurrentRun(runId)) {
         await wait(progressPollMilliseconds);
         try {
           const progress = await callEngine('diagnosis:progress', {});
           const step = get().step;
-          if (step.kind === 'running' && step.runNumber === runNumber && progress.running)
+          if (step.kind === 'running' && step.runId === runId && progress.running)
             set({ step: { ...step, progress: progress.probes } });
         } catch {
           // Progress is a courtesy: the diagnosis itself reports its result or its error.
@@ -162,7 +184,15 @@ export function createWizardStore(callEngine: EngineCaller, effects: ReportEffec
       },
 
       editDraft(change) {
-        set({ draft: { ...get().draft, ...change } });
+        set({ draft: withApplicableAnswers({ ...get().draft, ...change }) });
+      },
+
+      answerQuestion(questionId, answerId) {
+        const { draft } = get();
+        const answers: Record<string, string> = { ...draft.answers };
+        if (answerId === null) delete answers[questionId];
+        else answers[questionId] = answerId;
+        set({ draft: withApplicableAnswers({ ...draft, answers }) });
       },
 
       async loadScenario(id) {
@@ -184,32 +214,36 @@ export function createWizardStore(callEngine: EngineCaller, effects: ReportEffec
 
       async runDiagnosis() {
         const target = get().draft;
-        const runNumber = ++runCounter;
+        // The run is named here, before the engine hears of it, so "Stop checking" can name
+        // it too — even when the stop reaches the engine before the run request does.
+        const runId = makeRunId();
+        latestRunId = runId;
         set({
-          step: { kind: 'running', target, runNumber, progress: [] },
+          step: { kind: 'running', target, runId, progress: [] },
           busy: true,
           view: 'wizard',
           reportStatus: null,
         });
-        void pollProgress(runNumber);
+        void pollProgress(runId);
         try {
-          const diagnosis = await callEngine('diagnosis:run', target);
-          if (isCurrentRun(runNumber)) set({ step: { kind: 'findings', diagnosis } });
+          const diagnosis = await callEngine('diagnosis:run', { ...target, runId });
+          if (isCurrentRun(runId)) set({ step: { kind: 'findings', diagnosis } });
           await refreshRecentTargets();
         } catch (error) {
-          if (isCurrentRun(runNumber)) set({ step: { kind: 'start', error: messageOf(error) } });
+          if (isCurrentRun(runId)) set({ step: { kind: 'start', error: messageOf(error) } });
         } finally {
-          if (runNumber === runCounter) set({ busy: false });
+          if (runId === latestRunId) set({ busy: false });
         }
       },
 
       async cancelDiagnosis() {
-        if (get().step.kind !== 'running') return;
-        // Leave the running step at once; the engine stops after the probe in progress and
-        // its late answer is ignored because the run is no longer current.
+        const step = get().step;
+        if (step.kind !== 'running') return;
+        // Leave the running step at once; the engine stops that run after the probe in progress
+        // (or never starts it), and any late answer is ignored because the run is no longer current.
         set({ step: { kind: 'start', notice: 'Stopped. Nothing was changed.' }, busy: false });
         try {
-          await callEngine('diagnosis:cancel', {});
+          await callEngine('diagnosis:cancel', { runId: step.runId });
         } catch {
           // The diagnosis may have finished in the meantime; either way the step has moved on.
         }
@@ -325,12 +359,14 @@ export function createWizardStore(callEngine: EngineCaller, effects: ReportEffec
         if (step.kind === 'review') return step.report;
         const diagnosis = diagnosisOfStep(step);
         if (!diagnosis) return null;
+        const recheck = recheckOfStep(step);
         return buildReport({
           diagnosis,
           journal: [...get().journal].reverse(),
           appVersion: get().info?.version ?? 'unknown',
           createdAt: effects.now(),
           includeSecrets: get().includeSecrets,
+          ...(recheck ? { recheck } : {}),
         });
       },
 
@@ -338,6 +374,13 @@ export function createWizardStore(callEngine: EngineCaller, effects: ReportEffec
         const report = get().currentReport();
         if (!report) return;
         const fileName = reportFileName(report.diagnosis.target.url, report.createdAt, format);
+        // The PDF is the report, not the window: the same HTML as the saved web page, printed.
+        const printInThisWindow = () => {
+          effects.printHtml(renderReportHtml(report));
+          set({
+            reportStatus: 'The print window shows the report: choose “Save as PDF” as the printer.',
+          });
+        };
         if (format === 'html') {
           effects.download(fileName, 'text/html;charset=utf-8', renderReportHtml(report));
           set({ reportStatus: `Saved the report as ${fileName}.` });
@@ -350,16 +393,19 @@ export function createWizardStore(callEngine: EngineCaller, effects: ReportEffec
           });
           return;
         }
+        // The web harness cannot print in the engine (and its requests are size-limited): the
+        // page prints the report itself.
+        if (get().info?.transport === 'web') {
+          printInThisWindow();
+          return;
+        }
         try {
-          const { pdfBase64 } = await callEngine('report:pdf', {});
+          const { pdfBase64 } = await callEngine('report:pdf', { report });
           effects.download(fileName, 'application/pdf', base64ToBytes(pdfBase64));
           set({ reportStatus: `Saved the report as ${fileName}.` });
         } catch (error) {
           if (codeOf(error) === 'unavailable') {
-            set({
-              reportStatus: 'Your browser’s print window is open: choose “Save as PDF” as the printer.',
-            });
-            effects.print();
+            printInThisWindow();
           } else {
             set({ reportStatus: `The PDF could not be made: ${messageOf(error)}` });
           }

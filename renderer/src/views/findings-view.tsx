@@ -4,10 +4,13 @@
  * report. A saved report under review shows the same page without fixes.
  */
 import type { Diagnosis } from '../../../shared/model/diagnosis.js';
+import { compareCauses } from '../../../shared/report/cause-comparison.js';
+import type { ReportRecheck } from '../../../shared/report/report-document.js';
 import { reportHandshake } from '../../../shared/report/report-handshake.js';
 import { symptomLabel } from '../../../shared/wizard/plain-labels.js';
 import { rankFindings } from '../store/finding-order.js';
 import { useWizard } from '../store/store-context.js';
+import { BeforeAfterTable } from './before-after-table.js';
 import { ChangesForAddress } from './changes-for-address.js';
 import { FindingCard } from './finding-card.js';
 import { HandshakeDiagram } from './handshake/handshake-diagram.js';
@@ -26,12 +29,15 @@ export function FindingsView({
   notice,
   error,
   readOnly = false,
+  recheck,
 }: {
   readonly diagnosis: Diagnosis;
   readonly notice?: string | undefined;
   readonly error?: string | undefined;
   /** A saved report under review: its fixes belonged to another moment (and maybe another machine), so none are offered. */
   readonly readOnly?: boolean;
+  /** A saved report made after a fix: the checks run again after that change. */
+  readonly recheck?: ReportRecheck | undefined;
 }) {
   const busy = useWizard((state) => state.busy);
   const expert = useWizard((state) => state.mode === 'expert');
@@ -102,6 +108,16 @@ export function FindingsView({
       ) : (
         <NextSteps symptom={diagnosis.target.symptom} />
       )}
+      {recheck ? (
+        <section aria-labelledby="recheck-heading" className="recheck">
+          <h3 id="recheck-heading">Checked again after the change</h3>
+          <p className="hint">
+            The findings above are from before the change
+            {recheck.ticketsPurged ? '; these checks ran after it and after clearing Kerberos tickets' : ''}.
+          </p>
+          <BeforeAfterTable comparisons={compareCauses(diagnosis, recheck.diagnosis)} />
+        </section>
+      ) : null}
       {exchange ? (
         <section aria-labelledby="handshake-heading" className="handshake">
           <h3 id="handshake-heading">The sign-in, step by step</h3>

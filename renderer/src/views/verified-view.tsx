@@ -6,8 +6,9 @@ import { irreversibleChanges } from '../../../shared/model/change-reversibility.
 import type { Diagnosis } from '../../../shared/model/diagnosis.js';
 import type { JournalEntry } from '../../../shared/model/journal.js';
 import { recheckProves, takesEffectAfter } from '../../../shared/model/restart-required.js';
-import { confidenceLabels } from '../../../shared/wizard/plain-labels.js';
+import { compareCauses, fixedEverything } from '../../../shared/report/cause-comparison.js';
 import { useWizard } from '../store/store-context.js';
+import { BeforeAfterTable } from './before-after-table.js';
 import { PlainText } from './plain-text.js';
 import { ReportPanel } from './report-panel.js';
 import { TicketRetest } from './ticket-retest.js';
@@ -28,11 +29,8 @@ export function VerifiedView({
   const startOver = useWizard((state) => state.startOver);
   // http.sys limits and the loopback-check list take effect only after a restart: never "fixed" before it.
   const restart = entry.restartRequired;
-  const remaining = new Map(after.findings.map((finding) => [finding.cause, finding]));
-  const causesBefore = new Set(before.findings.map((finding) => finding.cause));
-  const stillThere = before.findings.filter((finding) => remaining.has(finding.cause));
-  const appeared = after.findings.filter((finding) => !causesBefore.has(finding.cause));
-  const fixedAll = stillThere.length === 0 && appeared.length === 0;
+  const comparisons = compareCauses(before, after);
+  const fixedAll = fixedEverything(comparisons);
   return (
     <section aria-labelledby="verified-heading" className="step">
       <h2 id="verified-heading" tabIndex={-1}>
@@ -45,36 +43,7 @@ export function VerifiedView({
       <p>
         <strong>{entry.title}</strong> was applied. IWA Doctor then ran the checks again by itself:
       </p>
-      <table className="before-after">
-        <caption>Before and after the change</caption>
-        <thead>
-          <tr>
-            <th scope="col">Cause</th>
-            <th scope="col">Before</th>
-            <th scope="col">After</th>
-          </tr>
-        </thead>
-        <tbody>
-          {before.findings.map((finding) => (
-            <tr key={finding.cause} data-cause={finding.cause}>
-              <th scope="row">
-                <PlainText text={finding.title} />
-              </th>
-              <td>Found ({confidenceLabels[finding.confidence]})</td>
-              <td>{remaining.has(finding.cause) ? 'Still found' : 'Gone'}</td>
-            </tr>
-          ))}
-          {appeared.map((finding) => (
-            <tr key={finding.cause} data-cause={finding.cause}>
-              <th scope="row">
-                <PlainText text={finding.title} />
-              </th>
-              <td>Not found</td>
-              <td>Found now</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <BeforeAfterTable comparisons={comparisons} />
       <h3>What was changed</h3>
       <pre tabIndex={0} className="exact-change">
         {entry.exactChange.join('\n')}

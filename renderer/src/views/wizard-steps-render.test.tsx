@@ -88,7 +88,7 @@ describe('running step', () => {
     const html = render({
       kind: 'running',
       target,
-      runNumber: 1,
+      runId: 'run-1',
       progress: [
         { probe: 'zones:mapping', title: 'Which zone the address falls in', phase: 'ok' },
         { probe: 'kerberos:tickets', title: 'Your Kerberos tickets', phase: 'running' },
@@ -124,7 +124,7 @@ describe('running step', () => {
       {
         kind: 'running',
         target,
-        runNumber: 1,
+        runId: 'run-1',
         progress: [{ probe: 'httpsys:limits', title: 'httpsys:limits', phase: 'waiting' }],
       },
       { mode: 'expert' },
@@ -247,6 +247,25 @@ describe('findings step', () => {
     expect(html).not.toMatch(/<button[^>]*>Add to Local intranet<\/button>/);
     expect(html).not.toContain('Check again');
     expect(html).not.toContain('Include sign-in tokens');
+  });
+
+  it('from a report saved after a fix, shows each cause before and after the change', () => {
+    const html = render({
+      kind: 'review',
+      report: {
+        format: 'iwa-doctor-report',
+        version: 2,
+        createdAt: '2026-11-22T02:05:00.000Z',
+        appVersion: '0.1.0',
+        secretsIncluded: false,
+        diagnosis,
+        changes: [],
+        recheck: { entryId: 'e1', ticketsPurged: false, diagnosis: { ...diagnosis, findings: [] } },
+      },
+    });
+    expect(html).toContain('Checked again after the change');
+    expect(html).toMatch(/<tr data-cause="zone-not-intranet" data-outcome="gone">/);
+    expect(html).toMatch(/<td>Found \(Proven\)<\/td><td>Gone<\/td>/);
   });
 });
 

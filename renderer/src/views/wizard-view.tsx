@@ -32,6 +32,7 @@ function stepContent(step: WizardStep): ReactNode {
           diagnosis={step.report.diagnosis}
           notice={`A saved report from ${new Date(step.report.createdAt).toLocaleString()} (IWA Doctor ${step.report.appVersion}), opened for reading only: no fixes are offered from it.${step.report.secretsIncluded ? ' It contains sign-in tokens: keep it private.' : ''}`}
           readOnly={true}
+          recheck={step.report.recheck}
         />
       );
     default:
