@@ -60,6 +60,13 @@ export interface WindowsZoneAnswer {
   readonly zone: 'MyComputer' | 'Intranet' | 'Trusted' | 'Internet' | 'Untrusted' | 'NoZone';
 }
 
+/** When an account's SPNs last changed in the directory (stale-ticket, docs/powershell-host.md). */
+export interface SpnChangeTimeAnswer {
+  /** Local time `YYYY-MM-DDTHH:MM:SS`, or null when it cannot be told. */
+  readonly changedAt: string | null;
+  readonly reason: string | null;
+}
+
 export class HostError extends Error {
   constructor(
     message: string,
@@ -115,6 +122,13 @@ export interface Host {
    * itself answers "Insufficient access rights" (reference §3.2).
    */
   canWriteServicePrincipalName?(account: string): Promise<boolean | null>;
+
+  /**
+   * When the servicePrincipalName attribute of a directory account (its DN, as setspn prints it)
+   * last changed, as local time `YYYY-MM-DDTHH:MM:SS`; `changedAt` null with the reason when it
+   * cannot be told. Absent where the host cannot ask: stale-ticket then cannot compare.
+   */
+  servicePrincipalNameChangedAt?(accountDn: string): Promise<SpnChangeTimeAnswer>;
 
   /** Whether `host` accepts a TCP connection on `port` within `timeoutMs` (nothing is sent). */
   checkTcpPort?(host: string, port: number, timeoutMs: number): Promise<TcpPortAnswer>;

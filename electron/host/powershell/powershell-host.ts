@@ -27,6 +27,7 @@ import {
   type Host,
   type MachineIdentity,
   type ToolRun,
+  type SpnChangeTimeAnswer,
   type WindowsZoneAnswer,
 } from '../host.js';
 import {
@@ -35,6 +36,7 @@ import {
   type FirefoxProfileRef,
 } from '../../../shared/browsers/firefox-profile-files.js';
 import { encodeArguments } from './argument-encoding.js';
+import { isAccountDnArgument, spnChangeTimeResultSchema } from './spn-change-time-result.js';
 import { isSpnAccountArgument, spnWriteRightResultSchema } from './spn-write-right-result.js';
 import {
   firefoxFilesReadResultSchema,
@@ -290,6 +292,27 @@ export class PowerShellHost implements Host {
     }
     const answer = await this.call('spn-write-right', { account }, spnWriteRightResultSchema);
     return answer.canWrite;
+  }
+
+  /**
+   * When the servicePrincipalName of a directory account (its DN) last changed, in local time
+   * (scripts/spn-change-time.ps1), for stale-ticket; null with Windows' reason when it cannot be
+   * told. The normal session only, like spn-write-right. UNTESTED ON WINDOWS.
+   */
+  async servicePrincipalNameChangedAt(accountDn: string): Promise<SpnChangeTimeAnswer> {
+    if (this.options.scope === 'elevated') {
+      throw new HostError(
+        'the elevated session does not read the directory for the signed-in person',
+        'invalid-argument',
+      );
+    }
+    if (!isAccountDnArgument(accountDn)) {
+      throw new HostError(
+        'the account must be a distinguished name (CN=…) of at most 1024 characters on one line',
+        'invalid-argument',
+      );
+    }
+    return this.call('spn-change-time', { account: accountDn }, spnChangeTimeResultSchema);
   }
 
   private async call<T>(primitive: SessionPrimitive, args: unknown, schema: z.ZodType<T>): Promise<T> {

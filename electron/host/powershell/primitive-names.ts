@@ -14,6 +14,7 @@ export const sessionPrimitives = [
   'read-kerberos-events',
   'firefox-files',
   'spn-write-right',
+  'spn-change-time',
   'start-elevated',
 ] as const;
 export type SessionPrimitive = (typeof sessionPrimitives)[number];

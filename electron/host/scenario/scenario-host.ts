@@ -12,9 +12,11 @@ import {
   type AllowedTool,
   type Host,
   type MachineIdentity,
+  type SpnChangeTimeAnswer,
   type ToolRun,
   type WindowsZoneAnswer,
 } from '../host.js';
+import { simulateSpnChangeTime } from './simulated-spn-change.js';
 import type { FirefoxFilesRead, FirefoxProfileRef } from '../../../shared/browsers/firefox-profile-files.js';
 import { readSimulatedFirefoxFiles, writeSimulatedFirefoxUserJs } from './simulated-firefox.js';
 import type { TcpPortAnswer } from '../../../shared/host/tcp-port.js';
@@ -193,6 +195,11 @@ export class ScenarioHost implements Host {
   async windowsZoneForUrl(_url: string): Promise<WindowsZoneAnswer | null> {
     // A simulation cannot ask urlmon; the zone comes from the registry reading alone.
     return null;
+  }
+
+  /** The scenario's `directory` account's `servicePrincipalNameChanged` (simulated-spn-change.ts). */
+  async servicePrincipalNameChangedAt(accountDn: string): Promise<SpnChangeTimeAnswer> {
+    return simulateSpnChangeTime(this.scenario, accountDn);
   }
 
   async readFirefoxFiles(profile: FirefoxProfileRef | null): Promise<FirefoxFilesRead> {

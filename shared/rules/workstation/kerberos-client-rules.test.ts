@@ -14,6 +14,7 @@ import { clockSkewRule } from './clock-skew-rule.js';
 import { kerberosClientRules } from './kerberos-client-rules.js';
 import { staleTicketRule } from './stale-ticket-rule.js';
 import { storedCredentialsRule } from './stored-credentials-rule.js';
+import type { SpnRegistrationChange } from './workstation-evidence.js';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../windows-output/fixtures/${name}`, import.meta.url), 'utf8');
@@ -34,7 +35,11 @@ function clock(
   };
 }
 
-function tickets(list: string, get: string): Evidence<'kerberos-tickets'> {
+function tickets(
+  list: string,
+  get: string,
+  registration?: SpnRegistrationChange,
+): Evidence<'kerberos-tickets'> {
   const spn = 'HTTP/iisserver.contoso.com';
   const listed = parseKlistOutput(list);
   const got = parseKlistOutput(get);
@@ -50,10 +55,19 @@ function tickets(list: string, get: string): Evidence<'kerberos-tickets'> {
       tickets: listed.tickets,
       ticketsForSpn: listed.tickets.filter((ticket) => ticket.server.toLowerCase() === spn.toLowerCase()),
       get: { retrieved: got.retrieved, failure: got.failure },
+      ...(registration ? { registration } : {}),
     },
     raw: [],
   };
 }
+
+/** The sample's ticket (11/28/2022 1:28:11) against an SPN change of the holder at `changedAt`. */
+const changedAt = (time: string | null, unavailableReason: string | null = null): SpnRegistrationChange => ({
+  holders: ['CN=svc-iis,CN=Users,DC=contoso,DC=com'],
+  heldAs: 'HTTP/iisserver.contoso.com',
+  changedAt: time,
+  unavailableReason,
+});
 
 function storedCredentials(
   host: string,
@@ -97,25 +111,79 @@ describe('clock-skew', () => {
 });
 
 describe('stale-ticket', () => {
-  it('a cached ticket for the SPN (as cached: http/…, case kept, §6.1) while the KDC no longer knows the name: klist purge, in plain words', () => {
-    const evidence = tickets(fixture('klist-get-success.edited.txt'), fixture('klist-get-principal-unknown.txt'));
+  const list = fixture('klist-get-success.edited.txt');
+
+  it('a cached ticket issued before the SPN holder last changed (causes.md: still fails right after an SPN fix): klist purge, and what to do if it still fails', () => {
+    const evidence = tickets(list, list, changedAt('2022-11-28T08:15:00'));
     const [finding] = staleTicketRule({ target, evidence: [evidence] }).findings;
+    expect(finding).toMatchObject({ cause: 'stale-ticket', confidence: 'likely' });
     expect(finding?.explanation).toContain(
-      'the KDC does not know this service principal name (KDC_ERR_S_PRINCIPAL_UNKNOWN)',
+      'Windows still has a Kerberos ticket for http/iisserver.contoso.com cached (issued 11/28/2022 1:28:11 (local)',
     );
-    expect(finding?.explanation).not.toContain('SAM database');
+    expect(finding?.explanation).toContain('The directory changed the service principal names of svc-iis');
+    expect(finding?.explanation).toContain('at 2022-11-28 08:15:00, after that ticket was issued');
+    expect(finding?.explanation).toContain(
+      'If sign-in still fails after that, the new request went to the domain controller and the service principal name itself has to be fixed',
+    );
     expect(finding?.remedies).toEqual([
       expect.objectContaining({ remedy: 'kerberos.purge-tickets', scope: 'user', params: {} }),
     ]);
   });
 
-  it('a cached ticket proves nothing on its own, nor when the DC cannot be reached to compare', () => {
-    const list = fixture('klist-get-success.edited.txt');
+  it('a ticket issued after the last change is not stale', () => {
+    expect(
+      staleTicketRule({ target, evidence: [tickets(list, list, changedAt('2022-11-27T23:00:00'))] }),
+    ).toMatchObject({
+      findings: [],
+      ruledOut: [
+        {
+          summary: expect.stringContaining(
+            'was issued after the directory last changed the SPNs of svc-iis',
+          ) as unknown,
+        },
+      ],
+    });
+  });
+
+  it('a date klist printed that reads both ways, one reading before the change: only possible', () => {
+    const ambiguous = list.replaceAll('11/28/2022 1:28:11', '11/10/2022 1:28:11');
+    // 11/10 is November 10th or October 11th; the change on November 1st lies between them
+    const [finding] = staleTicketRule({
+      target,
+      evidence: [tickets(ambiguous, ambiguous, changedAt('2022-11-01T00:00:00'))],
+    }).findings;
+    expect(finding?.confidence).toBe('possible');
+    expect(finding?.explanation).toContain('can be read as day/month or month/day');
+  });
+
+  it('the SPN is gone (KDC_ERR_S_PRINCIPAL_UNKNOWN now): not stale-ticket — purging would not help, the SPN has to be registered', () => {
+    const outcome = staleTicketRule({
+      target,
+      evidence: [tickets(list, fixture('klist-get-principal-unknown.txt'), changedAt('2022-11-28T08:15:00'))],
+    });
+    expect(outcome.findings).toEqual([]);
+    expect(outcome.ruledOut[0]?.summary).toContain('clearing the ticket cache would not help');
+    expect(outcome.ruledOut[0]?.summary).toContain('(KDC_ERR_S_PRINCIPAL_UNKNOWN)');
+  });
+
+  it('a cached ticket proves nothing when the directory change time is unknown, nor when the DC cannot be reached', () => {
+    const unknown = staleTicketRule({
+      target,
+      evidence: [tickets(list, list, changedAt(null, 'There is no such object on the server.'))],
+    });
+    expect(unknown.findings).toEqual([]);
+    expect(unknown.ruledOut[0]?.summary).toContain('(There is no such object on the server.)');
     expect(staleTicketRule({ target, evidence: [tickets(list, list)] }).findings).toEqual([]);
     expect(
       staleTicketRule({
         target,
-        evidence: [tickets(list, fixture('klist-get-no-logon-servers.reconstructed.txt'))],
+        evidence: [
+          tickets(
+            list,
+            fixture('klist-get-no-logon-servers.reconstructed.txt'),
+            changedAt('2022-11-28T08:15:00'),
+          ),
+        ],
       }).findings,
     ).toEqual([]);
     expect(
@@ -132,6 +200,16 @@ describe('stale-ticket', () => {
         },
       ],
     });
+  });
+
+  it('other klist get failures (encryption type, no credentials) leave the comparison to the change time', () => {
+    for (const failing of [
+      'klist-get-etype-not-supported.reconstructed.txt',
+      'klist-get-no-credentials.reconstructed.txt',
+    ]) {
+      const evidence = tickets(list, fixture(failing), changedAt('2022-11-28T08:15:00'));
+      expect(staleTicketRule({ target, evidence: [evidence] }).findings, failing).toHaveLength(1);
+    }
   });
 });
 

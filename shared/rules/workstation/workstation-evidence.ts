@@ -68,6 +68,24 @@ export interface KerberosTicketsFacts {
   /** Cached service tickets whose server name is the SPN (case-insensitive). */
   readonly ticketsForSpn: readonly KlistTicket[];
   readonly get: { readonly retrieved: string | null; readonly failure: KlistFailure | null } | null;
+  /**
+   * Who holds the SPN in the directory now (`setspn -Q`, reference §3.2) and when that account's
+   * servicePrincipalName last changed (the host's directory read; local time `YYYY-MM-DDTHH:MM:SS`),
+   * asked only when a ticket for the SPN is cached. Absent when not asked.
+   */
+  readonly registration?: SpnRegistrationChange;
+}
+
+/** The directory side of a cached ticket's freshness (stale-ticket). */
+export interface SpnRegistrationChange {
+  /** Distinguished names of the accounts holding the SPN (the HTTP/ form, else HOST/). */
+  readonly holders: readonly string[];
+  /** The SPN form found on them, e.g. `HTTP/intranet.contoso.com` or `HOST/web01.contoso.com`. */
+  readonly heldAs: string | null;
+  /** Last change of the holder's servicePrincipalName attribute, local time; null when unknown. */
+  readonly changedAt: string | null;
+  /** Why `changedAt` is unknown (no holder, several, the directory could not be read). */
+  readonly unavailableReason: string | null;
 }
 
 /** `dc-locator`: `nltest /dsgetdc:<domain>` (DC locator). */

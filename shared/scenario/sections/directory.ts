@@ -29,6 +29,13 @@ const accountSchema = z
       .array(z.enum(['DES', 'RC4', 'AES128', 'AES256']))
       .optional()
       .describe('msDS-SupportedEncryptionTypes of the account, when it matters (etype-mismatch).'),
+    servicePrincipalNameChanged: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/)
+      .optional()
+      .describe(
+        "When the account's servicePrincipalName attribute last changed (an SPN added, moved or removed), as the workstation's local time YYYY-MM-DDTHH:MM:SS; a cached ticket for one of its SPNs issued before it is stale. Absent: not known (stale-ticket cannot compare).",
+      ),
   })
   .strict();
 

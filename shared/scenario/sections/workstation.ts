@@ -102,6 +102,13 @@ export const scenarioWorkstationSchema = z
       .describe(
         "SPNs `klist get` obtains a ticket for; others fail with KDC_ERR_S_PRINCIPAL_UNKNOWN. Absent: the SPNs of the directory section's accounts (a computer's HOST/<name> also covers HTTP/<name>, reference §3.1), or without a directory section the target's HTTP/<host>.",
       ),
+    localTime: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/)
+      .optional()
+      .describe(
+        "The simulated machine's local time now, YYYY-MM-DDTHH:MM:SS: a ticket `klist get` obtains starts then (valid 10 hours, renewable 7 days). Absent: 2022-11-28T01:28:11, the time of Microsoft's klist sample (reference §6.1).",
+      ),
     credentials: z
       .array(credentialSchema)
       .max(200)

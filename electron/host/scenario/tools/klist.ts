@@ -1,7 +1,9 @@
 /**
  * Simulated `klist` (reference §6.1, Microsoft samples): `klist` / `klist tickets`,
- * `klist get <SPN>` (adds the ticket to the cache, or fails with the real error lines) and
- * `klist purge` (empties the cache). The TGT (krbtgt/<REALM>) is listed on a domain member
+ * `klist get <SPN>` (adds a ticket issued at the scenario's `workstation.localTime` to the cache
+ * unless one for that SPN is cached already — whether the real `klist get` hands back a cached
+ * ticket or asks the KDC again is not established by the reference [U] — or fails with the
+ * real error lines) and `klist purge` (empties the cache). The TGT (krbtgt/<REALM>) is listed on a domain member
  * whose KDC is reachable, for a domain account.
  */
 import type { Scenario } from '../../../../shared/scenario/scenario-schema.js';
@@ -47,6 +49,20 @@ function printTicket(
     `        Cache Flags: ${ticket.cacheFlags}`,
     `        Kdc Called: ${kdc}`,
   ];
+}
+
+/** `2022-11-28T01:28:11` as klist prints it in the Microsoft sample's (en-US) locale: `11/28/2022 1:28:11` (§6.1). */
+function klistTime(moment: Date): string {
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${moment.getUTCMonth() + 1}/${moment.getUTCDate()}/${moment.getUTCFullYear()} ${moment.getUTCHours()}:${two(moment.getUTCMinutes())}:${two(moment.getUTCSeconds())}`;
+}
+
+/** A ticket obtained at the machine's local time: valid 10 hours, renewable 7 days (the sample's lifetimes, §6.1). */
+function newTicketTimes(localTime: string): { startTime: string; endTime: string; renewTime: string } {
+  // Wall-clock arithmetic only: the text is read and printed as if it were UTC, so no time zone enters.
+  const start = new Date(`${localTime}Z`);
+  const hours = (count: number) => new Date(start.getTime() + count * 3_600_000);
+  return { startTime: klistTime(start), endTime: klistTime(hours(10)), renewTime: klistTime(hours(7 * 24)) };
 }
 
 function cachedTickets(scenario: Scenario): PrintedTicket[] {
@@ -154,9 +170,7 @@ export const simulatedKlist: SimulatedTool = (args, scenario) => {
           server: spn,
           encryptionType: 'AES-256-CTS-HMAC-SHA1-96',
           flags: 0x40a10000,
-          startTime: '11/28/2022 1:28:11',
-          endTime: '11/28/2022 11:28:11',
-          renewTime: '12/5/2022 1:28:11',
+          ...newTicketTimes(state.localTime ?? '2022-11-28T01:28:11'),
         });
       }
       return {
