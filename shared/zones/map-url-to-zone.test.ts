@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRegistryView, type RegistryView } from '../host/registry-view.js';
 import { fetchedTreesFromExport, parseRegExport } from '../windows-output/reg-export.js';
-import { mapUrlToZone, type ZoneMachineFacts } from './map-url-to-zone.js';
+import { mapUrlToZone, zoneUnderReading, type ZoneMachineFacts } from './map-url-to-zone.js';
 import { zoneRegistryRoots } from './zone-registry-roots.js';
 import { InvalidZoneUrlError } from './zone-url.js';
 
@@ -659,5 +659,32 @@ ${protocolDefaults}`;
 ${protocolDefaults}`;
     expect(mapUrlToZone('http://127.0.0.1/', registry(reg), workgroup).decidedBy.valueName).toBe('127.0.0.1');
     expect(zoneOf('http://127.0.0.5/', reg, workgroup)).toBe(2);
+  });
+});
+
+describe('zoneUnderReading: the zone one order of the site lists gives (what a simulated Windows answers)', () => {
+  const reg = `
+[${HKLM_POLICY}\\ZoneMapKey]
+"intranet.contoso.com"="1"
+[${HKCU_POLICY}\\ZoneMapKey]
+"intranet.contoso.com"="4"
+[${HKCU}\\ZoneMap\\Domains\\contoso.com\\intranet]
+"*"=dword:00000002
+${protocolDefaults}`;
+
+  it.each([
+    ['policy-lists-first', 1],
+    ['own-lists-first', 2],
+    ['user-policy-first', 4],
+  ] as const)(
+    '%s → %i, the same zones mapUrlToZone gives as primary reading and alternatives',
+    (reading, zone) => {
+      expect(zoneUnderReading('https://intranet.contoso.com/', registry(reg), member, reading)).toBe(zone);
+    },
+  );
+
+  it('mapUrlToZone names exactly those readings', () => {
+    const mapping = mapUrlToZone('https://intranet.contoso.com/', registry(reg), member);
+    expect([mapping.zone, ...mapping.alternatives.map((alternative) => alternative.zone)]).toEqual([1, 2, 4]);
   });
 });

@@ -94,6 +94,30 @@ interface Reading {
   readonly esc: boolean;
 }
 
+/**
+ * The orders in which the site lists may be read (§1.5: the precedence between policy and
+ * preference lists, and between HKLM and HKCU policy, is unverified). `policy-lists-first` is
+ * the primary reading of mapUrlToZone; the others are its alternatives.
+ */
+export const siteListReadings = ['policy-lists-first', 'own-lists-first', 'user-policy-first'] as const;
+export type SiteListReading = (typeof siteListReadings)[number];
+
+const readingOrders: Readonly<Record<SiteListReading, { label: string; order: readonly SiteListSource[] }>> =
+  {
+    'policy-lists-first': {
+      label: 'policy lists first',
+      order: ['policy-hklm', 'policy-hkcu', 'preference-hkcu', 'preference-hklm'],
+    },
+    'own-lists-first': {
+      label: 'if your own and the machine site lists were read before the policy lists',
+      order: ['preference-hkcu', 'preference-hklm', 'policy-hklm', 'policy-hkcu'],
+    },
+    'user-policy-first': {
+      label: 'if the user policy list were read before the machine policy list',
+      order: ['policy-hkcu', 'policy-hklm', 'preference-hkcu', 'preference-hklm'],
+    },
+  };
+
 interface Context {
   readonly view: RegistryView;
   readonly url: ZoneUrl;
@@ -329,6 +353,23 @@ function escState(
 }
 
 /**
+ * The zone one reading of the site lists gives (no explanation): what a Windows that reads the
+ * lists in that order would answer. The scenario host's simulated CreateFromUrl uses it.
+ */
+export function zoneUnderReading(
+  url: string,
+  registry: RegistryView,
+  machine: ZoneMachineFacts,
+  reading: SiteListReading,
+): ZoneNumber {
+  const parsed = parseZoneUrl(url);
+  const locks = readZonePolicyLocks(registry);
+  const switches = readIntranetSwitches(registry, machine.domainJoined, locks.hklmOnly);
+  const context: Context = { view: registry, url: parsed, switches, locks };
+  return decide(context, { ...readingOrders[reading], esc: escState(registry, machine).on }, []).zone;
+}
+
+/**
  * Maps a URL to its zone from the fetched registry. Throws InvalidZoneUrlError for input that
  * is not an absolute URL with a host (or a UNC path).
  */
@@ -344,19 +385,11 @@ export function mapUrlToZone(url: string, registry: RegistryView, machine: ZoneM
       'Security_HKLM_only = 1: only machine (HKLM) zone settings count; your own (HKCU) site list is ignored',
     );
 
-  const policyFirst: SiteListSource[] = ['policy-hklm', 'policy-hkcu', 'preference-hkcu', 'preference-hklm'];
-  const primary: Reading = { label: 'policy lists first', order: policyFirst, esc: esc.on };
+  const policyFirst = readingOrders['policy-lists-first'].order;
+  const primary: Reading = { ...readingOrders['policy-lists-first'], esc: esc.on };
   const others: Reading[] = [
-    {
-      label: 'if your own and the machine site lists were read before the policy lists',
-      order: ['preference-hkcu', 'preference-hklm', 'policy-hklm', 'policy-hkcu'],
-      esc: esc.on,
-    },
-    {
-      label: 'if the user policy list were read before the machine policy list',
-      order: ['policy-hkcu', 'policy-hklm', 'preference-hkcu', 'preference-hklm'],
-      esc: esc.on,
-    },
+    { ...readingOrders['own-lists-first'], esc: esc.on },
+    { ...readingOrders['user-policy-first'], esc: esc.on },
     ...(esc.known
       ? []
       : [

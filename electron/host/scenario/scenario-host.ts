@@ -17,6 +17,7 @@ import {
   type WindowsZoneAnswer,
 } from '../host.js';
 import { simulateSpnChangeTime } from './simulated-spn-change.js';
+import { simulateWindowsZone } from './simulated-windows-zone.js';
 import type { FirefoxFilesRead, FirefoxProfileRef } from '../../../shared/browsers/firefox-profile-files.js';
 import { readSimulatedFirefoxFiles, writeSimulatedFirefoxUserJs } from './simulated-firefox.js';
 import type { TcpPortAnswer } from '../../../shared/host/tcp-port.js';
@@ -192,9 +193,9 @@ export class ScenarioHost implements Host {
     return { events, skipped: [] };
   }
 
-  async windowsZoneForUrl(_url: string): Promise<WindowsZoneAnswer | null> {
-    // A simulation cannot ask urlmon; the zone comes from the registry reading alone.
-    return null;
+  /** The scenario's `workstation.createFromUrl` answer (simulated-windows-zone.ts); null when it has none. */
+  async windowsZoneForUrl(url: string): Promise<WindowsZoneAnswer | null> {
+    return simulateWindowsZone(this.scenario, this.registry, url);
   }
 
   /** The scenario's `directory` account's `servicePrincipalNameChanged` (simulated-spn-change.ts). */

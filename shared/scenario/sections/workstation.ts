@@ -109,6 +109,12 @@ export const scenarioWorkstationSchema = z
       .describe(
         "The simulated machine's local time now, YYYY-MM-DDTHH:MM:SS: a ticket `klist get` obtains starts then (valid 10 hours, renewable 7 days). Absent: 2022-11-28T01:28:11, the time of Microsoft's klist sample (reference §6.1).",
       ),
+    createFromUrl: z
+      .enum(['policy-lists-first', 'own-lists-first', 'user-policy-first', 'NoZone'])
+      .optional()
+      .describe(
+        "What the simulated Windows answers when asked `[System.Security.Policy.Zone]::CreateFromUrl(url).SecurityZone` (reference §1.8): the zone it computes from the registry as it is at that moment (so the answer follows a fix), reading the site lists policy lists first (HKLM, HKCU), your own and the machine lists first ('own-lists-first'), or the user policy list before the machine one ('user-policy-first') — the orders §1.5 leaves unverified; 'NoZone' is what PowerShell 7 may answer [U]. Absent: Windows cannot be asked, as on a machine without Windows PowerShell 5.1, and the registry reading (policy lists first) decides.",
+      ),
     credentials: z
       .array(credentialSchema)
       .max(200)
