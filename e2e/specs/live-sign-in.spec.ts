@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { labPackagesMissing, startLab, type Lab } from '../lab/lab.js';
 import { labSitePlans } from '../lab/lab-sites.js';
+import { suiteResource } from '../lab/suite-resource.js';
 import { startWebApp, type RunningWebApp } from '../fixtures/web-harness.js';
 
 const kerberosMissing = (() => {
@@ -31,6 +32,9 @@ let lab: Lab;
 let app: RunningWebApp;
 let dir: string;
 let labArgs: string[];
+// Kept so that a setup that times out while the lab or the harness is still starting stops it afterwards.
+const suiteLab = suiteResource(startLab);
+let suiteApp: ReturnType<typeof suiteResource<RunningWebApp>> | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -39,17 +43,29 @@ test.beforeAll(async () => {
     console.warn(`[lab] skipping the live sign-in UI tests, ${missingReason}`);
     return;
   }
-  lab = await startLab();
   dir = await mkdtemp(join(tmpdir(), 'iwa-live-ui-'));
+  lab = await suiteLab.start();
   const caFile = join(dir, 'lab-ca.pem');
   await writeFile(caFile, lab.certificatePem);
-  labArgs = ['--dns-server', lab.dnsServer, '--ca-file', caFile, '--timeout', '8000'];
-  app = await startWebApp({ args: labArgs, env: lab.clientEnv });
+  labArgs = [
+    '--dns-server',
+    lab.dnsServer,
+    '--dns-search',
+    lab.dnsSearch,
+    '--ca-file',
+    caFile,
+    '--timeout',
+    '8000',
+  ];
+  const harness = suiteResource(() => startWebApp({ args: labArgs, env: lab.clientEnv }));
+  suiteApp = harness;
+  app = await harness.start();
 });
 
 test.afterAll(async () => {
-  await app?.stop();
-  await lab?.stop();
+  test.setTimeout(120_000);
+  await suiteApp?.stop();
+  await suiteLab.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -90,7 +106,28 @@ for (const plan of labSitePlans) {
 test('the good site: the whole exchange as a diagram, with decoded tokens both ways; the real network is said plainly', async ({
   page,
 }) => {
+  // A user whose cache holds only the TGT: the ticket comes from the KDC, so the KDC legs are drawn.
+  const fresh = await startWebApp({ args: labArgs, env: await lab.freshClientEnv() });
+  try {
+    await page.goto(fresh.url);
+    await goodSiteDiagram(page);
+  } finally {
+    await fresh.stop();
+  }
+});
+
+test('a ticket already in the cache: no KDC legs in the diagram', async ({ page }) => {
   await page.goto(app.url);
+  await testSignIn(page, lab.sites.good.url); // the ticket is in the cache after this one at the latest
+  await page.goto(app.url);
+  const main = await testSignIn(page, lab.sites.good.url);
+  const steps = main.getByRole('list', { name: 'Steps of the exchange' }).getByRole('listitem');
+  await expect(steps).toHaveCount(4);
+  await expect(main.getByRole('list', { name: 'Steps of the exchange' })).not.toContainText('Domain KDC');
+  await expect(main.locator('article.finding[data-cause="challenge-normal"]')).toBeVisible();
+});
+
+async function goodSiteDiagram(page: Page) {
   const main = await testSignIn(page, lab.sites.good.url);
   // This harness simulates Windows for the diagnosis, but the live test used the real network.
   await expect(main.getByTestId('live-test-real-network')).toContainText('This test uses the real network.');
@@ -119,7 +156,7 @@ test('the good site: the whole exchange as a diagram, with decoded tokens both w
   );
   // Token values stay out of the page: decoded facts only.
   expect(await main.innerText()).not.toMatch(/[A-Za-z0-9+/]{80,}/);
-});
+}
 
 test('the stale keytab: the server’s KRB-ERROR is decoded in the last step', async ({ page }) => {
   await page.goto(app.url);
