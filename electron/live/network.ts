@@ -250,7 +250,7 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): LiveNetwork
    * AI_CANONNAME inside the resolver) and the addresses of the last name; null when DNS says
    * the name does not exist.
    */
-  async function lookUpName(resolver: Resolver, name: string): Promise<FoundName | null> {
+  async function lookUpName(resolver: Resolver, name: string, errors: unknown[]): Promise<FoundName | null> {
     const chain = [name];
     for (let hop = 0; hop < maxCnameHops; hop += 1) {
       const current = chain.at(-1) as string;
@@ -274,7 +274,8 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): LiveNetwork
         (error: unknown) => {
           if (chain.length > 1 && isAbsent(error)) return [];
           if (chain.length > 1) throw error;
-          return null; // unknown under this name: the next candidate, or the plain system lookup, decides
+          errors.push(error);
+          return null; // unknown under this name: the next candidate decides
         },
       );
       if (found === null) return null;
@@ -325,17 +326,20 @@ export function createNodeNetwork(options: NodeNetworkOptions = {}): LiveNetwork
         failure ??
         (found && found.addresses.length === 0 ? failureOf('dns-not-found', host, 'ENODATA') : null),
     });
+    // What the system's own lookup said for names it did not find (the last one is reported).
+    const systemErrors: unknown[] = [];
     try {
       for (const candidate of searchCandidates(typed, host.endsWith('.'), searchList)) {
-        const found = await lookUpName(resolver, candidate.name);
+        const found = await lookUpName(resolver, candidate.name, systemErrors);
         if (found) return result(candidate.name, candidate.suffix, found, null);
       }
-      if (!options.dnsServer) {
-        // Not in DNS under any suffix: the hosts file (or another NSS source) may still know it.
-        const found = await withTimeout(systemLookup(typed, { all: true }), timeoutMs);
-        return result(typed, null, { chain: [typed], addresses: found.map((entry) => entry.address) }, null);
-      }
-      return result(typed, null, null, failureOf('dns-not-found', host, 'ENOTFOUND'));
+      const lastError = systemErrors.at(-1);
+      return result(
+        typed,
+        null,
+        null,
+        lastError === undefined ? failureOf('dns-not-found', host, 'ENOTFOUND') : dnsFailure(lastError, host),
+      );
     } catch (error) {
       return result(typed, null, null, dnsFailure(error, host));
     } finally {

@@ -440,11 +440,15 @@ async function requestTicket(
 }
 
 function nameEvidence(resolution: NameResolution): Evidence<'live-name-resolution'> {
+  // A short name is known to DNS by its full name (the search suffix appended, §2.4, §7.3).
+  const name = resolution.searchSuffix
+    ? `${resolution.host} (a short name, ${resolution.queriedName} in DNS)`
+    : resolution.host;
   const summary = resolution.failure
     ? resolution.failure.message
     : resolution.canonicalName
-      ? `${resolution.host} is an alias (CNAME) of ${resolution.canonicalName}, at ${resolution.addresses.join(', ')}.`
-      : `${resolution.host} resolves to ${resolution.addresses.join(', ')}.`;
+      ? `${name} is an alias (CNAME) of ${resolution.canonicalName}, at ${resolution.addresses.join(', ')}.`
+      : `${name} resolves to ${resolution.addresses.join(', ')}.`;
   return {
     id: `live-name-resolution-${resolution.host}`,
     probe: liveProbeId,
