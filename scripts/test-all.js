@@ -1,9 +1,11 @@
 // `npm test`: typecheck, lint, format, unit + integration (Vitest, incl. the real-KDC lab suites,
 // which skip with a printed reason where the lab packages are missing), then end-to-end
 // (Playwright in Debian's Chromium through the web harness). Stops at the first failing
-// stage and ends with one line: `N passed, N failed`.
+// stage and ends with one line: `N passed, N failed, N skipped`, naming what the Kerberos lab
+// misses when its suites skipped.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const run = (label, command, args) => {
   console.log(`\n=== ${label}`);
@@ -11,9 +13,34 @@ const run = (label, command, args) => {
   return result.status ?? 1;
 };
 
+/**
+ * Why the Kerberos lab suites skip, if they do: what e2e/lab/kdc.ts says is missing, and the
+ * optional kerberos package. Empty when the lab can run.
+ */
+const labSkipReason = () => {
+  const missing = [];
+  const check = spawnSync(
+    'npx',
+    [
+      'tsx',
+      '-e',
+      "import('./e2e/lab/kdc.ts').then((lab) => process.stdout.write(lab.labPackagesMissing().join(', ')))",
+    ],
+    { encoding: 'utf8' },
+  );
+  if (check.status === 0 && check.stdout.trim()) missing.push(check.stdout.trim());
+  try {
+    createRequire(import.meta.url).resolve('kerberos');
+  } catch {
+    missing.push('kerberos (npm, optional dependency)');
+  }
+  return missing.length > 0 ? ` (the Kerberos lab suites skipped: missing ${missing.join(', ')})` : '';
+};
+
 const counts = { passed: 0, failed: 0, skipped: 0 };
 const finish = (code) => {
-  console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  const why = counts.skipped > 0 ? labSkipReason() : '';
+  console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped${why}`);
   process.exit(code);
 };
 
