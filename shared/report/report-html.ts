@@ -7,6 +7,7 @@
 import { getCause } from '../causes/cause-catalog.js';
 import type { WireEvidence } from '../model/evidence.js';
 import type { JournalEntry } from '../model/journal.js';
+import { recheckProves, takesEffectAfter } from '../model/restart-required.js';
 import { glossary } from '../wizard/glossary.js';
 import { confidenceLabels, probePhaseLabels, scopeLabels, symptomLabel } from '../wizard/plain-labels.js';
 import { beforeLabel, causeOutcomeLabels, compareCauses, fixedEverything } from './cause-comparison.js';
@@ -63,9 +64,14 @@ function recheckHtml(report: ReportDocument): string {
         `<tr data-cause="${escapeHtml(comparison.cause)}" data-outcome="${comparison.outcome}"><td>${escapeHtml(comparison.title)}</td><td>${escapeHtml(beforeLabel(comparison))}</td><td>${escapeHtml(causeOutcomeLabels[comparison.outcome])}</td></tr>`,
     )
     .join('');
-  const verdict = fixedEverything(comparisons)
-    ? 'Result: fixed — every cause found before is gone.'
-    : 'Result: a problem remains after the change.';
+  // A change read only at a restart (http.sys limits, the loopback-check list) is never called
+  // fixed before it: the checks prove the value is in place, not that sign-in works.
+  const restart = change?.restartRequired;
+  const verdict = restart
+    ? `Result: ${takesEffectAfter(restart)}. ${recheckProves(restart)}`
+    : fixedEverything(comparisons)
+      ? 'Result: fixed — every cause found before is gone.'
+      : 'Result: a problem remains after the change.';
   return `<section class="recheck"><h2>Checked again after the change</h2>
 <p>After ${change ? `“${escapeHtml(change.title)}”` : 'the change'}${recheck.ticketsPurged ? ' and clearing the Kerberos tickets of this computer' : ''}, IWA Doctor ran the same checks again by itself (${escapeHtml(recheck.diagnosis.finishedAt)}).</p>
 <p><strong>${verdict}</strong></p>

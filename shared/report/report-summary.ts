@@ -5,6 +5,7 @@
  * removed unless the report kept them.
  */
 import { confidenceLabels, scopeLabels, symptomLabel } from '../wizard/plain-labels.js';
+import { takesEffectAfter } from '../model/restart-required.js';
 import { causeOutcomeLabels, compareCauses } from './cause-comparison.js';
 import type { ReportDocument } from './report-document.js';
 
@@ -26,12 +27,15 @@ export function renderReportSummary(report: ReportDocument): string {
   const notRun = diagnosis.probes.filter((probe) => probe.status !== 'ok');
   if (notRun.length > 0) lines.push(`Could not check: ${notRun.map((probe) => probe.title).join('; ')}`);
   lines.push(`Ruled out: ${diagnosis.ruledOut.length} check${diagnosis.ruledOut.length === 1 ? '' : 's'}`);
-  if (report.recheck) {
-    const outcomes = compareCauses(diagnosis, report.recheck.diagnosis).map(
+  const { recheck } = report;
+  if (recheck) {
+    const outcomes = compareCauses(diagnosis, recheck.diagnosis).map(
       (comparison) => `${comparison.cause} ${causeOutcomeLabels[comparison.outcome].toLowerCase()}`,
     );
+    // A change read only at a restart is never reported as working before it.
+    const restart = report.changes.find((entry) => entry.id === recheck.entryId)?.restartRequired;
     lines.push(
-      `Checked again after the change: ${outcomes.length > 0 ? outcomes.join('; ') : 'nothing found'}`,
+      `Checked again after the change: ${outcomes.length > 0 ? outcomes.join('; ') : 'nothing found'}${restart ? ` (${takesEffectAfter(restart)})` : ''}`,
     );
   }
   for (const entry of report.changes)

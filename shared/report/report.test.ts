@@ -310,6 +310,30 @@ describe('report saved after a fix', () => {
     expect(fixed.version).toBe(2);
   });
 
+  it('never calls a change fixed that takes effect only after a restart', () => {
+    const restartFirst = buildReport({
+      diagnosis,
+      journal: [
+        {
+          ...journal[0],
+          state: 'applied',
+          undoneAt: undefined,
+          restartRequired: { what: 'http-service', setting: 'MaxFieldLength' },
+        } as JournalEntry,
+      ],
+      appVersion: '0.1.0',
+      createdAt: '2026-11-22T02:03:00.000Z',
+      recheck: { entryId: 'e1', ticketsPurged: false, diagnosis: { ...after, findings: [] } },
+    });
+    const html = renderReportHtml(restartFirst);
+    expect(html).toContain('Result: Applied; takes effect after the HTTP service restarts.');
+    expect(html).toContain('read MaxFieldLength back');
+    expect(html).not.toContain('Result: fixed');
+    expect(renderReportSummary(restartFirst)).toContain(
+      'Checked again after the change: zone-not-intranet gone (Applied; takes effect after the HTTP service restarts)',
+    );
+  });
+
   it('keeps the re-check redacted like the rest', () => {
     expect(JSON.stringify(fixed.recheck)).not.toContain(kerberosToken.slice(0, 40));
     expect(fixed.recheck?.diagnosis.evidence[0]?.raw[0]?.text).toContain('[secret removed,');
