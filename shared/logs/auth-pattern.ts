@@ -45,14 +45,19 @@ export const logPatternDescriptions: Readonly<Record<LogPatternKind, string>> = 
   'anonymous-only': 'Served anonymously although Windows authentication is used on this server',
 };
 
-/** Failure codes with a kind of their own; the first match in this order wins. */
-const namedFailures: readonly (readonly [LogPatternKind, readonly number[]])[] = [
-  ['bad-bindings', [win32.badBindings]],
-  ['time-skew', [win32.timeSkew]],
-  ['invalid-token', [win32.invalidToken]],
-  ['wrong-principal', [win32.wrongPrincipal]],
-  ['logon-denied', [win32.logonDenied, win32.logonFailure, win32.statusLogonFailure]],
-];
+/**
+ * Failure codes with a kind of their own, by code; when an attempt shows several, the
+ * lowest rank wins (bad-bindings, time-skew, invalid-token, wrong-principal, logon-denied).
+ */
+const namedFailures: ReadonlyMap<number, { readonly kind: LogPatternKind; readonly rank: number }> = new Map([
+  [win32.badBindings, { kind: 'bad-bindings', rank: 0 }],
+  [win32.timeSkew, { kind: 'time-skew', rank: 1 }],
+  [win32.invalidToken, { kind: 'invalid-token', rank: 2 }],
+  [win32.wrongPrincipal, { kind: 'wrong-principal', rank: 3 }],
+  [win32.logonDenied, { kind: 'logon-denied', rank: 4 }],
+  [win32.logonFailure, { kind: 'logon-denied', rank: 4 }],
+  [win32.statusLogonFailure, { kind: 'logon-denied', rank: 4 }],
+]);
 
 /** The counts an attempt is classified by. */
 export interface AttemptCounts {
@@ -68,31 +73,29 @@ export interface AttemptCounts {
   readonly startedPreauthenticated: boolean;
   /** A 401.2 came after that pre-authenticated start (the browser was challenged again). */
   readonly challengedAfterPreauth: boolean;
-  /** Ended with a response that is not 401 for an authenticated user. */
-  readonly resolved: boolean;
 }
 
 /** Prompts IE shows before the error page (§5.2); fewer unresolved rounds is not a loop. */
 export const promptLoopMinimum = 3;
 
-export function classifyAttempt(counts: AttemptCounts): LogPatternKind {
-  for (const [kind, codes] of namedFailures) {
-    if (counts.failureCodes.some((code) => codes.includes(code))) return kind;
+/**
+ * `resolved`: the attempt ended with a response that is not 401 for an authenticated user.
+ * Runs once per sign-in attempt of a busy log: plain loops, nothing allocated.
+ */
+export function classifyAttempt(counts: AttemptCounts, resolved: boolean): LogPatternKind {
+  let named: { readonly kind: LogPatternKind; readonly rank: number } | undefined;
+  for (let index = 0; index < counts.failureCodes.length; index++) {
+    const candidate = namedFailures.get(counts.failureCodes[index]!);
+    if (candidate && (!named || candidate.rank < named.rank)) named = candidate;
   }
+  if (named) return named.kind;
   const lines401 = counts.challenges + counts.continuations + counts.failures;
   const presentedCredentials = counts.continuations + counts.failures > 0;
-  if (
-    !counts.resolved &&
-    presentedCredentials &&
-    lines401 >= promptLoopMinimum &&
-    !counts.startedPreauthenticated
-  )
+  if (!resolved && presentedCredentials && lines401 >= promptLoopMinimum && !counts.startedPreauthenticated)
     return 'prompt-loop';
-  if (counts.startedPreauthenticated && (!counts.resolved || counts.challengedAfterPreauth))
-    return 'ntlm-preauth';
-  if (counts.failures > 0)
-    return counts.resolved || lines401 < promptLoopMinimum ? 'logon-failed' : 'prompt-loop';
-  if (!counts.resolved) return counts.continuations > 0 ? 'handshake-incomplete' : 'challenge-unanswered';
+  if (counts.startedPreauthenticated && (!resolved || counts.challengedAfterPreauth)) return 'ntlm-preauth';
+  if (counts.failures > 0) return resolved || lines401 < promptLoopMinimum ? 'logon-failed' : 'prompt-loop';
+  if (!resolved) return counts.continuations > 0 ? 'handshake-incomplete' : 'challenge-unanswered';
   return counts.continuations > 0 ? 'normal-ntlm' : 'normal-kerberos';
 }
 

@@ -468,4 +468,48 @@ describe('generated logs: one per pattern', () => {
     ]);
     expect(steps).toEqual(['/sites/hr/Shared Documents/', '', '', '/team/', '', 'CONTOSO\\John Smith']);
   });
+
+  it('timelines: a client with a problem takes the place of one with only normal sign-ins; problems are never dropped for normal attempts', () => {
+    const normal = (second: number, client: string, url = '/app/') => [
+      line({ second, status: '401 2 5', client, url }),
+      line({ second, status: '200 0 0', client, url, user }),
+    ];
+    // Closed at once by the success that follows (a failure that later succeeds keeps its kind).
+    const skew = (second: number, client: string, url = '/app/') => [
+      line({ second, status: '401 2 5', client, url }),
+      line({ second, status: '401 1 2148074276', client, url }),
+      line({ second, status: '200 0 0', client, url, user }),
+    ];
+    const analyzer = createLogAnalyzer({ maxTimelineClients: 2, maxAttemptsPerClient: 3 });
+    analyzer.push(
+      `${fieldsLine}\n${[
+        ...normal(1, '10.9.0.1'),
+        ...normal(2, '10.9.0.2'),
+        ...skew(3, '10.9.0.3', '/a/'),
+        ...skew(4, '10.9.0.4'),
+        ...skew(5, '10.9.0.5'),
+        ...normal(6, '10.9.0.3', '/b/'),
+        ...normal(7, '10.9.0.3', '/c/'),
+        ...skew(8, '10.9.0.3', '/d/'),
+      ].join('\n')}\n`,
+    );
+    const analysis = analyzer.finish();
+    expect(analysis.timeline.map((client) => `${client.client} ${client.problems}`)).toEqual([
+      '10.9.0.3 2',
+      '10.9.0.4 1',
+    ]);
+    // Four attempts, three kept: the oldest normal one went, both problems stayed.
+    expect(analysis.timeline[0]?.attempts.map((attempt) => `${attempt.url} ${attempt.kind}`)).toEqual([
+      '/a/ time-skew',
+      '/c/ normal-kerberos',
+      '/d/ time-skew',
+    ]);
+    expect(analysis.timeline[0]?.attemptsOmitted).toBe(1);
+    expect(analysis.timeline[0]?.attempts[1]?.steps.map((step) => step.username)).toEqual(['', user]);
+    expect(
+      analysis.timeline[0]?.attempts[2]?.steps.map((step) => `${step.status}.${step.substatus}`),
+    ).toEqual(['401.2', '401.1', '200.0']);
+    // 10.9.0.1 and .2 gave their places; .5 found every place taken by a client with problems.
+    expect(analysis.timelineClientsNotShown).toBe(3);
+  });
 });

@@ -32,7 +32,10 @@ export interface LogPattern {
   readonly source: LogFormat;
   readonly serverIp: string;
   readonly serverPort: string;
-  /** Up to four log lines of the first occurrence, verbatim. */
+  /**
+   * Up to four log lines of the first occurrence, verbatim; kept for the first groups of each
+   * kind only (the evidence quotes a few per kind), empty for the others.
+   */
   readonly exampleLines: readonly string[];
 }
 

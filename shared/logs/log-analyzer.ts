@@ -11,7 +11,6 @@ import {
   classifyAttempt,
   classifyStatusSequence,
   promptLoopMinimum,
-  type AttemptCounts,
   type LogPatternKind,
 } from './auth-pattern.js';
 import {
@@ -53,8 +52,12 @@ const hash = 35;
 const dash = 45;
 const maxColumns = 64;
 const maxExampleLines = 4;
+/** Groups per kind whose example lines are kept (log-findings quotes 8 lines per kind). */
+const examplesKeptPerKind = 20;
 const maxUntrackedRemembered = 100_000;
+/** Shared empty lists: an attempt gets its own only when it has something to keep (copy on first push). */
 const noLines: string[] = [];
+const noSteps: PendingStep[] = [];
 const sweepEvery = 65_536;
 const maxNormalGroupsRemembered = 1_000_000;
 
@@ -78,6 +81,8 @@ interface Attempt {
   codes: number[];
   startedPreauthenticated: boolean;
   challengedAfterPreauth: boolean;
+  /** False when this client cannot get a timeline (all its slots hold clients with problems). */
+  readonly keepsSteps: boolean;
   steps: PendingStep[];
   stepsOmitted: number;
   exampleLines: string[];
@@ -104,12 +109,14 @@ interface Group {
   readonly urlLength: number;
   readonly hash: number;
   next: Group | null;
+  /** The next group with an attempt open under the same hash (see openByHash). */
+  nextOpen: Group | null;
+  /** FNV-1a of the client address bytes: the timeline's key, no string needed. */
+  readonly clientHash: number;
   readonly serverIp: string;
   readonly serverPort: string;
   readonly format: LogFormat;
   attempt: Attempt | null;
-  /** The client address as text, decoded once when first needed (timelines). */
-  clientText: string | null;
   /** One record per kind seen; an array, since a group shows one or two kinds. */
   readonly patterns: PatternRecord[];
 }
@@ -136,6 +143,7 @@ interface UrlRecord {
 }
 
 interface ClientTimelineState {
+  readonly client: string;
   attempts: TimelineSnapshot[];
   omitted: number;
   problems: number;
@@ -145,6 +153,8 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
   const limits: LogAnalyzerLimits = { ...defaultLogAnalyzerLimits, ...overrides };
   const decoder = new TextDecoder('utf-8');
   const columns = new Int32Array(maxColumns + 1);
+  /** A group key is at most one line long (client, URL and agent are parts of it). */
+  const scratch = new Uint8Array(limits.maxLineBytes + 2);
 
   const counts = {
     files: 0,
@@ -165,6 +175,12 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
   const groups = new Set<Group>();
   /** Groups with an attempt in progress, for the sweep of abandoned attempts. */
   const openGroups = new Set<Group>();
+  /**
+   * The same groups by hash. A signed-in page view only matters when it ends an open
+   * attempt, and open attempts are a few thousand where groups are up to 100,000: looking
+   * them up here keeps the most frequent line of a busy log on a small, cached table.
+   */
+  const openByHash = new Map<number, Group>();
   /** Normal sign-ins of groups folded away once the detailed cap is reached (see closeAttempt). */
   const normalAggregates = new Map<
     LogPatternKind,
@@ -176,14 +192,19 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
   const urlsByHash = new Map<number, UrlRecord>();
   let urlCount = 0;
   let urlsNotTracked = 0;
-  const interned = new Map<string, string>();
+  /** Server address / port strings by the FNV-1a of their bytes, each compared before use. */
+  const interned = new Map<number, string>();
   const examplesKept = new Map<LogPatternKind, number>();
   const untrackedHashes = new Set<number>();
   let untrackedLines = 0;
   let windowsAuthSeen = false;
   let statusColumnsMissingSaid = false;
-  const timelines = new Map<string, ClientTimelineState>();
-  const timelineClientsNotShown = new Set<string>();
+  /** By client hash (Group.clientHash); each state names its client, compared before use. */
+  const timelines = new Map<number, ClientTimelineState>();
+  /** Hashes of clients whose timeline is not kept: only their number is reported. */
+  const timelineClientsNotShown = new Set<number>();
+  /** Hashes of clients with a timeline and no problem attempt yet: the ones a problem client may replace. */
+  const normalOnlyClients = new Set<number>();
 
   // Per-file state.
   let fileName = 'input';
@@ -397,12 +418,21 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     return decoder.decode(bytes.subarray(start, Math.min(end, start + 4096)));
   }
 
-  /** One copy of each server address / port string, however many groups name it. */
+  /**
+   * One copy of each server address / port string, however many groups name it, found by
+   * its bytes: a new group on a busy server decodes nothing here.
+   */
   function internedColumn(bytes: Uint8Array, column: number): string {
-    const text = columnText(bytes, column);
-    const known = interned.get(text);
-    if (known !== undefined) return known;
-    if (interned.size < 1024) interned.set(text, text);
+    if (column < 0) return '';
+    const from = columns[column]!;
+    const to = columns[column + 1]! - 1;
+    let h = 0x811c9dc5;
+    for (let index = from; index < to; index++) h = Math.imul(h ^ bytes[index]!, 16777619);
+    h &= 0x3fffffff;
+    const known = interned.get(h);
+    if (known !== undefined && known.length === to - from && sameBytes(known, bytes, from, to)) return known;
+    const text = decoder.decode(bytes.subarray(from, to));
+    if (known === undefined && interned.size < 1024 && isAscii(text)) interned.set(h, text);
     return text;
   }
 
@@ -440,9 +470,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     const keyLength = clientLength + 1 + urlLength + 1 + (agentTo - agentFrom);
     let candidate = groupsByHash.get(pairHash) ?? null;
     while (candidate) {
-      // A lookup that may not create only needs a group with an open attempt: skip the byte compare otherwise.
       if (
-        (create || candidate.attempt !== null) &&
         candidate.key.length === keyLength &&
         candidate.clientLength === clientLength &&
         candidate.format === layoutNow.format &&
@@ -458,23 +486,90 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
         untrackedHashes.add(pairHash ^ Math.imul(agentTo - agentFrom, 31));
       return null;
     }
-    const key = `${byteString(bytes, clientFrom, clientTo)} ${byteString(bytes, urlFrom, urlTo)} ${byteString(bytes, agentFrom, agentTo)}`;
+    const key = groupKey(bytes);
+    let clientHash = 0x811c9dc5;
+    for (let index = clientFrom; index < clientTo; index++)
+      clientHash = Math.imul(clientHash ^ bytes[index]!, 16777619);
     const group: Group = {
       key,
       clientLength,
       urlLength,
       hash: pairHash,
       next: groupsByHash.get(pairHash) ?? null,
+      nextOpen: null,
+      clientHash: clientHash & 0x3fffffff,
       serverIp: internedColumn(bytes, layoutNow.serverIp),
       serverPort: internedColumn(bytes, layoutNow.serverPort),
       format: layoutNow.format,
       attempt: null,
-      clientText: null,
       patterns: [],
     };
     groupsByHash.set(pairHash, group);
     groups.add(group);
     return group;
+  }
+
+  /** The group of the current record (keyOf first) if it has an attempt open; null otherwise. */
+  function openGroupOf(bytes: Uint8Array, layoutNow: FieldLayout): Group | null {
+    let candidate = openByHash.get(pairHash) ?? null;
+    if (candidate === null) return null;
+    const clientLength = clientTo - clientFrom;
+    const keyLength = clientLength + 1 + (urlTo - urlFrom) + 1 + (agentTo - agentFrom);
+    while (candidate) {
+      if (
+        candidate.key.length === keyLength &&
+        candidate.clientLength === clientLength &&
+        candidate.format === layoutNow.format &&
+        sameGroupKey(candidate.key, bytes, clientFrom, clientTo, urlFrom, urlTo, agentFrom, agentTo)
+      )
+        return candidate;
+      candidate = candidate.nextOpen;
+    }
+    return null;
+  }
+
+  function markOpen(group: Group): void {
+    openGroups.add(group);
+    group.nextOpen = openByHash.get(group.hash) ?? null;
+    openByHash.set(group.hash, group);
+  }
+
+  function markClosed(group: Group): void {
+    openGroups.delete(group);
+    let candidate = openByHash.get(group.hash) ?? null;
+    let previous: Group | null = null;
+    while (candidate && candidate !== group) {
+      previous = candidate;
+      candidate = candidate.nextOpen;
+    }
+    if (candidate) {
+      if (previous) previous.nextOpen = group.nextOpen;
+      else if (group.nextOpen) openByHash.set(group.hash, group.nextOpen);
+      else openByHash.delete(group.hash);
+    }
+    group.nextOpen = null;
+  }
+
+  /**
+   * Client, URL and user agent bytes joined by spaces, as a one-byte string (char = byte),
+   * made flat in one go: copied into a scratch buffer, then decoded once — for ASCII, the
+   * usual case, UTF-8 decoding gives exactly one char per byte.
+   */
+  function groupKey(bytes: Uint8Array): string {
+    let length = 0;
+    let any = 0;
+    for (let index = clientFrom; index < clientTo; index++) any |= scratch[length++] = bytes[index]!;
+    scratch[length++] = space;
+    for (let index = urlFrom; index < urlTo; index++) any |= scratch[length++] = bytes[index]!;
+    scratch[length++] = space;
+    for (let index = agentFrom; index < agentTo; index++) any |= scratch[length++] = bytes[index]!;
+    return any < 0x80 ? decoder.decode(scratch.subarray(0, length)) : byteString(scratch, 0, length);
+  }
+
+  function bytesKey(bytes: Uint8Array, from: number, to: number): string {
+    let any = 0;
+    for (let index = from; index < to; index++) any |= bytes[index]!;
+    return any < 0x80 ? decoder.decode(bytes.subarray(from, to)) : byteString(bytes, from, to);
   }
 
   /** The record of the current record's URL (keyOf first); null beyond the cap. */
@@ -491,7 +586,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       return null;
     }
     urlCount++;
-    const urlKey = byteString(bytes, urlFrom, urlTo);
+    const urlKey = bytesKey(bytes, urlFrom, urlTo);
     const record: UrlRecord = {
       key: urlKey,
       hash: urlHash,
@@ -512,14 +607,17 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
 
   /**
    * Example lines are kept for the first attempt of a group and for attempts that already
-   * failed or repeat; a busy server's thousandth normal sign-in is not copied as text.
+   * failed or repeat; a busy server's thousandth normal sign-in is not copied as text. Once
+   * groups are no longer kept in detail (a busy server), a new group's lines are copied only
+   * when its attempt already shows a problem: most such attempts are normal and are folded
+   * into counts, their copies thrown away.
    */
   function wantsExample(group: Group, attempt: Attempt): boolean {
     if (attempt.exampleLines.length >= maxExampleLines) return false;
     return (
-      group.patterns.length === 0 ||
+      (group.patterns.length === 0 && groups.size < limits.maxDetailedGroups) ||
       attempt.failures > 0 ||
-      attempt.challenges + attempt.continuations >= promptLoopMinimum
+      attempt.challenges + attempt.continuations + attempt.ambiguous >= promptLoopMinimum
     );
   }
 
@@ -553,8 +651,8 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       const substatus = readNumber(bytes, layoutNow.substatus);
       const code = readNumber(bytes, layoutNow.win32Status);
       if (!attempt) {
-        attempt = group.attempt = newAttempt(epoch);
-        openGroups.add(group);
+        attempt = group.attempt = newAttempt(epoch, group);
+        markOpen(group);
       }
       attempt.lastEpoch = epoch;
       // -1: the column is not logged (or empty). Either one alone still tells the step: 401.2
@@ -579,9 +677,12 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
         status,
         substatus,
         code,
-        anonymous ? '' : fieldText(decoder.decode(bytes.subarray(userFrom, userTo)), layoutNow.format),
+        bytes,
+        anonymous ? 0 : userFrom,
+        anonymous ? 0 : userTo,
+        layoutNow,
       );
-      if (wantsExample(group, attempt)) attempt.exampleLines.push(lineText(bytes, start, end));
+      if (wantsExample(group, attempt)) keepExample(attempt, bytes, start, end);
       return;
     }
     if (!anonymous) {
@@ -590,7 +691,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       windowsAuthSeen = true;
       const url = urlOf(bytes, layoutNow);
       if (url) url.signIn = true;
-      const group = groupOf(bytes, layoutNow, false);
+      const group = openGroupOf(bytes, layoutNow);
       const attempt = group?.attempt;
       if (!group || !attempt) return;
       const epoch = readEpoch(bytes, layoutNow);
@@ -604,9 +705,12 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
         status,
         readNumber(bytes, layoutNow.substatus),
         readNumber(bytes, layoutNow.win32Status),
-        fieldText(decoder.decode(bytes.subarray(userFrom, userTo)), layoutNow.format),
+        bytes,
+        userFrom,
+        userTo,
+        layoutNow,
       );
-      if (wantsExample(group, attempt)) attempt.exampleLines.push(lineText(bytes, start, end));
+      if (wantsExample(group, attempt)) keepExample(attempt, bytes, start, end);
       attempt.lastEpoch = epoch;
       closeAttempt(group, true);
       return;
@@ -652,8 +756,9 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     });
   }
 
-  function newAttempt(epoch: number): Attempt {
+  function newAttempt(epoch: number, group: Group): Attempt {
     return {
+      keepsSteps: timelineMayTake(group.clientHash),
       firstEpoch: epoch,
       lastEpoch: epoch,
       challenges: 0,
@@ -664,23 +769,49 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       codes: [],
       startedPreauthenticated: false,
       challengedAfterPreauth: false,
-      steps: [],
+      steps: noSteps,
       stepsOmitted: 0,
-      exampleLines: [],
+      exampleLines: noLines,
     };
   }
 
+  /**
+   * Whether a client's attempt could still end up in its timeline: it has one, there is
+   * room, or a client with only normal attempts could give its place. Once every place holds
+   * a client with problems that stays so, and the steps of everybody else are not recorded.
+   */
+  function timelineMayTake(clientHash: number): boolean {
+    return (
+      timelines.size < limits.maxTimelineClients || normalOnlyClients.size > 0 || timelines.has(clientHash)
+    );
+  }
+
+  /** The user name is decoded only for a step that is kept (userFrom = userTo: none). */
   function addStep(
     attempt: Attempt,
     epoch: number,
     status: number,
     substatus: number,
     code: number,
-    username: string,
+    bytes: Uint8Array,
+    userFrom: number,
+    userTo: number,
+    layoutNow: FieldLayout,
   ): void {
-    if (attempt.steps.length < limits.maxStepsPerAttempt)
-      attempt.steps.push({ epoch, status, substatus, win32: code, username });
-    else attempt.stepsOmitted++;
+    if (!attempt.keepsSteps) return;
+    if (attempt.steps.length >= limits.maxStepsPerAttempt) {
+      attempt.stepsOmitted++;
+      return;
+    }
+    if (attempt.steps === noSteps) attempt.steps = [];
+    const username =
+      userTo > userFrom ? fieldText(decoder.decode(bytes.subarray(userFrom, userTo)), layoutNow.format) : '';
+    attempt.steps.push({ epoch, status, substatus, win32: code, username });
+  }
+
+  function keepExample(attempt: Attempt, bytes: Uint8Array, start: number, end: number): void {
+    if (attempt.exampleLines === noLines) attempt.exampleLines = [];
+    attempt.exampleLines.push(lineText(bytes, start, end));
   }
 
   /**
@@ -689,10 +820,12 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
    */
   function sweepAbandonedAttempts(): void {
     recordsSinceSweep = 0;
-    for (const group of [...openGroups]) {
+    const abandoned: Group[] = [];
+    for (const group of openGroups) {
       if (group.attempt && latestEpochOfFile - group.attempt.lastEpoch > limits.attemptGapSeconds)
-        closeAttempt(group, false);
+        abandoned.push(group);
     }
+    for (const group of abandoned) closeAttempt(group, false);
   }
 
   function removeGroup(group: Group): void {
@@ -725,23 +858,14 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     const attempt = group.attempt;
     if (!attempt) return;
     group.attempt = null;
-    openGroups.delete(group);
-    const attemptCounts: AttemptCounts = {
-      challenges: attempt.challenges,
-      continuations: attempt.continuations,
-      failures: attempt.failures,
-      failureCodes: attempt.failureCodes,
-      startedPreauthenticated: attempt.startedPreauthenticated,
-      challengedAfterPreauth: attempt.challengedAfterPreauth,
-      resolved,
-    };
+    markClosed(group);
     const inferred = attempt.ambiguous > 0;
     const kind = inferred
       ? classifyStatusSequence(
           attempt.challenges + attempt.continuations + attempt.failures + attempt.ambiguous,
           resolved,
         )
-      : classifyAttempt(attemptCounts);
+      : classifyAttempt(attempt, resolved);
     if (!isProblemKind(kind) && group.patterns.length === 0 && groups.size >= limits.maxDetailedGroups) {
       // A busy server's normal sign-ins: beyond the detailed cap they are counted per kind
       // (groups by a 52-bit key identity) and the group is dropped, so memory stays bounded
@@ -760,12 +884,12 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
       removeGroup(group);
       return;
     }
-    // Example lines are kept for as many patterns of a kind as can be listed, no more: memory
-    // must not grow with the number of groups of a busy server.
+    // Example lines are kept for the first groups of each kind only: the evidence quotes a
+    // few lines per kind, and memory must not grow with the number of groups of a busy server.
     const kept = examplesKept.get(kind) ?? 0;
     const keepExamples =
       attempt.exampleLines.length > 0 &&
-      kept < limits.maxListedPatterns &&
+      kept < examplesKeptPerKind &&
       !group.patterns.some((record) => record.kind === kind);
     if (keepExamples) examplesKept.set(kind, kept + 1);
     recordPattern(group, kind, {
@@ -826,31 +950,28 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
 
   function recordTimeline(group: Group, kind: LogPatternKind, attempt: Attempt): void {
     const problem = kind !== 'normal-kerberos' && kind !== 'normal-ntlm';
-    const client = (group.clientText ??= textOf(group.key, 0, group.clientLength));
-    let state = timelines.get(client);
+    let state = timelines.get(group.clientHash);
+    // Two clients with one hash (30 bits: rare): the first keeps the timeline, the other is
+    // not shown and counted under the same hash, so the count may miss it.
+    if (state && !sameBytesOfKey(state.client, group.key, group.clientLength)) return;
     if (!state) {
       if (timelines.size >= limits.maxTimelineClients) {
         // Full: a client with a problem may replace one whose attempts were all normal.
-        let evicted: string | null = null;
-        if (problem) {
-          for (const [client, candidate] of timelines) {
-            if (candidate.problems === 0) {
-              evicted = client;
-              break;
-            }
-          }
-        }
-        if (evicted === null) {
-          if (timelineClientsNotShown.size < maxUntrackedRemembered) timelineClientsNotShown.add(client);
+        const evicted: number | undefined = problem ? normalOnlyClients.values().next().value : undefined;
+        if (evicted === undefined) {
+          if (timelineClientsNotShown.size < maxUntrackedRemembered)
+            timelineClientsNotShown.add(group.clientHash);
           return;
         }
         timelines.delete(evicted);
+        normalOnlyClients.delete(evicted);
         if (timelineClientsNotShown.size < maxUntrackedRemembered) timelineClientsNotShown.add(evicted);
       }
-      state = { attempts: [], omitted: 0, problems: 0 };
-      timelines.set(client, state);
+      state = { client: textOf(group.key, 0, group.clientLength), attempts: [], omitted: 0, problems: 0 };
+      timelines.set(group.clientHash, state);
+      normalOnlyClients.add(group.clientHash);
     }
-    if (problem) state.problems++;
+    if (problem && state.problems++ === 0) normalOnlyClients.delete(group.clientHash);
     state.attempts.push({
       epoch: attempt.firstEpoch,
       url: fieldText(
@@ -863,10 +984,10 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     });
     if (state.attempts.length > limits.maxAttemptsPerClient) {
       // Keep the most recent attempts, but never drop a problem for a normal one.
-      const normalIndex = state.attempts.findIndex(
-        (entry) => entry.kind === 'normal-kerberos' || entry.kind === 'normal-ntlm',
-      );
-      state.attempts.splice(normalIndex >= 0 ? normalIndex : 0, 1);
+      let normalIndex = 0;
+      while (normalIndex < state.attempts.length && isProblemKind(state.attempts[normalIndex]!.kind))
+        normalIndex++;
+      state.attempts.splice(normalIndex < state.attempts.length ? normalIndex : 0, 1);
       state.omitted++;
     }
   }
@@ -907,6 +1028,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
         get client() {
           return textOf(group.key, 0, group.clientLength);
         },
+        loopback: isLoopbackClient(group.key, group.clientLength, group.serverIp),
         get url() {
           return fieldText(
             textOf(group.key, group.clientLength + 1, group.clientLength + 1 + group.urlLength),
@@ -927,6 +1049,7 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
           if (url.signIn || url.anonymousSuccesses === 0) continue;
           snapshots.push({
             client: url.anonymousClient,
+            loopback: isLoopbackClient(url.anonymousClient, url.anonymousClient.length, url.serverIp),
             url: fieldText(textOf(url.key, 0), 'w3c'),
             userAgent: url.anonymousAgent,
             serverIp: url.serverIp,
@@ -952,7 +1075,12 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
         messages,
         groups: snapshots,
         normalAggregates: [...normalAggregates].map(([kind, aggregate]) => ({ kind, ...aggregate })),
-        timelines: [...timelines].map(([client, state]) => ({ client, ...state })),
+        timelines: [...timelines.values()].map((state) => ({
+          client: state.client,
+          attempts: state.attempts,
+          omitted: state.omitted,
+          problems: state.problems,
+        })),
         timelineClientsNotShown: timelineClientsNotShown.size,
         untracked: { groups: untrackedHashes.size, lines: untrackedLines },
         windowsAuthSeen,
@@ -983,6 +1111,28 @@ function sameGroupKey(
   for (let index = agentFrom; index < agentTo; index++)
     if (key.charCodeAt(at++) !== bytes[index]) return false;
   return true;
+}
+
+/** The client part of a key (its first `length` chars) is the server itself, compared without decoding (§7.1). */
+function isLoopbackClient(key: string, length: number, serverIp: string): boolean {
+  return (
+    sameBytesOfKey('127.0.0.1', key, length) ||
+    sameBytesOfKey('::1', key, length) ||
+    (serverIp !== '' && sameBytesOfKey(serverIp, key, length))
+  );
+}
+
+/** Whether `text` (a decoded client address) is the first `length` chars of a byte-string key. */
+function sameBytesOfKey(text: string, key: string, length: number): boolean {
+  // Lengths differ: only a text with non-ASCII chars can match its longer UTF-8 bytes.
+  if (text.length !== length) return !isAscii(text) && text === textOf(key, 0, length);
+  for (let index = 0; index < length; index++)
+    if (text.charCodeAt(index) !== key.charCodeAt(index)) return false;
+  return true;
+}
+
+function isAscii(text: string): boolean {
+  return !/[\u0080-\uffff]/.test(text);
 }
 
 function sameBytes(key: string, bytes: Uint8Array, from: number, to: number): boolean {

@@ -33,7 +33,10 @@ export interface PatternSnapshot {
 }
 
 export interface GroupSnapshot {
+  /** Decoded when read: only listed and sampled patterns need their texts. */
   readonly client: string;
+  /** The client is the server itself (127.0.0.1, ::1 or the server's address): loopback check, §7.1. */
+  readonly loopback: boolean;
   readonly url: string;
   readonly userAgent: string;
   readonly serverIp: string;
@@ -110,11 +113,6 @@ interface PatternRef {
 
 /** Patterns materialized per kind for the findings' examples (the summary counts them all). */
 const examplesForFindings = 50;
-
-function isLoopbackGroup(group: GroupSnapshot): boolean {
-  const client = group.client;
-  return client === '127.0.0.1' || client === '::1' || (group.serverIp !== '' && client === group.serverIp);
-}
 
 /**
  * Which patterns the listing shows when there are more than `slots`: the slots are shared
@@ -265,7 +263,7 @@ export function buildLogAnalysis(state: AnalyzerState): LogAnalysis {
   // The findings get a sample per kind that keeps what they look for (see logFindings).
   const sampled = new Map<
     LogPatternKind,
-    { seen: number; codes: Set<number>; https: boolean; repeated: boolean }
+    { seen: number; codes: Set<number>; https: boolean; repeated: boolean; quoted: number }
   >();
   const forFindings = refs.flatMap((ref) => {
     const sample = sampled.get(ref.kind) ?? {
@@ -273,23 +271,29 @@ export function buildLogAnalysis(state: AnalyzerState): LogAnalysis {
       codes: new Set<number>(),
       https: false,
       repeated: false,
+      quoted: 0,
     };
     sampled.set(ref.kind, sample);
     const codes = ref.pattern?.codes ?? [];
     const newCode = codes.some((code) => !sample.codes.has(code));
     const https = !sample.https && ref.group.serverPort === '443';
     const repeated = !sample.repeated && (ref.pattern?.lines ?? 0) >= promptLoopMinimum;
+    // Example lines are kept for a kind's first groups only (log-analyzer.ts): the sample
+    // takes two that have them, wherever they rank, so the evidence can quote the log.
+    const quotes = sample.quoted < 2 && (ref.pattern?.exampleLines.length ?? 0) > 0;
     const keep =
       sample.seen < examplesForFindings ||
+      quotes ||
       newCode ||
       https ||
       repeated ||
-      (ref.problem && isLoopbackGroup(ref.group));
+      (ref.problem && ref.group.loopback);
     if (!keep) return [];
     sample.seen++;
     for (const code of codes) sample.codes.add(code);
     sample.https ||= ref.group.serverPort === '443';
     sample.repeated ||= (ref.pattern?.lines ?? 0) >= promptLoopMinimum;
+    if ((ref.pattern?.exampleLines.length ?? 0) > 0) sample.quoted++;
     return [materialize(ref)];
   });
 
