@@ -94,7 +94,7 @@ describe('credentials.remove', () => {
 });
 
 describe('kerberos.purge-tickets', () => {
-  it('says there is nothing to undo, empties the cache, and a second purge has nothing to clear', async () => {
+  it('says there is nothing to undo, empties the cache (the re-check then gets a fresh ticket from after the SPN change), and a purge of an empty cache has nothing to clear', async () => {
     const { engine, host, scenario } = await engineFor('stale-ticket');
     const offer = offerFor(await engine.runDiagnosis(scenario.target), 'stale-ticket');
     const plan = await engine.previewRemedy(offer.offerId);
@@ -102,11 +102,15 @@ describe('kerberos.purge-tickets', () => {
     expect(plan.notes[0]).toMatch(/nothing to undo/);
     expect(plan.summary).toMatch(/2 Kerberos tickets .*krbtgt\/CONTOSO\.COM, HTTP\/intranet\.contoso\.com/);
     const { entry, verification } = await engine.applyRemedy(offer.offerId);
-    expect(host.scenario.workstation?.tickets).toEqual([]);
     expect(verification.findings.map((finding) => finding.cause)).toEqual([]);
+    // The 07:40 ticket is gone; the re-check's `klist get` asked the KDC again at the machine's time (09:30).
+    expect(host.scenario.workstation?.tickets.map((ticket) => ticket.startTime)).toEqual([
+      '11/28/2022 9:30:00',
+    ]);
     await expect(engine.undo(entry.id)).rejects.toThrow(
       /cannot be undone \(klist purge cleared 2 cached Kerberos tickets/,
     );
+    await host.runTool('klist', ['purge']);
     await expect(
       kerberosPurgeTicketsRemedy.plan(offer, { host, machine: await host.machineIdentity() }),
     ).rejects.toThrow(/already empty; nothing to clear/);
