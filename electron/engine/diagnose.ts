@@ -9,9 +9,10 @@ import type { Evidence } from '../../shared/model/evidence.js';
 import type { Finding, RemedyOffer, RuledOut } from '../../shared/model/finding.js';
 import type { Target } from '../../shared/model/target.js';
 import type { Verdict } from '../../shared/model/verdict.js';
-import { ruleCatalog } from '../../shared/rules/rule-catalog.js';
+import { evaluateDiagnosisRules } from '../../shared/rules/diagnosis-rules.js';
 import { probesFor } from '../../shared/wizard/probe-plan.js';
 import type { Host } from '../host/host.js';
+import type { LiveTestOptions } from '../live/run-live-sign-in-test.js';
 import { ProbeUnavailableError } from './probe.js';
 import { findProbe } from './probes/probe-catalog.js';
 import { withOfferAvailability } from './remedies/offer-availability.js';
@@ -19,6 +20,8 @@ import { findRemedy } from './remedies/remedy-catalog.js';
 
 export interface DiagnoseOptions {
   readonly signal?: AbortSignal;
+  /** Settings of the real network for the live sign-in and DNS probes (default: the system's). */
+  readonly liveTest?: LiveTestOptions;
   /** Called as each probe starts and ends, for progress in the UI. */
   readonly onProbe?: (run: ProbeRun & { readonly phase: 'started' | 'finished' }) => void;
   /**
@@ -39,7 +42,7 @@ export async function diagnose(
   const machine = await host.machineIdentity();
   const probes: ProbeRun[] = [];
   const evidence: Evidence[] = [];
-  for (const probeId of probesFor(target.symptom)) {
+  for (const probeId of probesFor(target)) {
     const probe = findProbe(probeId);
     if (!probe) {
       probes.push({
@@ -56,7 +59,7 @@ export async function diagnose(
     signal.throwIfAborted();
     let run: ProbeRun;
     try {
-      const produced = await probe.run({ host, target, machine, signal });
+      const produced = await probe.run({ host, target, machine, signal, liveTest: options.liveTest ?? {} });
       evidence.push(...produced);
       // A probe that ran but could not read what it looks at (no IIS, setspn without a DC, a
       // locked section) says so as its status, with its evidence's words on how to check by hand.
@@ -85,18 +88,16 @@ export async function diagnose(
 
   const findings: Finding[] = [];
   const ruledOut: RuledOut[] = [];
-  let verdict: Verdict | undefined;
-  for (const rule of ruleCatalog) {
-    const outcome = rule({ target, evidence });
-    ruledOut.push(...outcome.ruledOut);
-    verdict ??= outcome.verdict;
-    for (const draft of outcome.findings) {
-      const remedies: RemedyOffer[] = draft.remedies.map((proposal) => ({
-        ...proposal,
-        offerId: randomUUID(),
-      }));
-      findings.push({ ...draft, remedies });
-    }
+  // Host rules and the live sign-in rule, reconciled: one finding per cause (diagnosis-rules.ts).
+  const outcome = evaluateDiagnosisRules({ target, evidence });
+  const verdict: Verdict | undefined = outcome.verdict;
+  ruledOut.push(...outcome.ruledOut);
+  for (const draft of outcome.findings) {
+    const remedies: RemedyOffer[] = draft.remedies.map((proposal) => ({
+      ...proposal,
+      offerId: randomUUID(),
+    }));
+    findings.push({ ...draft, remedies });
   }
   findings.sort((a, b) => confidenceRank(a.confidence) - confidenceRank(b.confidence));
 

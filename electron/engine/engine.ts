@@ -19,6 +19,7 @@ import type { Verdict } from '../../shared/model/verdict.js';
 import { probesFor } from '../../shared/wizard/probe-plan.js';
 import type { ProbeProgress } from '../../shared/wizard/probe-progress.js';
 import type { Host } from '../host/host.js';
+import type { LiveTestOptions } from '../live/run-live-sign-in-test.js';
 import { ScenarioHost } from '../host/scenario/scenario-host.js';
 import type { ScenarioLibrary } from '../host/scenario/scenario-library.js';
 import { diagnose } from './diagnose.js';
@@ -55,6 +56,8 @@ export interface EngineOptions {
   readonly initialHost?: Host;
   /** Addresses checked before; by default `recent-targets.json` beside the journal. */
   readonly recentTargets?: RecentTargetsStore;
+  /** Start-up settings of the real network for the live sign-in and DNS probes (a real machine only). */
+  readonly liveTestOptions?: LiveTestOptions;
   /** TEST-ONLY (web harness with IWA_DOCTOR_TEST_HOOKS=1): holds probes until a test lets them go. */
   readonly probeGate?: ProbeGate;
 }
@@ -81,7 +84,11 @@ interface OfferRecord {
  * re-check reads exactly what that diagnosis read. Older entries did not record the symptom.
  */
 function targetOfEntry(entry: JournalEntry): Target {
-  return { url: entry.targetUrl, symptom: entry.targetSymptom ?? 'check-everything' };
+  return {
+    url: entry.targetUrl,
+    symptom: entry.targetSymptom ?? 'check-everything',
+    ...(entry.targetAnswers ? { answers: entry.targetAnswers } : {}),
+  };
 }
 
 export class Engine {
@@ -141,7 +148,7 @@ export class Engine {
     if (past === 'finished' || this.running?.runId === runId)
       throw new EngineError('this check was already run; start a new one', 'bad-request');
     this.running?.controller.abort();
-    const progress: ProbeProgress[] = probesFor(target.symptom).map((probe) => {
+    const progress: ProbeProgress[] = probesFor(target).map((probe) => {
       const known = findProbe(probe);
       return known
         ? { probe, title: known.title, phase: 'waiting' }
@@ -160,6 +167,7 @@ export class Engine {
       const host = await this.currentHost();
       result = await diagnose(host, target, {
         signal: running.controller.signal,
+        ...(this.options.liveTestOptions ? { liveTest: this.options.liveTestOptions } : {}),
         ...(this.options.probeGate ? { beforeProbe: this.options.probeGate.beforeProbe } : {}),
         onProbe: (run) => {
           const index = progress.findIndex((item) => item.probe === run.probe);
@@ -246,6 +254,7 @@ export class Engine {
       journal: this.options.journal,
       targetUrl: target.url,
       targetSymptom: target.symptom,
+      ...(target.answers ? { targetAnswers: target.answers } : {}),
       machine: await this.machineLabel(host),
     });
     // Verify: re-run the probes that proved the cause.

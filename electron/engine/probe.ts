@@ -6,12 +6,18 @@
 import type { Evidence } from '../../shared/model/evidence.js';
 import type { Target } from '../../shared/model/target.js';
 import type { Host, MachineIdentity } from '../host/host.js';
+import type { LiveTestOptions } from '../live/run-live-sign-in-test.js';
 
 export interface ProbeContext {
   readonly host: Host;
   readonly target: Target;
   readonly machine: MachineIdentity;
   readonly signal: AbortSignal;
+  /**
+   * Start-up settings of the real network (DNS server and search list, trusted CAs, time limit)
+   * for the probes that use it on a real machine; a simulated machine brings its own network.
+   */
+  readonly liveTest?: LiveTestOptions;
 }
 
 export interface Probe {

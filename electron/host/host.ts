@@ -15,6 +15,7 @@ import type {
 } from '../../shared/windows-output/kerberos-events.js';
 import type { TcpPortAnswer } from '../../shared/host/tcp-port.js';
 import type { FirefoxFilesRead, FirefoxProfileRef } from '../../shared/browsers/firefox-profile-files.js';
+import type { SimulatedSignIn } from './scenario/sign-in/simulated-sign-in.js';
 
 export { allowedTools, type AllowedTool } from '../../shared/host/allowed-tools.js';
 
@@ -139,6 +140,14 @@ export interface Host {
    * read; a source that cannot be read is listed in `skipped` with why.
    */
   readKerberosEvents?(query: KerberosEventQuery): Promise<KerberosEventsReading>;
+
+  /**
+   * The network around a simulated machine — its DNS, the domain's KDC as its user meets it,
+   * and the web server at `url` — behind the live sign-in test's seams, so the live-sign-in and
+   * dns:name probes simulate instead of touching the real network. Absent on a real machine:
+   * those probes use the network of the engine's own process (electron/live).
+   */
+  simulatedSignIn?(url: string): SimulatedSignIn;
 
   /** Ends the session (the persistent PowerShell, or nothing for a scenario). */
   close(): Promise<void>;

@@ -9,6 +9,7 @@ import { changeOperationSchema, previousStateSchema } from './change-plan.js';
 import { symptomIdSchema } from '../wizard/symptoms.js';
 import { remedyIdSchema } from './remedy-ids.js';
 import { restartRequiredSchema } from './restart-required.js';
+import { decisionAnswersSchema } from './target.js';
 
 export const journalStates = ['pending', 'applied', 'failed', 'undone'] as const;
 
@@ -30,6 +31,8 @@ export const journalEntrySchema = z.object({
    * the diagnosis before the fix read. Absent in entries written before it was recorded.
    */
   targetSymptom: symptomIdSchema.optional(),
+  /** The answers to the wizard's questions of that diagnosis (they chose its checks), when there were any. */
+  targetAnswers: decisionAnswersSchema.optional(),
   /** Which machine: "scenario:<name>" or the Windows computer name. */
   machine: z.string(),
   exactChange: z.array(z.string()),

@@ -1,5 +1,6 @@
-/** What a diagnosis is about: the address that keeps asking, and what the person sees. */
+/** What a diagnosis is about: the address that keeps asking, what the person sees, what they answered. */
 import { z } from 'zod';
+import { questionAnswerIds } from '../wizard/decision-tree.js';
 import { symptomIdSchema } from '../wizard/symptoms.js';
 
 export const targetUrlSchema = z
@@ -30,8 +31,36 @@ export const targetUrlSchema = z
     }
   });
 
+const answerIdPattern = /^[a-z0-9-]{1,64}$/;
+
+/**
+ * The answers to the decision tree's questions (question id -> answer id). Every id must be one
+ * the tree has; a question left out means "I do not know" (every branch under it is checked).
+ */
+export const decisionAnswersSchema = z
+  .record(z.string().regex(answerIdPattern), z.string().regex(answerIdPattern))
+  .superRefine((answers, ctx) => {
+    const known = questionAnswerIds();
+    const entries = Object.entries(answers);
+    if (entries.length > known.size) {
+      ctx.addIssue({ code: 'custom', message: `at most ${known.size} answers` });
+      return;
+    }
+    for (const [question, answer] of entries) {
+      const choices = known.get(question);
+      if (!choices) ctx.addIssue({ code: 'custom', message: `there is no question "${question}"` });
+      else if (!choices.includes(answer))
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${answer}" is not an answer to "${question}" (one of: ${choices.join(', ')})`,
+        });
+    }
+  });
+
 export const targetSchema = z.object({
   url: targetUrlSchema,
   symptom: symptomIdSchema,
+  /** Absent for targets saved before the wizard asked questions: every branch is checked. */
+  answers: decisionAnswersSchema.optional(),
 });
 export type Target = z.infer<typeof targetSchema>;

@@ -11,10 +11,12 @@ import { z } from 'zod';
 import { causeIdSchema } from '../causes/cause-catalog.js';
 import { targetSchema } from '../model/target.js';
 import { scenarioDirectorySchema } from './sections/directory.js';
+import { scenarioDnsSchema } from './sections/dns.js';
 import { scenarioFirefoxSchema } from './sections/firefox.js';
 import { scenarioIisSchema } from './sections/iis.js';
 import { scenarioMachineSchema } from './sections/machine.js';
 import { scenarioRegistrySchema } from './sections/registry.js';
+import { scenarioWebServerSchema } from './sections/web-server.js';
 import { scenarioWorkstationSchema } from './sections/workstation.js';
 
 export const scenarioFormatVersion = 1;
@@ -38,6 +40,8 @@ export const scenarioSchema = z
     directory: scenarioDirectorySchema.optional(),
     workstation: scenarioWorkstationSchema.optional(),
     firefox: scenarioFirefoxSchema.optional(),
+    dns: scenarioDnsSchema.optional(),
+    webServer: scenarioWebServerSchema.optional(),
   })
   .strict();
 

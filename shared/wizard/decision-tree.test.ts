@@ -2,12 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { causeIds } from '../causes/cause-catalog.js';
 import {
+  answersForSymptom,
   causesForSymptom,
+  causesForTarget,
   decisionTree,
   escalationsForSymptom,
   plannedProbeIds,
   probesForSymptom,
+  probesForTarget,
   questionsForSymptom,
+  questionsToAsk,
   walkDecisionTree,
   type DecisionNode,
 } from './decision-tree.js';
@@ -71,10 +75,10 @@ describe('decision tree', () => {
   });
 
   it('plans the zone check first for a prompt once per session, without repeats', () => {
-    const plan = probesFor('prompt-once-per-session');
+    const plan = probesFor({ symptom: 'prompt-once-per-session' });
     expect(plan[0]).toBe('zones:mapping');
     expect(new Set(plan).size).toBe(plan.length);
-    expect(probesFor('check-everything')).toEqual(expect.arrayContaining([...plannedProbeIds]));
+    expect(probesFor({ symptom: 'check-everything' })).toEqual(expect.arrayContaining([...plannedProbeIds]));
     expect(probesForSymptom('http-400')).toEqual(['live-sign-in', 'httpsys:limits']);
   });
 
@@ -82,9 +86,66 @@ describe('decision tree', () => {
     const questions = questionsForSymptom('works-on-server-only');
     expect(questions).toHaveLength(1);
     expect(questions[0]?.answers.map((answer) => answer.leadsTo)).toEqual([
-      'What this PC does differently from the server',
-      'Whether Windows blocks the server from signing in to itself under another name',
+      'What this PC does differently: its zones, its browsers, its proxy and saved passwords, its Kerberos client',
+      'Why PCs cannot sign in with Kerberos while the server itself can: the service name, the account behind it, the server settings',
     ]);
     expect(questionsForSymptom('http-400')).toEqual([]);
+  });
+
+  it('gives every answer of a question its own id', () => {
+    for (const node of everyNode) {
+      if (node.kind !== 'question') continue;
+      const ids = node.answers.map((answer) => answer.id);
+      expect(new Set(ids).size, node.id).toBe(ids.length);
+      for (const id of ids) expect(id).toMatch(/^[a-z0-9-]{1,64}$/);
+    }
+  });
+});
+
+describe('answers choose the branch', () => {
+  it('asks the question at the root of a symptom first, and asks only what the answers lead to', () => {
+    expect(questionsToAsk('works-on-server-only').map((question) => question.id)).toEqual(['other-pcs']);
+    expect(questionsToAsk('http-401').map((question) => question.id)).toEqual(['which-401', 'load-balanced']);
+    expect(questionsToAsk('http-401', { 'which-401': '401-2' }).map((question) => question.id)).toEqual([
+      'which-401',
+    ]);
+  });
+
+  it('runs only the chosen branch’s probes, and every branch while the answer is "I do not know"', () => {
+    const onServer = probesForTarget('prompt-three-times', { 'where-it-fails': 'on-the-server' });
+    expect(onServer).toEqual(['loopback:check', 'iis:application']);
+    const fromPc = probesForTarget('prompt-three-times', { 'where-it-fails': 'on-a-pc' });
+    expect(fromPc).not.toContain('loopback:check');
+    expect(fromPc).toContain('live-sign-in');
+    expect(new Set(probesForTarget('prompt-three-times'))).toEqual(new Set([...fromPc, ...onServer]));
+    expect(probesForTarget('http-401', { 'which-401': '401-2' })).toEqual([
+      'iis:application',
+      'live-sign-in',
+      'dns:name',
+    ]);
+  });
+
+  it('leads from "it works on the server but not from my PC" to PC causes or server causes, never to the loopback check', () => {
+    expect(causesForTarget('works-on-server-only', { 'other-pcs': 'only-my-pc-fails' })).toEqual(
+      expect.arrayContaining(['zone-not-intranet', 'negotiate-disabled', 'proxy-in-path']),
+    );
+    expect(causesForTarget('works-on-server-only', { 'other-pcs': 'every-pc-fails' })).toEqual(
+      expect.arrayContaining(['spn-missing', 'spn-wrong-account', 'kernel-mode-no-apppool-creds']),
+    );
+    expect(causesForSymptom('works-on-server-only')).not.toContain('loopback-check');
+    expect(causesForTarget('prompt-three-times', { 'where-it-fails': 'on-the-server' })).toEqual([
+      'loopback-check',
+      'windows-auth-disabled',
+      'providers-misconfigured',
+      'epa-channel-binding',
+    ]);
+  });
+
+  it('drops answers to questions the symptom does not ask, or that another answer made moot', () => {
+    expect(answersForSymptom('http-401', { 'which-401': '401-2', 'load-balanced': 'yes' })).toEqual({
+      'which-401': '401-2',
+    });
+    expect(answersForSymptom('http-400', { 'which-401': '401-1' })).toEqual({});
+    expect(answersForSymptom('http-401', { 'which-401': 'no-such-answer' })).toEqual({});
   });
 });

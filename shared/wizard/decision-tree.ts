@@ -3,12 +3,14 @@
  * person can report, the checks worth running first, the questions worth asking, and where
  * each path ends — a finding (a cause from the catalog) or an escalation to someone who can
  * look further. Modelled on Microsoft's guided troubleshooters: condition -> action -> coded
- * result. The engine plans its probes from it (`probesFor`); the wizard shows its questions
- * when the checks found nothing. A test (decision-tree.test.ts) proves that every cause is
- * reachable, that no branch is a dead end and that every leaf is a finding or an escalation.
+ * result. The wizard asks the tree's questions on the start page, right after the symptom; the
+ * answers travel with the target (`Target.answers`) and choose the branches, and so the probes
+ * the engine runs (`probesForTarget`). A question left unanswered ("I do not know") keeps every
+ * branch under it. A test (decision-tree.test.ts) proves that every cause is reachable, that no
+ * branch is a dead end and that every leaf is a finding or an escalation.
  *
- * Probe ids are `area:what` (electron/engine/probe.ts). Ids that no probe implements yet are
- * kept on purpose: the engine reports them as "not available in this version" and runs the rest.
+ * Probe ids are `area:what` (electron/engine/probe.ts); electron/engine/probes/probe-catalog.ts
+ * implements each of them.
  */
 import type { CauseId } from '../causes/cause-catalog.js';
 import type { SymptomId } from './symptoms.js';
@@ -61,9 +63,14 @@ export type DecisionNode =
     };
 
 export interface DecisionAnswer {
+  /** Stable id the target carries (`Target.answers[questionId] = answerId`). */
+  readonly id: string;
   readonly label: string;
   readonly next: DecisionNode;
 }
+
+/** What the person answered: question id -> answer id. A question left out is "I do not know". */
+export type DecisionAnswers = Readonly<Record<string, string>>;
 
 const finding = (cause: CauseId): DecisionNode => ({ kind: 'finding', cause });
 
@@ -162,6 +169,7 @@ const farmQuestion: DecisionNode = {
   text: 'Does the site run on more than one server behind one name (a load balancer)?',
   answers: [
     {
+      id: 'yes',
       label: 'Yes',
       next: {
         kind: 'check',
@@ -171,8 +179,26 @@ const farmQuestion: DecisionNode = {
         next: [finding('farm-shared-name')],
       },
     },
-    { label: 'No, or I do not know', next: askServerAdmin },
+    { id: 'no', label: 'No, one server', next: askServerAdmin },
   ],
+};
+
+/** Browsing the site on the web server itself: the loopback check first, then how IIS is set up. */
+const onTheServerBranch: DecisionNode = {
+  kind: 'check',
+  id: 'on-server',
+  what: 'Whether Windows blocks the server from signing in to itself under another name',
+  probes: ['loopback:check'],
+  next: [finding('loopback-check'), iisBranch, askServerAdmin],
+};
+
+/** What a PC that cannot sign in does differently (the person runs IWA Doctor on that PC). */
+const failingPcBranch: DecisionNode = {
+  kind: 'check',
+  id: 'failing-pc',
+  what: 'What this PC does differently: its zones, its browsers, its proxy and saved passwords, its Kerberos client',
+  probes: [],
+  next: [zoneBranch, browserBranch, workstationNetworkBranch, kerberosClientBranch, askItSupport],
 };
 
 export const decisionTree: Readonly<Record<SymptomId, DecisionNode>> = {
@@ -190,26 +216,43 @@ export const decisionTree: Readonly<Record<SymptomId, DecisionNode>> = {
         id: 'prompt-once-other-sites',
         text: 'Do other intranet sites sign you in without asking?',
         answers: [
-          { label: 'Yes, only this site asks', next: liveSignInBranch },
-          { label: 'No, they all ask', next: kerberosClientBranch },
-          { label: 'I do not know', next: askItSupport },
+          { id: 'only-this-site', label: 'Yes, only this site asks', next: liveSignInBranch },
+          { id: 'all-sites', label: 'No, they all ask', next: kerberosClientBranch },
         ],
       },
+      askItSupport,
     ],
   },
   'prompt-three-times': {
-    kind: 'check',
-    id: 'prompt-three',
-    what: 'Whether Kerberos can work for this site at all: the service name, the account behind it, the server settings',
-    probes: [],
-    next: [
-      zoneBranch,
-      browserBranch,
-      kerberosClientBranch,
-      liveSignInBranch,
-      spnBranch,
-      iisBranch,
-      askServerAdmin,
+    kind: 'question',
+    id: 'where-it-fails',
+    text: 'Where does the password box keep coming back?',
+    answers: [
+      {
+        id: 'on-a-pc',
+        label: 'On my PC (or on other people’s PCs)',
+        next: {
+          kind: 'check',
+          id: 'prompt-three',
+          what: 'Whether Kerberos can work for this site at all: the service name, the account behind it, the server settings',
+          probes: [],
+          next: [
+            zoneBranch,
+            browserBranch,
+            kerberosClientBranch,
+            liveSignInBranch,
+            spnBranch,
+            iisBranch,
+            askServerAdmin,
+          ],
+        },
+      },
+      // Browsing the site on the web server itself is the loopback check's case (reference §7.1).
+      {
+        id: 'on-the-server',
+        label: 'Only when I open the site on the web server itself',
+        next: onTheServerBranch,
+      },
     ],
   },
   'http-401': {
@@ -218,6 +261,7 @@ export const decisionTree: Readonly<Record<SymptomId, DecisionNode>> = {
     text: 'Which number does the page show?',
     answers: [
       {
+        id: '401-1',
         label: '401.1 (logon failed)',
         next: {
           kind: 'check',
@@ -228,6 +272,7 @@ export const decisionTree: Readonly<Record<SymptomId, DecisionNode>> = {
         },
       },
       {
+        id: '401-2',
         label: '401.2 (server configuration)',
         next: {
           kind: 'check',
@@ -236,6 +281,13 @@ export const decisionTree: Readonly<Record<SymptomId, DecisionNode>> = {
           probes: [],
           next: [iisBranch, liveSignInBranch, askServerAdmin],
         },
+      },
+      // A 401 seen only in a log or a trace, while the page opens, is the normal first leg
+      // (causes.md challenge-normal): the live sign-in shows the whole exchange.
+      {
+        id: 'only-in-a-trace',
+        label: 'A 401 only in a log or network trace; the page itself opens',
+        next: liveSignInBranch,
       },
     ],
   },
@@ -247,54 +299,56 @@ export const decisionTree: Readonly<Record<SymptomId, DecisionNode>> = {
     next: [finding('kerberos-token-too-large'), askServerAdmin],
   },
   'works-for-me-not-others': {
-    kind: 'check',
-    id: 'works-for-me',
-    what: 'What differs between people: the browser, the account type, saved passwords, the ticket size',
-    probes: [],
-    next: [
-      zoneBranch,
-      browserBranch,
-      workstationNetworkBranch,
+    kind: 'question',
+    id: 'running-where',
+    text: 'Where are you running IWA Doctor now?',
+    answers: [
       {
-        kind: 'check',
-        id: 'ticket-size',
-        what: 'Whether some people’s tickets are too big for the server',
-        probes: ['httpsys:limits'],
-        next: [finding('kerberos-token-too-large')],
+        id: 'on-a-failing-pc',
+        label: 'On the PC of someone for whom it fails',
+        next: failingPcBranch,
       },
-      farmQuestion,
+      {
+        id: 'on-my-working-pc',
+        label: 'On my own PC, where it works',
+        next: {
+          kind: 'check',
+          id: 'works-for-me',
+          what: 'What differs between people on the server side: the size of their tickets, which server behind the name answers them',
+          probes: [],
+          next: [
+            {
+              kind: 'check',
+              id: 'ticket-size',
+              what: 'Whether some people’s tickets are too big for the server',
+              probes: ['live-sign-in', 'httpsys:limits'],
+              next: [finding('kerberos-token-too-large')],
+            },
+            farmQuestion,
+          ],
+        },
+      },
     ],
   },
   'works-on-server-only': {
     kind: 'question',
-    id: 'on-the-server',
-    text: 'Where does it work?',
+    id: 'other-pcs',
+    text: 'Can other people sign in from their PCs?',
     answers: [
       {
-        label: 'On the web server itself, but not from my PC',
-        next: {
-          kind: 'check',
-          id: 'from-my-pc',
-          what: 'What this PC does differently from the server',
-          probes: [],
-          next: [
-            zoneBranch,
-            browserBranch,
-            workstationNetworkBranch,
-            kerberosClientBranch,
-            liveSignInBranch,
-            spnBranch,
-          ],
-        },
+        id: 'only-my-pc-fails',
+        label: 'Yes: it fails only on my PC (or a few)',
+        next: failingPcBranch,
       },
       {
-        label: 'From my PC, but not on the web server itself',
+        id: 'every-pc-fails',
+        label: 'No: it fails on every PC, only the server itself gets in',
         next: {
           kind: 'check',
-          id: 'on-server',
-          what: 'Whether Windows blocks the server from signing in to itself under another name',
-          probes: ['loopback:check'],
-          next: [finding('loopback-check'), askServerAdmin],
+          id: 'every-pc',
+          what: 'Why PCs cannot sign in with Kerberos while the server itself can: the service name, the account behind it, the server settings',
+          probes: [],
+          next: [liveSignInBranch, spnBranch, iisBranch, askServerAdmin],
         },
       },
     ],
@@ -332,20 +386,94 @@ export function* walkDecisionTree(node: DecisionNode): Generator<DecisionNode> {
   if (node.kind === 'question') for (const answer of node.answers) yield* walkDecisionTree(answer.next);
 }
 
-/** The probes worth running for a symptom, in the order the tree meets them, each once. */
-export function probesForSymptom(symptom: SymptomId): readonly PlannedProbeId[] {
+/**
+ * The nodes the person's answers lead to, depth first: an answered question is followed only
+ * through the chosen answer; an unanswered one ("I do not know") through every answer.
+ */
+export function* walkAnsweredTree(node: DecisionNode, answers: DecisionAnswers): Generator<DecisionNode> {
+  yield node;
+  if (node.kind === 'check') for (const child of node.next) yield* walkAnsweredTree(child, answers);
+  if (node.kind === 'question') {
+    const chosen = node.answers.find((answer) => answer.id === answers[node.id]);
+    for (const answer of chosen ? [chosen] : node.answers) yield* walkAnsweredTree(answer.next, answers);
+  }
+}
+
+/** The probes worth running for a symptom and the answers given, in the order the tree meets them, each once. */
+export function probesForTarget(
+  symptom: SymptomId,
+  answers: DecisionAnswers = {},
+): readonly PlannedProbeId[] {
   const ids = new Set<PlannedProbeId>();
-  for (const node of walkDecisionTree(decisionTree[symptom]))
+  for (const node of walkAnsweredTree(decisionTree[symptom], answers))
     if (node.kind === 'check') for (const id of node.probes) ids.add(id);
   return [...ids];
 }
 
-/** The causes a symptom can lead to. */
-export function causesForSymptom(symptom: SymptomId): readonly CauseId[] {
+/** The probes worth running for a symptom when nothing else is known (every branch). */
+export function probesForSymptom(symptom: SymptomId): readonly PlannedProbeId[] {
+  return probesForTarget(symptom, {});
+}
+
+/** The causes a symptom can lead to with these answers (every branch of an unanswered question). */
+export function causesForTarget(symptom: SymptomId, answers: DecisionAnswers = {}): readonly CauseId[] {
   const ids = new Set<CauseId>();
-  for (const node of walkDecisionTree(decisionTree[symptom]))
+  for (const node of walkAnsweredTree(decisionTree[symptom], answers))
     if (node.kind === 'finding') ids.add(node.cause);
   return [...ids];
+}
+
+/** The causes a symptom can lead to, whatever the answers. */
+export function causesForSymptom(symptom: SymptomId): readonly CauseId[] {
+  return causesForTarget(symptom, {});
+}
+
+/** A question of the tree as the start page asks it. */
+export interface AskedQuestion {
+  readonly id: string;
+  readonly text: string;
+  readonly answers: readonly { readonly id: string; readonly label: string }[];
+}
+
+/**
+ * The questions to ask for a symptom, given the answers so far: every question the answers
+ * lead to, in tree order (a question under an answer the person did not choose is not asked).
+ */
+export function questionsToAsk(symptom: SymptomId, answers: DecisionAnswers = {}): readonly AskedQuestion[] {
+  const asked: AskedQuestion[] = [];
+  for (const node of walkAnsweredTree(decisionTree[symptom], answers)) {
+    if (node.kind !== 'question' || asked.some((question) => question.id === node.id)) continue;
+    asked.push({
+      id: node.id,
+      text: node.text,
+      answers: node.answers.map(({ id, label }) => ({ id, label })),
+    });
+  }
+  return asked;
+}
+
+/** Only the answers to questions the symptom's tree asks, given the other answers (stale ones dropped). */
+export function answersForSymptom(symptom: SymptomId, answers: DecisionAnswers): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const question of questionsToAsk(symptom, answers)) {
+    const answer = answers[question.id];
+    if (answer !== undefined && question.answers.some((choice) => choice.id === answer))
+      kept[question.id] = answer;
+  }
+  return kept;
+}
+
+/** Every question of the whole tree by id, with its answer ids (for validating what a request carries). */
+export function questionAnswerIds(): ReadonlyMap<string, readonly string[]> {
+  const byId = new Map<string, readonly string[]>();
+  for (const root of Object.values(decisionTree))
+    for (const node of walkDecisionTree(root))
+      if (node.kind === 'question')
+        byId.set(
+          node.id,
+          node.answers.map((answer) => answer.id),
+        );
+  return byId;
 }
 
 export interface FollowUpQuestion {

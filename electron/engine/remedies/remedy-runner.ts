@@ -124,6 +124,8 @@ export interface ApplyContext {
   readonly targetUrl: string;
   /** The symptom of the diagnosis the fix came from (re-checks after undo use it). */
   readonly targetSymptom?: SymptomId;
+  /** The answers of that diagnosis (they chose its checks). */
+  readonly targetAnswers?: Readonly<Record<string, string>>;
   /** Which machine the change is made on ("scenario:<id>" or the computer name). */
   readonly machine: string;
 }
@@ -142,6 +144,7 @@ export async function applyPlan(plan: ChangePlan, context: ApplyContext): Promis
     scope: plan.scope,
     targetUrl: context.targetUrl,
     ...(context.targetSymptom ? { targetSymptom: context.targetSymptom } : {}),
+    ...(context.targetAnswers ? { targetAnswers: { ...context.targetAnswers } } : {}),
     machine: context.machine,
     exactChange: plan.exactChange,
     needsElevation: plan.needsElevation,

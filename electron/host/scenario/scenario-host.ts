@@ -22,6 +22,8 @@ import type { FirefoxFilesRead, FirefoxProfileRef } from '../../../shared/browse
 import { readSimulatedFirefoxFiles, writeSimulatedFirefoxUserJs } from './simulated-firefox.js';
 import type { TcpPortAnswer } from '../../../shared/host/tcp-port.js';
 import { simulateTcpPort } from './simulated-network.js';
+import { simulatedCanonicalName } from './sign-in/simulated-dns.js';
+import { createSimulatedSignIn, type SimulatedSignIn } from './sign-in/simulated-sign-in.js';
 import {
   kerberosEventIds,
   type KerberosEventQuery,
@@ -143,20 +145,17 @@ export class ScenarioHost implements Host {
   }
 
   /**
-   * The canonical name behind a DNS alias, from the scenario's `directory.cnames` records
-   * (case-insensitive, at most 8 hops like the real resolver in spn-canonical-name.ts);
-   * null for a name that is no alias.
+   * The canonical name behind a DNS alias, from the scenario's `dns` CNAME records and
+   * `directory.cnames` (case-insensitive, at most 8 hops like the real resolver in
+   * spn-canonical-name.ts); null for a name that is no alias.
    */
   async resolveCanonicalName(name: string): Promise<string | null> {
-    let current = name.toLowerCase();
-    let canonical: string | null = null;
-    for (let hop = 0; hop < 8; hop += 1) {
-      const record = this.scenario.directory?.cnames.find((entry) => entry.name.toLowerCase() === current);
-      if (!record) break;
-      current = record.canonicalName.toLowerCase();
-      canonical = current;
-    }
-    return canonical;
+    return simulatedCanonicalName(this.scenario, name);
+  }
+
+  /** DNS, the KDC and the web server of the scenario, for the live sign-in test (sign-in/). */
+  simulatedSignIn(url: string): SimulatedSignIn {
+    return createSimulatedSignIn(this.scenario, this.registry, url);
   }
 
   async checkTcpPort(host: string, port: number, timeoutMs: number): Promise<TcpPortAnswer> {

@@ -93,6 +93,13 @@ export const scenarioDirectorySchema = z
       .describe(
         'Whether the person running the app may write servicePrincipalName (else setspn -S says "Insufficient access rights" and the app exports an admin hand-off).',
       ),
+    ticketEncryptionTypes: z
+      .array(z.enum(['DES', 'RC4', 'AES128', 'AES256']))
+      .min(1)
+      .default(['AES256', 'AES128', 'RC4'])
+      .describe(
+        "Encryption types the domain's KDCs issue service tickets with (e.g. without RC4 once RC4 is turned off). A ticket needs one the service account also has (supportedEncryptionTypes), else the KDC answers KDC_ERR_ETYPE_NOSUPP (reference §6.2).",
+      ),
     accounts: z.array(accountSchema).max(1000).default([]),
     cnames: z.array(cnameSchema).max(200).default([]).describe('DNS CNAME records (AD-integrated zone).'),
     events: z

@@ -115,6 +115,15 @@ export const scenarioWorkstationSchema = z
       .describe(
         "What the simulated Windows answers when asked `[System.Security.Policy.Zone]::CreateFromUrl(url).SecurityZone` (reference §1.8): the zone it computes from the registry as it is at that moment (so the answer follows a fix), reading the site lists policy lists first (HKLM, HKCU), your own and the machine lists first ('own-lists-first'), or the user policy list before the machine one ('user-policy-first') — the orders §1.5 leaves unverified; 'NoZone' is what PowerShell 7 may answer [U]. Absent: Windows cannot be asked, as on a machine without Windows PowerShell 5.1, and the registry reading (policy lists first) decides.",
       ),
+    kerberosTokenBytes: z
+      .number()
+      .int()
+      .min(200)
+      .max(65535)
+      .optional()
+      .describe(
+        "Size in bytes of the Negotiate token the logged-on user's Kerberos sign-in produces. It grows with the user's group memberships (the PAC inside the ticket); a token larger than http.sys accepts gives HTTP 400 (reference §7.2). Default 2932, a real domain user's token (§8.7).",
+      ),
     credentials: z
       .array(credentialSchema)
       .max(200)
