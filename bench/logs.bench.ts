@@ -5,9 +5,15 @@
  * GoAccess (Debian `goaccess`, its predefined `W3C` format, which is the IIS default field
  * order of reference §5.3) and `wc -l`.
  *
- * Throughput is bytes per CPU second (user + system of each child process, read with bash's
- * `times`): the bench machine is shared, and wall time would measure the neighbours. Wall
- * times are printed too. Peak RSS is our child's own `process.resourceUsage().maxRSS`.
+ * Throughput is bytes per CPU second, the same way for all three tools: user + system time
+ * of each child process and its children, read with bash's `times` (for us that includes
+ * Node's start-up and V8's garbage-collector threads). The bench machine is shared, and wall
+ * time would measure the neighbours; wall-clock rates are printed on a line of their own.
+ * All three read the file from the page cache (it was just written). Peak RSS is our child's
+ * own `process.resourceUsage().maxRSS`.
+ *
+ * GoAccess is installed when missing (`apt-get install -y goaccess`, through sudo when not
+ * root, at most five minutes); when that fails the bench says so in one line and goes on.
  *
  * Run: npx tsx bench/logs.bench.ts [megabytes]   (default 1024)
  */
@@ -54,6 +60,34 @@ function measure(command: string, args: readonly string[], outputFile: string): 
 
 function hasCommand(name: string): boolean {
   return spawnSync('bash', ['-c', `command -v ${name}`], { encoding: 'utf8' }).status === 0;
+}
+
+const installTimeoutMs = 5 * 60 * 1000;
+
+/**
+ * GoAccess from Debian when it is missing: `apt-get install -y goaccess` as root, or through
+ * `sudo -n` (never a password prompt) otherwise. Returns one line saying what happened.
+ */
+function installGoaccess(): string {
+  const root = process.getuid?.() === 0;
+  if (!root && !hasCommand('sudo'))
+    return 'goaccess: not installed, and no root or sudo to install it (apt-get install goaccess)';
+  const command = root ? 'apt-get' : 'sudo';
+  const args = root ? ['install', '-y', 'goaccess'] : ['-n', 'apt-get', 'install', '-y', 'goaccess'];
+  const result = spawnSync(command, args, {
+    encoding: 'utf8',
+    timeout: installTimeoutMs,
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  if (result.status === 0)
+    return hasCommand('goaccess')
+      ? 'goaccess: installed with apt-get'
+      : `goaccess: ${[command, ...args].join(' ')} ran, but goaccess is still not on PATH; compared with nothing`;
+  const why =
+    result.error?.message ??
+    (result.stderr || result.stdout || `exit ${result.status}`).trim().split('\n').at(-1) ??
+    'unknown';
+  return `goaccess: could not be installed (${[command, ...args].join(' ')}: ${why.slice(0, 200)}); compared with nothing`;
 }
 
 function rate(bytes: number, seconds: number): string {
@@ -103,6 +137,7 @@ function main(): void {
     );
 
     let goaccess: Measured | null = null;
+    if (!hasCommand('goaccess')) console.log(installGoaccess());
     if (hasCommand('goaccess')) {
       goaccess = measure(
         'goaccess',
@@ -120,10 +155,6 @@ function main(): void {
       console.log(
         `goaccess: ${goaccess.cpuSeconds.toFixed(2)} s CPU, ${goaccess.wallSeconds.toFixed(2)} s wall`,
       );
-    } else {
-      console.log(
-        'goaccess: not installed, compared with nothing — install it with `sudo apt-get install goaccess` (Debian/Ubuntu)',
-      );
     }
 
     const oursRate = rate(bytes, ours.cpuSeconds);
@@ -133,6 +164,9 @@ function main(): void {
     console.log(
       `wall-clock: ours ${rate(bytes, ours.wallSeconds)} MB/s, goaccess ${goaccess ? rate(bytes, goaccess.wallSeconds) : 'n/a'} MB/s, wc -l ${rate(bytes, wc.wallSeconds)} MB/s`,
     );
+    // The issue's second goal: at least 40% of wc -l (CPU time, like the line below).
+    const oursPerWc = ours.cpuSeconds > 0 ? (wc.cpuSeconds / ours.cpuSeconds).toFixed(3) : 'n/a';
+    console.log(`ours/wc -l ${oursPerWc} (goal ≥ 0.40), CPU time`);
     console.log(
       `logs: ours ${oursRate} MB/s, goaccess ${goaccessRate} MB/s, wc -l ${rate(bytes, wc.cpuSeconds)} MB/s, ours/goaccess ${ratio}, peak RSS ${peakRssMb.toFixed(0)} MB`,
     );
