@@ -1,9 +1,11 @@
 /**
- * axe-core reports nothing on every step of the wizard and on every page, in light and dark
- * colours and with forced colours (Windows high contrast); focus is visible; at 200% zoom
- * (half the CSS width) nothing needs sideways scrolling.
+ * axe-core reports nothing on every step of the wizard and on every page — the running step
+ * with its progress per check, and the "applying" step while the checks run again — in light
+ * and dark colours and with forced colours (Windows high contrast); focus is visible; at 200%
+ * zoom (half the CSS width) nothing needs sideways scrolling. The running and applying steps
+ * stay on screen through the harness's test-only probe gate, not through sleeps.
  */
-import { expect, test, type Page, type Route } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startWebApp, type RunningWebApp } from '../fixtures/web-harness.js';
 import { WizardPage } from '../fixtures/wizard-page.js';
 
@@ -17,22 +19,9 @@ test.afterEach(async () => {
   app = undefined;
 });
 
-/** Holds the diagnosis request in the browser until released, so the running step stays on screen. */
-async function holdDiagnosis(page: Page): Promise<() => Promise<void>> {
-  let held: Route | undefined;
-  let arrived: () => void = () => undefined;
-  const arrival = new Promise<void>((resolve) => (arrived = resolve));
-  // The bridge encodes the channel name in the path (diagnosis%3Arun).
-  const isDiagnosis = (url: URL) => decodeURIComponent(url.pathname) === '/api/diagnosis:run';
-  await page.route(isDiagnosis, (route) => {
-    held = route;
-    arrived();
-  });
-  return async () => {
-    await arrival;
-    await held?.continue();
-    await page.unroute(isDiagnosis);
-  };
+/** A harness with its test-only probe gate, for the running and applying steps. */
+async function startApp(scenario: string): Promise<RunningWebApp> {
+  return startWebApp({ scenario, testHooks: true });
 }
 
 async function expectNoSidewaysScroll(page: Page, where: string) {
@@ -43,7 +32,7 @@ async function expectNoSidewaysScroll(page: Page, where: string) {
   expect(overflow, `sideways scrolling on ${where}`).toBeLessThanOrEqual(1);
 }
 
-async function walkEveryStep(page: Page, check: (where: string) => Promise<void>) {
+async function walkEveryStep(page: Page, running: RunningWebApp, check: (where: string) => Promise<void>) {
   const wizard = new WizardPage(page);
   await expect(page.getByRole('heading', { level: 2, name: 'What is going wrong?' })).toBeVisible();
   await check('start');
@@ -55,11 +44,16 @@ async function walkEveryStep(page: Page, check: (where: string) => Promise<void>
   await check('start with a wrong address');
   await address.fill('https://intranet.contoso.com/app');
 
-  const release = await holdDiagnosis(page);
-  await page.getByRole('button', { name: 'Find the cause' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: /^Checking / })).toBeVisible();
-  await check('running');
-  await release();
+  // Running, with its progress per check: the first check runs, the others wait.
+  const progress = await wizard.startHeldDiagnosis(running);
+  expect(await progress.count()).toBeGreaterThan(1);
+  await check('running, one check in progress');
+  await running.hook('probes:step');
+  await expect(progress.first()).toHaveAttribute('data-phase', /^(ok|failed|unavailable)$/);
+  await page.getByLabel('Expert view').check();
+  await check('running, one check done, expert view');
+  await page.getByLabel('Expert view').uncheck();
+  await wizard.releaseProbes(running);
 
   await expect(wizard.finding('zone-not-intranet')).toBeVisible();
   await wizard.finding('zone-not-intranet').getByText('What Windows said').first().click();
@@ -71,7 +65,16 @@ async function walkEveryStep(page: Page, check: (where: string) => Promise<void>
 
   await wizard.previewFirstFix('zone-not-intranet');
   await check('preview');
-  await wizard.applyAndExpectFixed('zone-not-intranet');
+  // Applying: the change is made and the checks run again, held at the gate.
+  await running.hook('probes:hold');
+  await page.getByRole('button', { name: 'Apply the change' }).click();
+  await expect(page.getByRole('button', { name: 'Applying…' })).toBeDisabled();
+  await expect(page.getByRole('status').filter({ hasText: 'Applying the change…' })).toBeVisible();
+  await expect.poll(() => running.hook('probes:waiting')).not.toEqual({ waiting: [] });
+  await check('applying');
+  await wizard.releaseProbes(running);
+  await expect(page.getByRole('heading', { level: 2, name: 'Fixed: the checks pass now' })).toBeVisible();
+  await expect(page.locator('tr[data-cause="zone-not-intranet"] td').nth(1)).toHaveText('Gone');
   await check('verified');
 
   const saved = await wizard.exportReport('json');
@@ -89,46 +92,56 @@ async function walkEveryStep(page: Page, check: (where: string) => Promise<void>
 }
 
 test('axe finds nothing on any step, in light colours', async ({ page }) => {
-  app = await startWebApp({ scenario: 'zone-not-intranet' });
+  app = await startApp('zone-not-intranet');
   await page.goto(app.url);
   const wizard = new WizardPage(page);
-  await walkEveryStep(page, (where) => wizard.expectNoAxeViolations(where));
+  await walkEveryStep(page, app, (where) => wizard.expectNoAxeViolations(where));
 });
 
 test('axe finds nothing on any step in dark colours, and focus stays visible', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
-  app = await startWebApp({ scenario: 'zone-not-intranet' });
+  app = await startApp('zone-not-intranet');
   await page.goto(app.url);
   const wizard = new WizardPage(page);
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(
     'rgb(23, 24, 28)',
   );
-  await walkEveryStep(page, (where) => wizard.expectNoAxeViolations(`${where} (dark)`));
+  await walkEveryStep(page, app, (where) => wizard.expectNoAxeViolations(`${where} (dark)`));
 });
 
-test('forced colours (high contrast): axe finds nothing and focus is drawn in the system highlight', async ({
-  page,
-}) => {
-  await page.emulateMedia({ forcedColors: 'active' });
-  app = await startWebApp({ scenario: 'zone-not-intranet' });
-  await page.goto(app.url);
-  const wizard = new WizardPage(page);
-  await wizard.expectNoAxeViolations('start (forced colours)');
-  await page.keyboard.press('Tab');
+/** The focused element's outline: solid, at least 2 px, in the system highlight colour. */
+async function expectSystemFocusRing(page: Page, where: string) {
   const outline = await page.evaluate(() => {
     const style = getComputedStyle(document.activeElement as Element);
     return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
   });
-  expect(outline.style).toBe('solid');
-  expect(outline.width).toBeGreaterThanOrEqual(2);
+  expect(outline.style, `focus ring on ${where}`).toBe('solid');
+  expect(outline.width, `focus ring on ${where}`).toBeGreaterThanOrEqual(2);
+}
+
+test('forced colours (high contrast): axe finds nothing on any step, and focus is drawn in the system highlight', async ({
+  page,
+}) => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  app = await startApp('zone-not-intranet');
+  await page.goto(app.url);
+  const wizard = new WizardPage(page);
+  await page.keyboard.press('Tab');
+  await expectSystemFocusRing(page, 'start (forced colours)');
+  await walkEveryStep(page, app, async (where) => {
+    await wizard.expectNoAxeViolations(`${where} (forced colours)`);
+    // Every step's heading takes the focus when the step opens; the first control after it shows the ring.
+    await page.keyboard.press('Tab');
+    await expectSystemFocusRing(page, `${where} (forced colours)`);
+  });
 });
 
 test('at 200% zoom every step fits the width and still works', async ({ page }) => {
   // 200% zoom of a 1280 × 800 window leaves 640 × 400 CSS pixels.
   await page.setViewportSize({ width: 640, height: 400 });
-  app = await startWebApp({ scenario: 'zone-not-intranet' });
+  app = await startApp('zone-not-intranet');
   await page.goto(app.url);
-  await walkEveryStep(page, (where) => expectNoSidewaysScroll(page, `${where} at 200%`));
+  await walkEveryStep(page, app, (where) => expectNoSidewaysScroll(page, `${where} at 200%`));
 });
 
 test('axe finds nothing where no cause is found, on a fix that needs an administrator, and on the History of it', async ({

@@ -1,13 +1,17 @@
 /**
  * One full journey per symptom against the scenario library, as a person would walk it:
- * start → findings → fix → verified → report exported (the saved HTML holds the finding and no
- * raw token) → undo. Each symptom uses a scenario whose cause the decision tree reaches from it.
+ * start → running (progress per check, held by the harness's test-only probe gate) → findings
+ * (raw evidence opened, who may fix it, which browsers, what was ruled out) → fix → verified →
+ * report exported (the saved HTML holds the finding, the checks run again after the change, the
+ * change itself, and no raw token) → undo → report exported again (it says the change was undone).
+ * Each symptom uses a scenario whose cause the decision tree reaches from it.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import type { RemedyScope } from '../../shared/causes/cause-catalog.js';
 import { causesForSymptom } from '../../shared/wizard/decision-tree.js';
-import { symptomLabel } from '../../shared/wizard/plain-labels.js';
+import { scopeLabels, symptomLabel } from '../../shared/wizard/plain-labels.js';
 import type { SymptomId } from '../../shared/wizard/symptoms.js';
 import { repositoryRoot, startWebApp, type RunningWebApp } from '../fixtures/web-harness.js';
 import { rawTokenPattern, WizardPage } from '../fixtures/wizard-page.js';
@@ -19,6 +23,8 @@ interface Journey {
   readonly cause: string;
   /** Whether the fix changes the whole computer, IIS or the directory (so Windows asks an administrator first). */
   readonly elevated: boolean;
+  /** Who may apply the fix the journey applies (its scope badge). */
+  readonly scope: RemedyScope;
 }
 
 const journeys: readonly Journey[] = [
@@ -27,32 +33,49 @@ const journeys: readonly Journey[] = [
     scenario: 'zone-not-intranet',
     cause: 'zone-not-intranet',
     elevated: false,
+    scope: 'user',
   },
   {
     symptom: 'prompt-three-times',
     scenario: 'zone-logon-prompt',
     cause: 'zone-logon-prompt',
     elevated: false,
+    scope: 'user',
   },
   {
     symptom: 'http-401',
     scenario: 'ntlm-preauth-kernel-mode',
     cause: 'ntlm-preauth-kernel-mode',
     elevated: false,
+    scope: 'user',
   },
   {
     symptom: 'http-400',
     scenario: 'kerberos-token-too-large',
     cause: 'kerberos-token-too-large',
     elevated: true,
+    scope: 'machine',
   },
-  { symptom: 'works-for-me-not-others', scenario: 'proxy-in-path', cause: 'proxy-in-path', elevated: false },
-  { symptom: 'works-on-server-only', scenario: 'loopback-check', cause: 'loopback-check', elevated: true },
+  {
+    symptom: 'works-for-me-not-others',
+    scenario: 'proxy-in-path',
+    cause: 'proxy-in-path',
+    elevated: false,
+    scope: 'user',
+  },
+  {
+    symptom: 'works-on-server-only',
+    scenario: 'loopback-check',
+    cause: 'loopback-check',
+    elevated: true,
+    scope: 'machine',
+  },
   {
     symptom: 'check-everything',
     scenario: 'kernel-mode-no-apppool-creds',
     cause: 'kernel-mode-no-apppool-creds',
     elevated: true,
+    scope: 'iis',
   },
   // Another cause behind the same symptom, fixed on the workstation instead of the server.
   {
@@ -60,6 +83,7 @@ const journeys: readonly Journey[] = [
     scenario: 'negotiate-disabled',
     cause: 'negotiate-disabled',
     elevated: false,
+    scope: 'user',
   },
 ];
 
@@ -85,23 +109,45 @@ for (const journey of journeys) {
       causesForSymptom(journey.symptom),
       'the decision tree leads from the symptom to the cause',
     ).toContain(journey.cause);
-    app = await startWebApp({ scenario: journey.scenario });
+    app = await startWebApp({ scenario: journey.scenario, testHooks: true });
     await page.goto(app.url);
     const wizard = new WizardPage(page);
     const url = await scenarioUrl(journey.scenario);
 
-    await wizard.diagnose(
-      url,
-      new RegExp(`^${symptomLabel(journey.symptom).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
-    );
+    // Start, then the running step with its progress per check, one check at a time.
+    await page.getByLabel('Address of the site that asks for your password').fill(url);
+    await page
+      .getByRole('radio', {
+        name: new RegExp(`^${symptomLabel(journey.symptom).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+      })
+      .check();
+    await wizard.startHeldDiagnosis(app);
+    await wizard.expectProgressPerProbe(app);
+    await wizard.releaseProbes(app);
+
     const finding = wizard.finding(journey.cause);
     await expect(finding).toBeVisible();
     await expect(finding).toContainText(/How sure: (Proven|Likely|Possible)/);
     await expect(finding.getByRole('heading', { level: 4, name: 'Why you see this' })).toBeVisible();
     const title = (await finding.getByRole('heading', { level: 3 }).textContent()) ?? '';
     expect(title.length).toBeGreaterThan(0);
+    // The evidence behind it, down to what Windows itself printed.
+    await wizard.openRawEvidence(journey.cause);
+    // Which browsers it touches.
+    await expect(finding.getByText('Browsers affected:')).toBeVisible();
+    await expect(finding.locator('p', { hasText: 'Browsers affected:' })).toHaveText(
+      /^Browsers affected: \S.+/,
+    );
+    // Who may apply the fix, in the words of the report.
+    await expect(finding.locator('.remedy').first().locator('.badge-scope')).toHaveText(
+      `Who can do this: ${scopeLabels[journey.scope]}`,
+    );
+    // What was checked and found fine.
+    const ruledOut = await wizard.openRuledOut();
+    expect(await ruledOut.count()).toBeGreaterThan(0);
+    await expect(ruledOut.first()).not.toBeEmpty();
 
-    await wizard.previewFirstFix(journey.cause);
+    const fixTitle = await wizard.previewFirstFix(journey.cause);
     await expect(page.getByLabel('Exact change')).not.toBeEmpty();
     await expect(page.getByTestId('elevation-notice')).toHaveCount(journey.elevated ? 1 : 0);
     await wizard.applyAndExpectFixed(journey.cause);
@@ -109,15 +155,35 @@ for (const journey of journeys) {
     const report = await wizard.exportReport('html');
     expect(report.fileName).toMatch(/^iwa-doctor-report-.+\.html$/);
     expect(report.text).toContain(`data-cause="${journey.cause}"`);
-    expect(report.text).toContain(title.replace(/&/g, '&#38;').replace(/'/g, '&#39;').replace(/"/g, '&#34;'));
+    expect(report.text).toContain(escapeForHtml(title));
     expect(report.text).toContain(
       'Sign-in tokens, passwords and other secrets were removed from this report.',
     );
     expect(report.text).not.toMatch(rawTokenPattern);
     expect(report.text).not.toMatch(/<script/i);
+    // Saved after the fix, it says what the checks found after the change, and which change it was.
+    expect(report.text).toContain('<h2>Checked again after the change</h2>');
+    expect(report.text).toMatch(
+      new RegExp(
+        `<tr data-cause="${journey.cause}" data-outcome="gone"><td>[^<]+</td><td>Found \\([A-Za-z]+\\)</td><td>Gone</td></tr>`,
+      ),
+    );
+    expect(report.text).toContain(`<strong>${escapeForHtml(fixTitle)}</strong> — Applied`);
 
     await page.getByRole('button', { name: 'Undo this change' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Undone' })).toBeVisible();
     await expect(wizard.finding(journey.cause)).toBeVisible();
+
+    // The report saved now says the change was undone.
+    const afterUndo = await wizard.exportReport('html');
+    expect(afterUndo.text).toContain(`<strong>${escapeForHtml(fixTitle)}</strong> — Undone`);
+    expect(afterUndo.text).toMatch(/, undone \d{4}-\d\d-\d\dT/);
+    expect(afterUndo.text).toContain(`data-cause="${journey.cause}"`);
+    expect(afterUndo.text).not.toMatch(rawTokenPattern);
   });
+}
+
+/** How report-html.ts escapes text (every & < > " ' as a numeric reference). */
+function escapeForHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }

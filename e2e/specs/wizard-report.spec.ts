@@ -1,7 +1,7 @@
 /**
  * The report and the history as IT meets them: a saved JSON report opens again read-only; the
- * summary for IT lands on the clipboard; a change made before a restart is still in the
- * History and can be undone from there.
+ * summary for IT lands on the clipboard; "Save as PDF" prints the report itself; a change made
+ * before a restart is still in the History and can be undone from there.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -143,4 +143,45 @@ test('the History survives a restart; an undo the machine no longer matches is r
   } finally {
     await rm(dataDirectory, { recursive: true, force: true });
   }
+});
+
+test('"Save as PDF" in the web harness prints the report itself: the saved web page, from a sandboxed frame', async ({
+  page,
+}) => {
+  const app = await start({ scenario: 'zone-not-intranet' });
+  await page.goto(app.url);
+  const wizard = new WizardPage(page);
+  await wizard.diagnose(url, symptom);
+  const saved = await wizard.exportReport('html');
+
+  const frame = await wizard.printReport();
+  const printFrame = page.locator('iframe.report-print-frame');
+  // Exactly the report a person saves: same HTML, same redaction.
+  expect(await printFrame.getAttribute('srcdoc')).toBe(saved.text);
+  expect(await printFrame.getAttribute('sandbox')).toBe('allow-modals allow-same-origin');
+  await expect(frame.locator('h1')).toHaveText('IWA Doctor report');
+  await expect(frame.locator('section.finding[data-cause="zone-not-intranet"]')).toHaveCount(1);
+  await expect(frame.locator('section.finding h3')).toContainText('Site is not in the Local intranet zone');
+  // None of the app around it: no navigation, buttons, fields or scripts.
+  await expect(frame.locator('nav, button, input, select, textarea, form, script')).toHaveCount(0);
+  // Every piece of raw evidence is open, so it is on paper too; the glossary comes along.
+  const details = frame.locator('details');
+  expect(await details.count()).toBeGreaterThan(0);
+  expect(await details.evaluateAll((all) => all.every((item) => (item as HTMLDetailsElement).open))).toBe(
+    true,
+  );
+  await expect(frame.locator('h2', { hasText: 'Words used in this report' })).toHaveCount(1);
+  const printed = await frame.locator('html').evaluate((root) => root.outerHTML);
+  expect(printed).not.toMatch(rawTokenPattern);
+  expect(printed).toContain('Sign-in tokens, passwords and other secrets were removed from this report.');
+  // Its own stylesheet applies (the app's CSP allows exactly it, by hash): the finding's red edge.
+  expect(
+    await frame
+      .locator('section.finding')
+      .first()
+      .evaluate((item) => getComputedStyle(item).borderLeftColor),
+  ).toBe('rgb(164, 22, 26)');
+  // The app page itself is untouched: printing again replaces the frame, never adds one.
+  await wizard.printReport();
+  await expect(printFrame).toHaveCount(1);
 });
