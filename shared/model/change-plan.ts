@@ -9,6 +9,7 @@ import { toolInvocationSchema } from '../host/allowed-tools.js';
 import { registryKeyRefSchema, registryValueNameSchema, registryValueSchema } from '../host/registry.js';
 import { remedyIdSchema } from './remedy-ids.js';
 import { restartRequiredSchema } from './restart-required.js';
+import { toolPreviousStateSchema, toolSubjectSchema } from './tool-subject.js';
 
 export const changeOperationSchema = z.discriminatedUnion('op', [
   z.object({
@@ -34,6 +35,12 @@ export const changeOperationSchema = z.discriminatedUnion('op', [
     undo: toolInvocationSchema.nullable(),
     /** What it does, in plain words, for the journal and the History view. */
     describe: z.string(),
+    /**
+     * What it changes, as data (an IIS section's attributes, one account holding one SPN): the
+     * runner journals its state before the change and checks it again before undo. Absent for
+     * tools whose effect is not re-read (klist purge, w32tm /resync, cmdkey /delete).
+     */
+    subject: toolSubjectSchema.optional(),
   }),
   /**
    * Replace a Firefox profile's user.js with `text` (reference §2.5; the only file IWA Doctor
@@ -70,8 +77,9 @@ export const changePlanSchema = z.object({
 export type ChangePlan = z.infer<typeof changePlanSchema>;
 
 /**
- * The state a registry operation found, recorded before it ran, so undo can restore exactly
- * that. Tool operations carry their undo in the operation itself, so their previous state is null.
+ * The state an operation found, recorded before it ran, so undo can restore exactly that and
+ * refuse when it changed since. Tool operations carry their undo call in the operation; their
+ * previous state is the subject's state (null for tools without a subject).
  */
 export const previousStateSchema = z.union([
   z.object({
@@ -82,5 +90,7 @@ export const previousStateSchema = z.union([
   }),
   /** A file operation: the whole previous text, null when the file did not exist. */
   z.object({ fileText: z.string().max(maxFirefoxFileLength).nullable() }),
+  /** A tool operation with a subject: the IIS values or the SPN's holders before it ran. */
+  toolPreviousStateSchema,
 ]);
 export type PreviousState = z.infer<typeof previousStateSchema>;

@@ -8,9 +8,9 @@
  * - A live finding whose failure a more specific host finding explains joins that finding as
  *   its evidence: a ticket the server cannot decrypt (KRB_AP_ERR_MODIFIED, or 401 after a valid
  *   ticket) is what a duplicate SPN, kernel mode without useAppPoolCredentials, split pool
- *   identities, a farm node, an alias or port whose SPN lands on the computer account, a stale
- *   cached ticket, Extended Protection behind TLS offloading or the loopback check look like on
- *   the wire (reference §4.4, §6.2, §7.1, §7.3, §7.4); an unknown SPN is what a missing NetBIOS,
+ *   identities, a farm node, an alias, port or missing name whose SPN lands on the computer
+ *   account through HOST/, a stale cached ticket, Extended Protection behind TLS offloading or
+ *   the loopback check look like on the wire (reference §4.4, §6.2, §7.1, §7.3, §7.4); an unknown SPN is what a missing NetBIOS,
  *   alias or port form looks like (§3.1, §7.3).
  * - The live rule gives alternatives when Windows fell back to NTLM without saying why (§8.1):
  *   once a host rule proves one of them, the other guesses on the same evidence are dropped.
@@ -31,6 +31,8 @@ const explainedBy: Readonly<Partial<Record<CauseId, readonly CauseId[]>>> = {
   'spn-missing': ['spn-missing', 'spn-netbios-missing', 'cname-alias-spn', 'port-in-spn', 'spn-duplicate'],
   'spn-wrong-account': [
     'spn-wrong-account',
+    // No HTTP/ holder, but HOST/ on a computer covers the name: the ticket is the computer's (§3.1).
+    'spn-missing',
     'spn-duplicate',
     'kernel-mode-no-apppool-creds',
     'apppool-identity-split',

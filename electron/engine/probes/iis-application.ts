@@ -25,8 +25,9 @@ import type {
   SiteApplicationIdentity,
 } from '../../../shared/rules/server/server-evidence.js';
 import { appcmdLocation } from '../../../shared/rules/server/server-remedies.js';
-import type { Host, MachineIdentity } from '../../host/host.js';
-import type { Probe } from '../probe.js';
+import type { Host, MachineIdentity, ToolRun } from '../../host/host.js';
+import { readAppcmd } from '../iis/iis-config-access.js';
+import type { Probe, ProbeContext } from '../probe.js';
 
 /** appcmd prints SpecificUser passwords in clear text with /config (§4.4): never keep them. */
 export function redactPasswords(text: string): string {
@@ -40,6 +41,10 @@ interface AppcmdRead<T> {
   readonly unreadable: UnreadableFact | null;
 }
 
+function checkByHandFor(args: readonly string[]): string {
+  return `%windir%\\system32\\inetsrv\\appcmd.exe ${args.map((arg) => (/\s/.test(arg) ? `"${arg}"` : arg)).join(' ')}`;
+}
+
 async function appcmd<T>(
   host: Host,
   args: readonly string[],
@@ -47,8 +52,18 @@ async function appcmd<T>(
   parse: (text: string) => T,
   raw: RawOutput[],
 ): Promise<AppcmdRead<T>> {
-  const checkByHand = `%windir%\\system32\\inetsrv\\appcmd.exe ${args.map((arg) => (/\s/.test(arg) ? `"${arg}"` : arg)).join(' ')}`;
-  const run = await host.runTool('appcmd', args);
+  return appcmdOutput(await host.runTool('appcmd', args), args, what, parse, raw);
+}
+
+/** Keeps the output (passwords blanked) and reads it; what cannot be read becomes an unreadable fact. */
+function appcmdOutput<T>(
+  run: ToolRun,
+  args: readonly string[],
+  what: string,
+  parse: (text: string) => T,
+  raw: RawOutput[],
+): AppcmdRead<T> {
+  const checkByHand = checkByHandFor(args);
   raw.push({
     label: `appcmd ${args.join(' ')}`,
     text: redactPasswords(run.stdout + (run.stderr ? `\n${run.stderr}` : '')),
@@ -78,7 +93,7 @@ export interface IisApplicationReading {
 }
 
 export async function readIisApplication(
-  host: Host,
+  personHost: Host,
   url: string,
   machine: MachineIdentity,
 ): Promise<IisApplicationReading> {
@@ -105,9 +120,24 @@ export async function readIisApplication(
     siteApplications: [],
     unreadable,
   };
-  const sites = await appcmd<IisSite[]>(
-    host,
-    ['list', 'site', '/xml', '/config'],
+  // applicationHost.config is often readable by administrators only: then every read below
+  // goes through the elevated session (one UAC prompt, kept for a fix that follows).
+  const siteArgs = ['list', 'site', '/xml', '/config'];
+  const access = await readAppcmd(personHost, siteArgs);
+  if (access.kind === 'refused') {
+    raw.push({ label: `appcmd ${siteArgs.join(' ')}`, text: redactPasswords(access.run.stdout) });
+    unreadable.push({
+      what: 'the IIS configuration',
+      reason: access.reason,
+      checkByHand: `${checkByHandFor(siteArgs)} (in a command prompt run as administrator)`,
+    });
+    return { facts: base, raw };
+  }
+  const host = access.host;
+  const readAsAdministrator = access.asAdministrator;
+  const sites = appcmdOutput<IisSite[]>(
+    access.run,
+    siteArgs,
     'the IIS sites and bindings',
     parseAppcmdSites,
     raw,
@@ -147,6 +177,7 @@ export async function readIisApplication(
       facts: {
         ...base,
         iisReadable: true,
+        readAsAdministrator,
         site: served?.site ?? null,
         bindingProtocol: served?.binding.protocol ?? null,
       },
@@ -210,6 +241,7 @@ export async function readIisApplication(
     facts: {
       ...base,
       iisReadable: true,
+      readAsAdministrator,
       site: served.site,
       bindingProtocol: served.binding.protocol,
       application: served.application,
@@ -223,6 +255,22 @@ export async function readIisApplication(
   };
 }
 
+/** One reading per diagnosis (its abort signal) and address: three probes need it, and a declined UAC prompt must not be asked again. */
+const readings = new WeakMap<AbortSignal, Map<string, Promise<IisApplicationReading>>>();
+
+export function iisApplicationFor(context: Pick<ProbeContext, 'host' | 'target' | 'machine' | 'signal'>) {
+  const byUrl = readings.get(context.signal) ?? new Map<string, Promise<IisApplicationReading>>();
+  readings.set(context.signal, byUrl);
+  let reading = byUrl.get(context.target.url);
+  if (!reading) {
+    reading = readIisApplication(context.host, context.target.url, context.machine);
+    // A reading that failed outright is not kept: the next probe tries again and reports its own failure.
+    reading.catch(() => byUrl.delete(context.target.url));
+    byUrl.set(context.target.url, reading);
+  }
+  return reading;
+}
+
 export function iisApplicationSummary(facts: IisApplicationFacts): string {
   if (!facts.iisReadable) return `IIS configuration on ${facts.machine.computerName} could not be read.`;
   if (!facts.site || !facts.application)
@@ -234,15 +282,18 @@ export function iisApplicationSummary(facts: IisApplicationFacts): string {
     (auth
       ? `, providers ${auth.providers.join(', ') || 'none'}, kernel mode ${auth.useKernelMode ? 'on' : 'off'}, useAppPoolCredentials ${auth.useAppPoolCredentials}`
       : '') +
-    `; anonymous ${facts.anonymousAuth ? (facts.anonymousAuth.settings.enabled ? 'on' : 'off') : 'unreadable'}.`
+    `; anonymous ${facts.anonymousAuth ? (facts.anonymousAuth.settings.enabled ? 'on' : 'off') : 'unreadable'}.` +
+    (facts.readAsAdministrator
+      ? ' Read as administrator: applicationHost.config can be read only with administrator rights.'
+      : '')
   );
 }
 
 export const iisApplicationProbe: Probe = {
   id: 'iis:application',
   title: 'Which IIS site, application and pool serve the address, and how they sign people in',
-  async run({ host, target, machine }) {
-    const { facts, raw } = await readIisApplication(host, target.url, machine);
+  async run(context) {
+    const { facts, raw } = await iisApplicationFor(context);
     const evidence: Evidence<'iis-application'> = {
       id: 'iis-application',
       probe: this.id,

@@ -9,16 +9,16 @@ import type { Evidence } from '../../../shared/model/evidence.js';
 import '../../../shared/rules/server/server-evidence.js';
 import { loopbackCheckIsTheCause } from '../../../shared/rules/server/loopback-check-rule.js';
 import type { Probe } from '../probe.js';
-import { readIisApplication } from './iis-application.js';
+import { iisApplicationFor } from './iis-application.js';
 
 export const iisLoopbackCheckProbe: Probe = {
   id: 'loopback:check',
   title: 'Whether Windows lets this server sign in to its own site by this name (loopback check)',
-  async run({ host, target, machine }) {
+  async run({ host, target, machine, signal }) {
     const key = { ...lsaKey };
     const tree = await host.readRegistryTree(key, 1);
     const settings = readLoopbackSettings(tree);
-    const iis = await readIisApplication(host, target.url, machine);
+    const iis = await iisApplicationFor({ host, target, machine, signal });
     const hostName = new URL(target.url).hostname.toLowerCase();
     const servedHere = iis.facts.site !== null;
     const blocks = servedHere && loopbackBlocks(hostName, machine.computerName, settings);

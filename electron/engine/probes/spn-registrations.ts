@@ -26,7 +26,7 @@ import {
 } from '../../../shared/spn/setspn-output.js';
 import type { Host } from '../../host/host.js';
 import type { Probe } from '../probe.js';
-import { readIisApplication } from './iis-application.js';
+import { iisApplicationFor } from './iis-application.js';
 import { defaultCanonicalNameResolver, type CanonicalNameResolver } from './spn-canonical-name.js';
 
 async function setspn<T>(
@@ -117,7 +117,7 @@ export function createSpnRegistrationsProbe(
   return {
     id: 'spn:registrations',
     title: 'Which SPN browsers ask for, and which Active Directory account holds it',
-    async run({ host, target, machine }) {
+    async run({ host, target, machine, signal }) {
       const raw: RawOutput[] = [];
       const unreadable: UnreadableFact[] = [];
       const url = new URL(target.url);
@@ -156,7 +156,7 @@ export function createSpnRegistrationsProbe(
         });
       }
 
-      const iis = await readIisApplication(host, target.url, machine);
+      const iis = await iisApplicationFor({ host, target, machine, signal });
       const decrypting = iis.facts.decrypting;
       let decryptingAccount: SpnRegistrationFacts['decryptingAccount'] = null;
       let poolAccount: SpnRegistrationFacts['poolAccount'] = null;

@@ -5,8 +5,10 @@
  *
  * The authentication sections are locked at server level, so only `/commit:apphost` writes
  * them (into a `<location>` of applicationHost.config, §4.2). Every change first reads the
- * current values (`list config … /xml /config:*`, §4.3) and carries the appcmd call that puts
- * exactly those values back; the journal keeps both, so undo restores the previous settings.
+ * current values (`list config … /xml /config:*`, §4.3) — through the elevated session when
+ * applicationHost.config may be read by administrators only (../iis/iis-config-access.ts) — and
+ * carries the appcmd call that puts exactly those values back, and the same values as data; the
+ * journal keeps the values read just before the change, and undo refuses when they changed since.
  *
  * Arguments travel as an argument array (never a command line): the double quotes §4.2
  * shows are for cmd.exe only, so the arguments hold none; `appcmdLine` adds them back for
@@ -23,7 +25,9 @@ import {
 import type { AnonymousAuthSettings, WindowsAuthSettings } from '../../../shared/iis/iis-configuration.js';
 import type { ToolInvocation } from '../../../shared/host/allowed-tools.js';
 import type { ChangeOperation } from '../../../shared/model/change-plan.js';
+import type { IisSectionValues } from '../../../shared/model/tool-subject.js';
 import type { Host } from '../../host/host.js';
+import { readAppcmd } from '../iis/iis-config-access.js';
 import { RemedyPreconditionError } from './remedy.js';
 
 /** A quote or a control character (which appcmd's own parser would split or end on). */
@@ -70,19 +74,30 @@ export function appcmdSetConfig(location: string, section: string, edits: readon
   };
 }
 
-/** One change with its undo, both in the §4.2 form. */
+export type AuthSection = typeof windowsAuthSection | typeof anonymousAuthSection;
+
+/**
+ * One change with its undo, both in the §4.2 form, and the same as data: the values read
+ * while planning (`before`, what undo puts back) and the values it sets (`after`, what undo
+ * expects to find). The runner journals and re-checks them (remedy-runner.ts).
+ */
 export function appcmdOperation(
   location: string,
-  section: string,
-  edits: readonly string[],
-  undoEdits: readonly string[],
+  section: AuthSection,
+  change: {
+    readonly edits: readonly string[];
+    readonly undoEdits: readonly string[];
+    readonly before: IisSectionValues;
+    readonly after: IisSectionValues;
+  },
   describe: string,
 ): AppcmdToolOperation {
   return {
     op: 'tool.run',
-    run: appcmdSetConfig(location, section, edits),
-    undo: appcmdSetConfig(location, section, undoEdits),
+    run: appcmdSetConfig(location, section, change.edits),
+    undo: appcmdSetConfig(location, section, change.undoEdits),
     describe,
+    subject: { kind: 'iis-section', location, section, before: change.before, after: change.after },
   };
 }
 
@@ -106,7 +121,8 @@ async function readSection<T>(
   section: string,
   parse: (output: string) => T,
 ): Promise<T> {
-  const run = await host.runTool('appcmd', [
+  // applicationHost.config is usually readable by administrators only: read it elevated then.
+  const read = await readAppcmd(host, [
     'list',
     'config',
     location,
@@ -114,6 +130,8 @@ async function readSection<T>(
     '/xml',
     '/config:*',
   ]);
+  if (read.kind === 'refused') throw new RemedyPreconditionError(`${read.reason}; nothing was changed`);
+  const { run } = read;
   if (run.outcome === 'could-not-run' || run.exitCode === 9009) {
     throw new RemedyPreconditionError(
       `appcmd.exe is not available here (${run.reason ?? 'is the IIS role installed?'}), so IIS cannot be changed`,
@@ -137,4 +155,29 @@ export async function readWindowsAuth(host: Host, location: string): Promise<Win
 
 export async function readAnonymousAuth(host: Host, location: string): Promise<AnonymousAuthSettings> {
   return (await readSection(host, location, anonymousAuthSection, parseAnonymousAuthSection)).settings;
+}
+
+/** The section's current values of the attributes `keys` names (the state an operation's subject tracks). */
+export async function readIisSectionValues(
+  host: Host,
+  location: string,
+  section: AuthSection,
+  keys: readonly (keyof IisSectionValues)[],
+): Promise<IisSectionValues> {
+  const all: IisSectionValues =
+    section === anonymousAuthSection
+      ? { enabled: (await readAnonymousAuth(host, location)).enabled }
+      : windowsAuthValues(await readWindowsAuth(host, location));
+  return Object.fromEntries(keys.map((key) => [key, all[key]])) as IisSectionValues;
+}
+
+export function windowsAuthValues(settings: WindowsAuthSettings): IisSectionValues {
+  return {
+    enabled: settings.enabled,
+    providers: [...settings.providers],
+    useKernelMode: settings.useKernelMode,
+    useAppPoolCredentials: settings.useAppPoolCredentials,
+    extendedProtectionFlags: [...settings.extendedProtection.flags],
+    extendedProtectionSpns: [...settings.extendedProtection.spns],
+  };
 }

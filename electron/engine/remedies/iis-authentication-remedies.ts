@@ -7,6 +7,7 @@
  */
 import type { RemedyContext } from './remedy.js';
 import { RemedyPreconditionError } from './remedy.js';
+import type { IisSectionValues } from '../../../shared/model/tool-subject.js';
 import { parseSpn } from '../../../shared/spn/service-principal-name.js';
 import {
   anonymousAuthSection,
@@ -56,8 +57,12 @@ export const iisEnableWindowsAuth: ServerRemedyDefinition = {
         appcmdOperation(
           location,
           windowsAuthSection,
-          ['/enabled:True'],
-          ['/enabled:False'],
+          {
+            edits: ['/enabled:True'],
+            undoEdits: ['/enabled:False'],
+            before: { enabled: false },
+            after: { enabled: true },
+          },
           `turn on Windows authentication for ${location}`,
         ),
       );
@@ -67,8 +72,12 @@ export const iisEnableWindowsAuth: ServerRemedyDefinition = {
         appcmdOperation(
           location,
           anonymousAuthSection,
-          ['/enabled:False'],
-          ['/enabled:True'],
+          {
+            edits: ['/enabled:False'],
+            undoEdits: ['/enabled:True'],
+            before: { enabled: true },
+            after: { enabled: false },
+          },
           `turn off anonymous access to ${location}`,
         ),
       );
@@ -110,8 +119,12 @@ export const iisSetProviders: ServerRemedyDefinition = {
     const operation = appcmdOperation(
       location,
       windowsAuthSection,
-      listEdits(usualProviders),
-      listEdits(current),
+      {
+        edits: listEdits(usualProviders),
+        undoEdits: listEdits(current),
+        before: { providers: current },
+        after: { providers: [...usualProviders] },
+      },
       `set the Windows authentication providers of ${location} to Negotiate, NTLM`,
     );
     return iisChange(
@@ -136,8 +149,12 @@ export const iisUseAppPoolCredentials: ServerRemedyDefinition = {
         appcmdOperation(
           location,
           windowsAuthSection,
-          ['/useAppPoolCredentials:True'],
-          [`/useAppPoolCredentials:${appcmdBoolean(settings.useAppPoolCredentials)}`],
+          {
+            edits: ['/useAppPoolCredentials:True'],
+            undoEdits: [`/useAppPoolCredentials:${appcmdBoolean(settings.useAppPoolCredentials)}`],
+            before: { useAppPoolCredentials: settings.useAppPoolCredentials },
+            after: { useAppPoolCredentials: true },
+          },
           `set useAppPoolCredentials to true for ${location}`,
         ),
       ],
@@ -162,8 +179,12 @@ export const iisKernelModeOff: ServerRemedyDefinition = {
         appcmdOperation(
           location,
           windowsAuthSection,
-          ['/useKernelMode:False'],
-          [`/useKernelMode:${appcmdBoolean(settings.useKernelMode)}`],
+          {
+            edits: ['/useKernelMode:False'],
+            undoEdits: [`/useKernelMode:${appcmdBoolean(settings.useKernelMode)}`],
+            before: { useKernelMode: settings.useKernelMode },
+            after: { useKernelMode: false },
+          },
           `turn off kernel-mode authentication for ${location}`,
         ),
       ],
@@ -188,13 +209,19 @@ export const iisExtendedProtectionProxy: ServerRemedyDefinition = {
     const { extendedProtection: epa } = await readWindowsAuth(host, location);
     const edits: string[] = [];
     const undo: string[] = [];
+    const before: IisSectionValues = {};
+    const after: IisSectionValues = {};
     if (!epa.flags.includes('Proxy')) {
       edits.push(`/extendedProtection.flags:${['Proxy', ...epa.flags].join(',')}`);
       undo.push(`/extendedProtection.flags:${epa.flags.length > 0 ? epa.flags.join(',') : 'None'}`);
+      before.extendedProtectionFlags = [...epa.flags];
+      after.extendedProtectionFlags = ['Proxy', ...epa.flags];
     }
     if (!epa.spns.some((listed) => listed.toLowerCase() === spn.toLowerCase())) {
       edits.push(`/+extendedProtection.[name='${spn}']`);
       undo.push(`/-extendedProtection.[name='${spn}']`);
+      before.extendedProtectionSpns = [...epa.spns];
+      after.extendedProtectionSpns = [...epa.spns, spn];
     }
     if (edits.length === 0)
       throw new RemedyPreconditionError(
@@ -206,8 +233,7 @@ export const iisExtendedProtectionProxy: ServerRemedyDefinition = {
         appcmdOperation(
           location,
           windowsAuthSection,
-          edits,
-          undo,
+          { edits, undoEdits: undo, before, after },
           `use service binding for ${spn} on ${location}`,
         ),
       ],

@@ -339,11 +339,17 @@ describe('remedy runner: tool operations and elevation', () => {
     expect((await host.readRegistryTree(hklm, 0))?.values[0]?.name).toBe('BackConnectionHostNames');
     await undoEntry(entry, { host, journal, machine: 'm' });
     expect(await host.readRegistryTree(hklm, 0)).toBeNull();
+    // One prompt for the fix and its undo: the elevated session stays, as on Windows.
+    expect(host.uacPrompts).toBe(1);
 
-    host.scenario.machine.uac = 'deny';
-    await expect(applyPlan(machinePlan, { host, journal, targetUrl: 'u', machine: 'm' })).rejects.toThrow(
-      /UAC\) was refused/,
-    );
+    // A new session whose prompt is declined: nothing changes, nothing is journaled.
+    const declining = scenarioHost();
+    declining.scenario.machine.uac = 'deny';
+    await expect(
+      applyPlan(machinePlan, { host: declining, journal, targetUrl: 'u', machine: 'm' }),
+    ).rejects.toThrow(/UAC\) was refused/);
+    expect(declining.uacPrompts).toBe(1);
+    expect(await declining.readRegistryTree(hklm, 0)).toBeNull();
     expect((await journal.list()).map((item) => item.state)).toEqual(['undone']);
   });
 });

@@ -24,6 +24,8 @@ import type { SymptomId } from '../../../shared/wizard/symptoms.js';
 import { HostError, type Host } from '../../host/host.js';
 import type { JournalStore } from '../journal/journal-store.js';
 import { RemedyPreconditionError } from './remedy.js';
+import { assertAsPlanned, assertAsTheFixLeft, readToolSubject } from './tool-subject-state.js';
+import { isToolPreviousState } from '../../../shared/model/tool-subject.js';
 
 async function readValue(host: Host, key: RegistryKeyRef, name: string): Promise<RegistryValue | null> {
   const node = await host.readRegistryTree(key, 0);
@@ -54,7 +56,8 @@ async function writeUserJs(host: Host, profile: FirefoxProfileRef, text: string 
 }
 
 async function previousStateOf(host: Host, operation: ChangeOperation): Promise<PreviousState | null> {
-  if (operation.op === 'tool.run') return null;
+  // A tool operation's previous state is its subject's (IIS values, SPN holders), read now.
+  if (operation.op === 'tool.run') return operation.subject ? readToolSubject(host, operation.subject) : null;
   if (operation.op === 'firefox.writeUserJs') return { fileText: await readUserJs(host, operation.profile) };
   return {
     keysCreated: await missingKeys(host, operation.key),
@@ -137,6 +140,10 @@ export async function applyPlan(plan: ChangePlan, context: ApplyContext): Promis
   const operations: JournaledOperation[] = [];
   for (const operation of plan.operations)
     operations.push({ operation, previous: await previousStateOf(host, operation) });
+  // The undo calls were computed from what the preview read: refuse if that changed since.
+  for (const { operation, previous } of operations)
+    if (operation.op === 'tool.run' && operation.subject && isToolPreviousState(previous))
+      assertAsPlanned(operation.subject, previous);
   let entry: JournalEntry = {
     id: randomUUID(),
     remedy: plan.remedy,
@@ -195,8 +202,8 @@ export async function undoEntry(entry: JournalEntry, context: UndoContext): Prom
   }
   const host = await hostFor(context.host, entry.needsElevation);
   // Check everything before touching anything: undo either restores all or changes nothing.
-  // Tool changes (setspn, appcmd) carry their own undo; their current state is re-checked by
-  // the verification diagnosis that follows.
+  // Tool changes (appcmd, setspn) are re-read too: the section's values, the SPN's holders.
+  await assertAsTheFixLeft(host, entry.operations);
   for (const { operation } of entry.operations) {
     if (operation.op === 'tool.run') continue;
     if (operation.op === 'firefox.writeUserJs') {

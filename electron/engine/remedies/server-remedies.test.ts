@@ -19,6 +19,7 @@ import {
   iisExtendedProtectionProxy,
   iisKernelModeOff,
   iisSetProviders,
+  iisUseAppPoolCredentials,
 } from './iis-authentication-remedies.js';
 import { machineBackConnectionHostName, machineHttpSysLimits } from './machine-server-remedies.js';
 import { applyPlan, undoEntry } from './remedy-runner.js';
@@ -36,6 +37,9 @@ interface ServerOptions {
   readonly accounts?: Json[];
   readonly spnWriteAllowed?: boolean;
   readonly registry?: Json[];
+  /** applicationHost.config readable by administrators only (scenario iis.configReadNeedsElevation). */
+  readonly configReadNeedsElevation?: boolean;
+  readonly uac?: 'accept' | 'deny';
 }
 
 const computerAccount = {
@@ -61,9 +65,11 @@ function serverScenario(options: ServerOptions = {}): ScenarioHost {
           domain: 'CONTOSO',
           dnsDomain: 'contoso.com',
           user: { name: 'jane', domain: 'CONTOSO', kind: 'domain' },
+          uac: options.uac ?? 'accept',
         },
         registry: options.registry ?? [],
         iis: {
+          configReadNeedsElevation: options.configReadNeedsElevation ?? false,
           sites: [
             {
               name: 'Default Web Site',
@@ -398,6 +404,7 @@ describe('domain remedies (setspn -S / -D, reference §3.1)', () => {
     const after = host.stateSnapshot();
     expect(after.scenario.workstation?.tickets).toEqual([]);
     delete after.scenario.workstation;
+    delete before.scenario.workstation;
     expect(after).toEqual(before);
   });
 
@@ -520,5 +527,187 @@ describe('domain remedies (setspn -S / -D, reference §3.1)', () => {
         { host, machine: await host.machineIdentity() },
       ),
     ).rejects.toThrow(/already registered on CN=svc-other/);
+  });
+});
+
+describe('undo checks the state the fix left, as journaled data (appcmd, setspn)', () => {
+  const context = async (host: ScenarioHost) => ({ host, machine: await host.machineIdentity() });
+
+  it('journals the IIS values read before the change; after a hand edit, undo refuses in one line and changes nothing', async () => {
+    const host = serverScenario({
+      windowsAuthentication: { enabled: true, useKernelMode: true, useAppPoolCredentials: false },
+    });
+    const plan = await planServerChange(
+      iisUseAppPoolCredentials,
+      offer('iis.use-apppool-credentials', { location: 'Default Web Site' }),
+      await context(host),
+    );
+    const entry = await applyPlan(
+      { ...plan, remedy: 'iis.use-apppool-credentials' },
+      { host, journal, targetUrl: 'https://web01.contoso.com/', machine: 'm' },
+    );
+    // The previous value as data, not only inside the undo call's arguments.
+    expect(entry.operations[0]?.previous).toEqual({ iisSection: { useAppPoolCredentials: false } });
+    expect(entry.operations[0]?.operation).toMatchObject({
+      subject: {
+        kind: 'iis-section',
+        location: 'Default Web Site',
+        before: { useAppPoolCredentials: false },
+        after: { useAppPoolCredentials: true },
+      },
+    });
+
+    const auth = host.scenario.iis?.sites[0]?.applications[0]?.windowsAuthentication;
+    if (!auth) throw new Error('no application');
+    auth.useAppPoolCredentials = false; // someone set it back by hand
+    const changed = host.stateSnapshot();
+    await expect(undoEntry(entry, { host, journal, machine: 'm' })).rejects.toThrow(
+      'windowsAuthentication of "Default Web Site" was changed after the fix (now useAppPoolCredentials false, the fix left useAppPoolCredentials true); nothing was undone',
+    );
+    expect(host.stateSnapshot()).toEqual(changed);
+    expect((await journal.get(entry.id))?.state).toBe('applied');
+  });
+
+  it('refuses to apply when the section changed between the preview and the click, journaling nothing', async () => {
+    const host = serverScenario({ windowsAuthentication: { enabled: true, providers: ['NTLM'] } });
+    const plan = await planServerChange(
+      iisSetProviders,
+      offer('iis.set-providers', { location: 'Default Web Site' }),
+      await context(host),
+    );
+    const auth = host.scenario.iis?.sites[0]?.applications[0]?.windowsAuthentication;
+    if (!auth) throw new Error('no application');
+    auth.providers = ['NTLM', 'Negotiate'];
+    const changed = host.stateSnapshot();
+    await expect(
+      applyPlan({ ...plan, remedy: 'iis.set-providers' }, { host, journal, targetUrl: 'u', machine: 'm' }),
+    ).rejects.toThrow(
+      /windowsAuthentication of "Default Web Site" changed since the preview \(now providers NTLM, Negotiate\)/,
+    );
+    expect(host.stateSnapshot()).toEqual(changed);
+    expect(await journal.list()).toEqual([]);
+  });
+
+  it('journals who held the SPN; after the registration changed, undo refuses in one line and changes nothing', async () => {
+    const host = serverScenario({
+      accounts: [
+        computerAccount,
+        { samAccountName: 'svc-web', kind: 'user', spns: [] },
+        { samAccountName: 'svc-other', kind: 'user', spns: [] },
+      ],
+    });
+    const plan = await planServerChange(
+      domainRegisterSpn,
+      offer('domain.register-spn', { spn: 'HTTP/web01.contoso.com', account: 'CONTOSO\\svc-web' }),
+      await context(host),
+    );
+    const entry = await applyPlan(
+      { ...plan, remedy: 'domain.register-spn' },
+      { host, journal, targetUrl: 'https://web01.contoso.com/', machine: 'm' },
+    );
+    expect(entry.operations[0]).toMatchObject({
+      previous: { spnHolders: [] },
+      operation: {
+        subject: {
+          kind: 'spn-holder',
+          spn: 'HTTP/web01.contoso.com',
+          accountDn: 'CN=svc-web,CN=Users,DC=contoso,DC=com',
+          holds: true,
+        },
+      },
+    });
+
+    // Someone moved the SPN to another account since.
+    const [, svcWeb, svcOther] = host.scenario.directory?.accounts ?? [];
+    if (!svcWeb || !svcOther) throw new Error('no accounts');
+    svcWeb.spns = [];
+    svcOther.spns = ['HTTP/web01.contoso.com'];
+    const changed = host.stateSnapshot();
+    await expect(undoEntry(entry, { host, journal, machine: 'm' })).rejects.toThrow(
+      'HTTP/web01.contoso.com was changed after the fix (now on CN=svc-other,CN=Users,DC=contoso,DC=com, the fix left it on CN=svc-web,CN=Users,DC=contoso,DC=com); nothing was undone',
+    );
+    expect(host.stateSnapshot()).toEqual(changed);
+    expect((await journal.get(entry.id))?.state).toBe('applied');
+  });
+});
+
+describe('IIS configuration readable by administrators only (scenario iis.configReadNeedsElevation)', () => {
+  const kernelModeCase: ServerOptions = {
+    windowsAuthentication: { enabled: true, useKernelMode: true, useAppPoolCredentials: false },
+    accounts: [
+      computerAccount,
+      { samAccountName: 'svc-web', kind: 'user', spns: ['HTTP/web01.contoso.com', 'HTTP/web01'] },
+    ],
+    configReadNeedsElevation: true,
+  };
+  const target = { url: 'https://web01.contoso.com/', symptom: 'http-401' } as const;
+  const iisProbe = (diagnosis: Diagnosis) =>
+    diagnosis.probes.find((probe) => probe.probe === 'iis:application');
+
+  it('without a way to ask for administrator rights, says so plainly and reads nothing', async () => {
+    const host = serverScenario(kernelModeCase);
+    // A host that cannot elevate (as when the app cannot show a UAC prompt).
+    Object.defineProperty(host, 'elevated', { value: undefined });
+    const diagnosis = await engineFor(host).runDiagnosis(target);
+    expect(iisProbe(diagnosis)).toMatchObject({ status: 'unavailable' });
+    expect(iisProbe(diagnosis)?.message).toContain(
+      'Could not read the IIS configuration (reading the IIS configuration (applicationHost.config) needs administrator rights, which cannot be requested here; run IWA Doctor as an administrator); check by hand with: %windir%\\system32\\inetsrv\\appcmd.exe list site /xml /config (in a command prompt run as administrator)',
+    );
+    expect(diagnosis.findings.map((finding) => finding.cause)).not.toContain('kernel-mode-no-apppool-creds');
+  });
+
+  it('reads through the elevated session with one UAC prompt, which the fix then reuses', async () => {
+    const host = serverScenario(kernelModeCase);
+    const engine = engineFor(host);
+    const diagnosis = await engine.runDiagnosis(target);
+    expect(iisProbe(diagnosis)?.status).toBe('ok');
+    expect(diagnosis.evidence.find((item) => item.id === 'iis-application')?.summary).toContain(
+      'Read as administrator: applicationHost.config can be read only with administrator rights.',
+    );
+    // Three checks read IIS; one prompt.
+    expect(host.uacPrompts).toBe(1);
+    const { offerId } = offerOf(diagnosis, 'kernel-mode-no-apppool-creds', 'iis.use-apppool-credentials');
+    const plan = await engine.previewRemedy(offerId);
+    expect(plan.exactChange[0]).toContain('/useAppPoolCredentials:"True"');
+    const { entry } = await engine.applyRemedy(offerId);
+    expect(entry.operations[0]?.previous).toEqual({ iisSection: { useAppPoolCredentials: false } });
+    expect(host.scenario.iis?.sites[0]?.applications[0]?.windowsAuthentication.useAppPoolCredentials).toBe(
+      true,
+    );
+    expect(host.uacPrompts).toBe(1);
+  });
+
+  it('a declined UAC prompt reads nothing and changes nothing', async () => {
+    const host = serverScenario({ ...kernelModeCase, uac: 'deny' });
+    const before = host.stateSnapshot();
+    const diagnosis = await engineFor(host).runDiagnosis(target);
+    expect(iisProbe(diagnosis)).toMatchObject({ status: 'unavailable' });
+    expect(iisProbe(diagnosis)?.message).toContain(
+      'needs administrator rights, and the administrator prompt (UAC) was declined, so nothing was read',
+    );
+    // Asked once for the whole diagnosis, not once per check.
+    expect(host.uacPrompts).toBe(1);
+    expect(diagnosis.evidence.find((item) => item.id === 'iis-application')?.facts).toMatchObject({
+      iisReadable: false,
+      site: null,
+    });
+    // Planning the IIS fix asks again; declined, it reads and changes nothing either.
+    await expect(
+      planServerChange(
+        iisUseAppPoolCredentials,
+        offer('iis.use-apppool-credentials', { location: 'Default Web Site' }),
+        { host, machine: await host.machineIdentity() },
+      ),
+    ).rejects.toThrow(
+      'reading the IIS configuration (applicationHost.config) needs administrator rights, and the administrator prompt (UAC) was declined, so nothing was read; nothing was changed',
+    );
+    // Nothing on the server changed (the diagnosis may fill the simulated ticket cache, which is not the server's).
+    const after = host.stateSnapshot();
+    expect([after.registry, after.scenario.iis, after.scenario.directory]).toEqual([
+      before.registry,
+      before.scenario.iis,
+      before.scenario.directory,
+    ]);
+    expect(await journal.list()).toEqual([]);
   });
 });

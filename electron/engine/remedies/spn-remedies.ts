@@ -10,16 +10,11 @@
  * (shared/handoff) carries the same commands to a domain administrator.
  */
 import {
-  describeAccountNotFound,
-  parseSetspnQuery,
-  SetspnOutputError,
-} from '../../../shared/spn/setspn-output.js';
-import { AccountNameError, parseAccountName } from '../../../shared/spn/account-name.js';
-import {
   parseDistinguishedName,
   sameDistinguishedName,
   DistinguishedNameError,
 } from '../../../shared/spn/distinguished-name.js';
+import { DomainAccountError, setspnAccountArgument } from '../../../shared/spn/domain-account.js';
 import { formatSpn, parseSpn, SpnFormatError } from '../../../shared/spn/service-principal-name.js';
 import type { ToolInvocation } from '../../../shared/host/allowed-tools.js';
 import type { ChangeOperation } from '../../../shared/model/change-plan.js';
@@ -28,6 +23,7 @@ import type { Host } from '../../host/host.js';
 import type { RemedyContext } from './remedy.js';
 import { RemedyPreconditionError } from './remedy.js';
 import { stringParam, type ServerChange, type ServerRemedyDefinition } from './server-remedy.js';
+import { accountDistinguishedName, spnHolders } from './spn-holders.js';
 
 type SetspnOperation = Extract<ChangeOperation, { op: 'tool.run' }>;
 
@@ -46,18 +42,17 @@ export function checkedSpn(text: string): string {
   }
 }
 
-/** `DOMAIN\name` of a domain account (local accounts have no keys in AD). */
-export function checkedDomainAccount(text: string, computerName: string): string {
-  let account;
+/**
+ * The account as setspn gets it (shared/spn/domain-account.ts, the same function the admin
+ * hand-off uses): `DOMAIN\name`, or a UPN's distinguished name; local accounts are refused.
+ */
+export function checkedDomainAccount(text: string, computerName: string, knownDn?: string | null): string {
   try {
-    account = parseAccountName(text, computerName);
+    return setspnAccountArgument(text, computerName, knownDn);
   } catch (error) {
-    if (error instanceof AccountNameError) throw new RemedyPreconditionError(error.message);
+    if (error instanceof DomainAccountError) throw new RemedyPreconditionError(error.message);
     throw error;
   }
-  if (account.kind === 'local' || account.kind === 'unknown' || account.domain === null)
-    throw new RemedyPreconditionError(`"${text.slice(0, 80)}" is not a domain account`);
-  return `${account.domain}\\${account.samAccountName}`;
 }
 
 export function checkedDn(text: string): string {
@@ -79,12 +74,14 @@ export function setspnLine(invocation: ToolInvocation): string {
   return ['setspn', ...invocation.args.map((arg) => (/[\s&|<>^]/.test(arg) ? `"${arg}"` : arg))].join(' ');
 }
 
-function registerOperation(spn: string, account: string): SetspnOperation {
+/** `setspn -S`, with its undo and what it changes as data (the account, by DN, then holds the SPN). */
+function registerOperation(spn: string, account: string, accountDn: string): SetspnOperation {
   return {
     op: 'tool.run',
     run: setspn('-S', spn, account),
     undo: setspn('-D', spn, account),
     describe: `register ${spn} on ${account}`,
+    subject: { kind: 'spn-holder', spn, accountDn, holds: true },
   };
 }
 
@@ -92,39 +89,14 @@ function registerOperation(spn: string, account: string): SetspnOperation {
  * `undoable` false for a duplicate: putting it back would re-create the duplicate, which
  * `setspn -S` (and `-A` since Windows Server 2012 R2) refuses (reference §3.1).
  */
-function removeOperation(spn: string, account: string, undoable: boolean): SetspnOperation {
+function removeOperation(spn: string, accountDn: string, undoable: boolean): SetspnOperation {
   return {
     op: 'tool.run',
-    run: setspn('-D', spn, account),
-    undo: undoable ? setspn('-S', spn, account) : null,
-    describe: `remove ${spn} from ${account}`,
+    run: setspn('-D', spn, accountDn),
+    undo: undoable ? setspn('-S', spn, accountDn) : null,
+    describe: `remove ${spn} from ${accountDn}`,
+    subject: { kind: 'spn-holder', spn, accountDn, holds: false },
   };
-}
-
-/** Accounts (DNs) that hold the SPN now, from `setspn -Q` (§3.2). */
-async function holders(host: Host, spn: string): Promise<string[]> {
-  const run = await host.runTool('setspn', ['-Q', spn]);
-  const said =
-    `${run.stdout}\n${run.stderr}`
-      .split(/\r?\n/)
-      .find((line) => line.trim().length > 0)
-      ?.trim() ??
-    run.reason ??
-    '';
-  if (run.outcome === 'could-not-run')
-    throw new RemedyPreconditionError(`setspn could not run (${said}), so the directory was not changed`);
-  try {
-    const result = parseSetspnQuery(run.stdout);
-    if (result.kind !== 'query')
-      throw new RemedyPreconditionError(
-        `setspn could not tell who holds ${spn}: ${describeAccountNotFound(result)}; nothing was changed`,
-      );
-    return result.objects.map((object) => object.dn);
-  } catch (error) {
-    if (error instanceof SetspnOutputError)
-      throw new RemedyPreconditionError(`setspn could not ask a domain controller: ${said.slice(0, 200)}`);
-    throw error;
-  }
 }
 
 function spnChange(
@@ -166,9 +138,11 @@ export const domainRegisterSpn: ServerRemedyDefinition = {
   },
   async change(params, { host, machine }) {
     const spn = checkedSpn(stringParam(params, 'spn'));
-    const account = checkedDomainAccount(stringParam(params, 'account'), machine.computerName);
+    // The DN the SPN probe read for the account (setspn -L): how a UPN identity is named to setspn.
+    const knownDn = typeof params['accountDn'] === 'string' ? checkedDn(params['accountDn']) : null;
+    const account = checkedDomainAccount(stringParam(params, 'account'), machine.computerName, knownDn);
     const from = typeof params['fromAccountDn'] === 'string' ? checkedDn(params['fromAccountDn']) : null;
-    const now = await holders(host, spn);
+    const now = await spnHolders(host, spn);
     const operations: SetspnOperation[] = [];
     if (from !== null) {
       if (!now.some((dn) => sameDistinguishedName(dn, from)))
@@ -186,7 +160,9 @@ export const domainRegisterSpn: ServerRemedyDefinition = {
         `${spn} is already registered on ${now.join('; ')}; setspn -S refuses a duplicate, so it has to be moved instead`,
       );
     }
-    operations.push(registerOperation(spn, account));
+    operations.push(
+      registerOperation(spn, account, knownDn ?? (await accountDistinguishedName(host, account))),
+    );
     return spnChange(
       from !== null
         ? `${spn} moves from ${from} to ${account}, so the domain controller encrypts tickets for the account that can decrypt them.`
@@ -208,7 +184,7 @@ export const domainRemoveSpn: ServerRemedyDefinition = {
   async change(params, { host }) {
     const spn = checkedSpn(stringParam(params, 'spn'));
     const account = checkedDn(stringParam(params, 'accountDn'));
-    const now = await holders(host, spn);
+    const now = await spnHolders(host, spn);
     if (!now.some((dn) => sameDistinguishedName(dn, account)))
       throw new RemedyPreconditionError(
         `${spn} is no longer registered on ${account}; run the diagnosis again`,

@@ -44,6 +44,13 @@ export class ScenarioHost implements Host {
   readonly scenario: Scenario;
   /** True for the view returned by elevated(): the same machine, with administrator rights. */
   private readonly elevatedSession: boolean;
+  /**
+   * The elevated twin once the prompt was accepted: kept, like the PowerShell host keeps its
+   * elevated session until close(), so a read and the fix after it cost one prompt.
+   */
+  private elevatedTwin: ScenarioHost | null = null;
+  /** How many times the simulated UAC prompt was shown (accepted or declined). */
+  uacPrompts = 0;
 
   constructor(scenario: Scenario, shared?: { state: SimulatedState; elevated: boolean }) {
     this.elevatedSession = shared?.elevated ?? false;
@@ -83,18 +90,25 @@ export class ScenarioHost implements Host {
     };
   }
 
-  /** Simulates the UAC prompt: the scenario's `machine.uac` is what the person answers. */
+  /**
+   * Simulates the UAC prompt: the scenario's `machine.uac` is what the person answers. Accepted
+   * once, the elevated session stays for the life of this host (one prompt per session).
+   */
   async elevated(): Promise<Host> {
     if (this.scenario.machine.elevated || this.elevatedSession) return this;
+    if (this.elevatedTwin) return this.elevatedTwin;
+    this.uacPrompts += 1;
+    // A declined prompt keeps nothing: the next fix asks again.
     if (this.scenario.machine.uac === 'deny')
       throw new HostError(
         'the administrator prompt (UAC) was refused, so nothing was changed',
         'elevation-refused',
       );
-    return new ScenarioHost(this.scenario, {
+    this.elevatedTwin = new ScenarioHost(this.scenario, {
       state: { registry: this.registry, scenario: this.scenario },
       elevated: true,
     });
+    return this.elevatedTwin;
   }
 
   /** The scenario's `directory.spnWriteAllowed`: the same answer setspn -S gives when it tries. */
@@ -210,7 +224,9 @@ export class ScenarioHost implements Host {
     writeSimulatedFirefoxUserJs(this.scenario, profile, text);
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    this.elevatedTwin = null;
+  }
 
   /** The whole simulated state (both hives and the scenario's other sections), for before/after comparisons. */
   stateSnapshot(): { registry: Record<'HKCU' | 'HKLM', RegistryTreeNode | null>; scenario: Scenario } {

@@ -43,6 +43,8 @@ export interface IisApplicationFacts {
   readonly machine: IisServerMachine;
   /** False when IIS is not installed or appcmd could not run: every other field is then null/empty. */
   readonly iisReadable: boolean;
+  /** True when applicationHost.config could be read only through the elevated session (UAC). */
+  readonly readAsAdministrator?: boolean;
   readonly site: IisSite | null;
   /** Protocol of the binding that matched (http behind an https URL means TLS ends before IIS, §7.4). */
   readonly bindingProtocol: string | null;

@@ -136,6 +136,12 @@ export const scenarioIisSchema = z
       .boolean()
       .default(true)
       .describe('False: the IIS management tools are missing, appcmd.exe cannot run.'),
+    configReadNeedsElevation: z
+      .boolean()
+      .default(false)
+      .describe(
+        'True: applicationHost.config is readable only by administrators (as on a default server): appcmd run without elevation answers "Cannot read configuration file due to insufficient permissions", and IWA Doctor reads it through the elevated session (UAC, machine.uac).',
+      ),
     sites: z.array(siteSchema).max(100).default([]),
     appPools: z.array(appPoolSchema).max(200).default([]),
   })

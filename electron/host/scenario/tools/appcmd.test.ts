@@ -13,7 +13,7 @@ import { ScenarioHost } from '../scenario-host.js';
 
 const windowsAuth = '-section:system.webServer/security/authentication/windowsAuthentication';
 
-function host(iis: Record<string, unknown> | undefined): ScenarioHost {
+function host(iis: Record<string, unknown> | undefined, elevated = true): ScenarioHost {
   return new ScenarioHost(
     parseScenario(
       JSON.stringify({
@@ -29,7 +29,7 @@ function host(iis: Record<string, unknown> | undefined): ScenarioHost {
           domain: 'CONTOSO',
           dnsDomain: 'contoso.com',
           isServer: true,
-          elevated: true,
+          elevated,
           user: { name: 'admin', domain: 'CONTOSO', kind: 'domain' },
         },
         ...(iis ? { iis } : {}),
@@ -65,6 +65,27 @@ const iis = {
 };
 
 describe('simulated appcmd (reference §4.3/§4.4 formats, read back by the real parsers)', () => {
+  it('refuses every read and write without administrator rights when the configuration needs them', async () => {
+    const scenarioHost = host({ ...iis, configReadNeedsElevation: true }, false);
+    for (const args of [
+      ['list', 'site', '/xml', '/config'],
+      ['list', 'config', 'Default Web Site', windowsAuth, '/xml', '/config:*'],
+      ['set', 'config', 'Default Web Site', windowsAuth, '/enabled:False', '/commit:apphost'],
+    ]) {
+      const run = await scenarioHost.runTool('appcmd', args);
+      expect(run.outcome).toBe('failed');
+      expect(readAppcmdError(run.stdout)).toBe(
+        'Configuration error Filename: redirection.config Line Number: 0 Description: Cannot read configuration file due to insufficient permissions .',
+      );
+    }
+    expect(scenarioHost.scenario.iis?.sites[0]?.applications[0]?.windowsAuthentication.enabled).toBe(true);
+    // The elevated session (UAC accepted) reads it.
+    const elevated = await scenarioHost.elevated();
+    const sites = parseAppcmdSites((await elevated.runTool('appcmd', ['list', 'site', '/xml'])).stdout);
+    expect(sites.map((site) => site.name)).toEqual(['Default Web Site']);
+    expect(scenarioHost.uacPrompts).toBe(1);
+  });
+
   it('lists sites, apps and pools', async () => {
     const scenarioHost = host(iis);
     const sites = parseAppcmdSites(

@@ -328,9 +328,15 @@ function setConfig(
   );
 }
 
+/** What appcmd prints when the person may not read applicationHost.config (redirection.config is read first). */
+const insufficientPermissions = error(
+  'Configuration error\r\nFilename: redirection.config\r\nLine Number: 0\r\nDescription: Cannot read configuration file due to insufficient permissions\r\n.',
+);
+
 export const simulatedAppcmd: SimulatedTool = (
   args: readonly string[],
   scenario: Scenario,
+  context,
 ): SimulatedToolResult => {
   const iis = scenario.iis;
   if (!iis || !iis.appcmdAvailable) {
@@ -342,6 +348,8 @@ export const simulatedAppcmd: SimulatedTool = (
         "'appcmd' is not recognized as an internal or external command,\r\noperable program or batch file.\r\n",
     };
   }
+  // Every list and set reads applicationHost.config first.
+  if (iis.configReadNeedsElevation && !context.elevated) return insufficientPermissions;
   const [verb, objectType, ...rest] = args;
   const flags = rest.filter((arg) => arg.startsWith('/') || arg.startsWith('-'));
   const positional = rest.filter((arg) => !arg.startsWith('/') && !arg.startsWith('-'));
