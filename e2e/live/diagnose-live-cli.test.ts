@@ -181,6 +181,33 @@ describe.skipIf(labMaySkip(missing))('iwa-doctor diagnose --live against the lab
       expect(aliasTicket?.facts).toMatchObject({ spn: 'HTTP/web.contoso.test', outcome: 'token' });
       expect(aliasTicket?.facts).toMatchObject({ token: { spn: 'HTTP/web.contoso.test' } });
 
+      // The same in the app's way: the Kerberos client in the test's own process (the overlay goes
+      // into that process's environment for each request).
+      const inProcess = spawnSync(
+        findExecutable('unshare') as string,
+        withPrivateHosts(hostsFile, [
+          process.execPath,
+          join(repositoryRoot, 'node_modules/tsx/dist/cli.mjs'),
+          join(repositoryRoot, 'e2e/live/live-test-in-this-process.ts'),
+          lab.sites['cname-alias'].url,
+          lab.dnsServer,
+          lab.dnsSearch,
+        ]),
+        {
+          cwd: repositoryRoot,
+          env: {
+            PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+            HOME: tmpdir(),
+            ...(await lab.mitDefaultsEnv()),
+          },
+          encoding: 'utf8',
+          timeout: 40_000,
+        },
+      );
+      expect(inProcess.stderr).toBe('');
+      const inProcessResult = liveTestResultSchema.parse(JSON.parse(inProcess.stdout));
+      expect(inProcessResult.findings.map((finding) => finding.cause)).toEqual(['cname-alias-spn']);
+
       const good = await iwaDoctor(['diagnose', lab.sites.good.url, '--live', '--json', ...labArgs], env, {
         hostsFile,
       });
@@ -190,6 +217,27 @@ describe.skipIf(labMaySkip(missing))('iwa-doctor diagnose --live against the lab
     },
     60_000,
   );
+
+  it('a KDC that never answers: the finding comes at the time limit and the command ends', async () => {
+    const args = labArgs.map((arg, index) => (labArgs[index - 1] === '--timeout' ? '1500' : arg));
+    const started = Date.now();
+    const run = await iwaDoctor(
+      ['diagnose', lab.sites.good.url, '--live', '--json', ...args],
+      lab.silentKdcEnv,
+    );
+    const elapsedMs = Date.now() - started;
+    expect(run.code).toBe(0);
+    const result = liveTestResultSchema.parse(JSON.parse(run.stdout));
+    expect(result.findings.map((finding) => `${finding.cause}:${finding.confidence}`)).toEqual([
+      'kdc-unreachable:likely',
+    ]);
+    expect(result.exchange.legs.at(-1)?.detail).toBe(
+      'Kerberos ticket request for HTTP/web01.contoso.test timed out after 1500 ms',
+    );
+    // libkrb5 keeps retrying a silent KDC for about 25 s after our limit; the command must not
+    // wait for it (a bound with room for tsx's start-up, not a speed claim).
+    expect(elapsedMs).toBeLessThan(20_000);
+  }, 45_000);
 
   it('kdc-unreachable when the realm has no reachable KDC', async () => {
     const run = await iwaDoctor(

@@ -15,6 +15,7 @@ import { ntlmFallbackVerdict } from '../../shared/tokens/token-verdict.js';
 import { findExecutable } from '../lab/find-executable.js';
 import { labMaySkip, labPackagesMissing, startKdc, type KdcLab } from '../lab/kdc.js';
 import { runBounded } from '../lab/run-bounded.js';
+import { suiteResource } from '../lab/suite-resource.js';
 
 const curl = findExecutable('curl');
 const missing = [
@@ -89,10 +90,12 @@ describe('fresh tokens from a real KDC and curl', () => {
   let lab: KdcLab | undefined;
   let ccache = '';
   const servers: Server[] = [];
+  // Kept so that a setup that times out while the KDC is still starting stops it afterwards.
+  const suiteKdc = suiteResource(() => startKdc({ realm }));
 
   beforeAll(async () => {
     if (missing.length > 0) return;
-    lab = await startKdc({ realm });
+    lab = await suiteKdc.start();
     await lab.addUser('alice', 'Lab-Passw0rd-1');
     await lab.addService(spn);
     ({ ccache } = await lab.kinit('alice', 'Lab-Passw0rd-1'));
@@ -100,8 +103,8 @@ describe('fresh tokens from a real KDC and curl', () => {
 
   afterAll(async () => {
     for (const server of servers) server.close();
-    await lab?.stop();
-  });
+    await suiteKdc.stop();
+  }, 60_000);
 
   it.skipIf(labMaySkip(missing))('curl --negotiate: the decoder returns our realm and SPN', async () => {
     const { server, seen, port } = await listen((request, response) =>

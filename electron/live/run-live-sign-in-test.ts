@@ -54,6 +54,15 @@ export interface LiveTestOptions {
    * process runs as — tests and labs use it to stay isolated.
    */
   readonly kerberosEnv?: Readonly<Record<string, string>>;
+  /**
+   * Ask for tickets in a helper process even without `kerberosEnv` (as the user this process
+   * runs as). A Kerberos call that hangs (a KDC that drops packets: libkrb5 retries for about
+   * half a minute) cannot be cancelled in this process — its thread-pool thread stays busy and
+   * even process.exit() waits for it — while a helper is killed at the time limit. The CLI uses
+   * it; the packaged app cannot (its RunAsNode fuse is off), so there a hung call ends when
+   * libkrb5 gives up, after the result is already shown.
+   */
+  readonly kerberosHelper?: boolean;
   /** Browser policy EnableAuthNegotiatePort (default off, reference §2.4). */
   readonly includePortInSpn?: boolean;
   /** Browser CNAME canonicalisation (default on; off = DisableAuthNegotiateCnameLookup, §2.4). */
@@ -72,6 +81,15 @@ export interface LiveTestResult {
   readonly findings: Finding[];
   readonly ruledOut: RuledOut[];
   readonly elapsedMs: number;
+}
+
+/** The Kerberos settings of this process's user (KRB5_CONFIG, KRB5CCNAME…), for a helper process. */
+function kerberosVariablesOf(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[0].startsWith('KRB5') && entry[1] !== undefined,
+    ),
+  );
 }
 
 /** Token values are secrets: raw output shows their size, never their text. */
@@ -205,8 +223,11 @@ export async function runLiveSignInTest(url: string, options: LiveTestOptions = 
   const ownsNegotiate = options.negotiate === undefined;
   const negotiate =
     options.negotiate ??
-    (options.kerberosEnv
-      ? createChildProcessNegotiateClient({ env: options.kerberosEnv, callTimeoutMs: timeoutMs })
+    (options.kerberosEnv || options.kerberosHelper
+      ? createChildProcessNegotiateClient({
+          env: options.kerberosEnv ?? kerberosVariablesOf(process.env),
+          callTimeoutMs: timeoutMs,
+        })
       : createInProcessNegotiateClient({ callTimeoutMs: timeoutMs }));
   const evidence: Evidence[] = [];
   const sessions: NegotiateSession[] = [];

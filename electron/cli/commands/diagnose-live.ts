@@ -45,7 +45,11 @@ export async function runLiveDiagnose({ positional, flags }: ParsedArguments, io
     throw error;
   }
   // The wire form: the same schema the API channel validates, so both print the same document.
-  const result = liveTestResultSchema.parse(await runLiveSignInTest(url.data, options));
+  // Tickets are asked for in a helper process: a call that hangs is killed at the time limit, so
+  // the command ends then (in this process it would hold even process exit for half a minute).
+  const result = liveTestResultSchema.parse(
+    await runLiveSignInTest(url.data, { ...options, kerberosHelper: true }),
+  );
   io.stdout(flags.has('json') ? `${JSON.stringify(result, null, 2)}\n` : renderLiveTestText(result));
   return 0;
 }
