@@ -9,13 +9,19 @@
  * duplicates (never `-A`); `setspn -D` removes; `setspn -Q` verifies; `klist purge` on the
  * client drops tickets obtained before the change (§6.1).
  */
-import { parseAccountName } from '../spn/account-name.js';
-import { parseDistinguishedName } from '../spn/distinguished-name.js';
+import { DomainAccountError, setspnAccountArgument } from '../spn/domain-account.js';
 import { formatSpn, parseSpn } from '../spn/service-principal-name.js';
 import { assertOneLineText, powerShellLiteral } from './powershell-literal.js';
 
 export type HandoffStep =
-  | { readonly kind: 'register-spn'; readonly spn: string; readonly account: string; readonly why: string }
+  | {
+      readonly kind: 'register-spn';
+      readonly spn: string;
+      readonly account: string;
+      readonly why: string;
+      /** The account's DN as the directory gave it: how a UPN identity is named to setspn. */
+      readonly accountDn?: string;
+    }
   | {
       readonly kind: 'remove-spn';
       readonly spn: string;
@@ -58,16 +64,18 @@ function validSpn(text: string): string {
   return formatSpn(spn);
 }
 
-/** An account as `DOMAIN\name` or a DN (setspn accepts both); local accounts cannot hold SPNs. */
-function validAccount(text: string, computerName: string): string {
-  if (/^CN=/i.test(text)) {
-    parseDistinguishedName(text);
-    return text;
+/**
+ * The account as setspn gets it — the same function the SPN fixes use
+ * (shared/spn/domain-account.ts): `DOMAIN\name`, a DN, or a UPN by its DN; local accounts
+ * cannot hold SPNs.
+ */
+function validAccount(text: string, computerName: string, knownDn?: string): string {
+  try {
+    return setspnAccountArgument(text, computerName, knownDn);
+  } catch (error) {
+    if (error instanceof DomainAccountError) throw new HandoffError(error.message);
+    throw error;
   }
-  const account = parseAccountName(text, computerName);
-  if (account.kind === 'local' || account.kind === 'unknown')
-    throw new HandoffError(`"${text.slice(0, 80)}" is not a domain account (write DOMAIN\\name)`);
-  return account.domain ? `${account.domain}\\${account.samAccountName}` : text;
 }
 
 function comment(text: string): string {
@@ -81,7 +89,11 @@ export function buildAdminHandoffScript(request: HandoffRequest): string {
   const steps = request.steps.map((step) => ({
     ...step,
     spn: validSpn(step.spn),
-    account: validAccount(step.account, request.computerName),
+    account: validAccount(
+      step.account,
+      request.computerName,
+      'accountDn' in step ? step.accountDn : undefined,
+    ),
   }));
   const spnArgs = (step: (typeof steps)[number]): string =>
     `${powerShellLiteral(step.spn, 'the SPN')} ${powerShellLiteral(step.account, 'the account')}`;

@@ -41,7 +41,13 @@ function stepsOf(offer: RemedyOffer): HandoffStep[] {
           },
         ]
       : []),
-    { kind: 'register-spn', spn, account, why },
+    {
+      kind: 'register-spn',
+      spn,
+      account,
+      why,
+      ...(typeof offer.params['accountDn'] === 'string' ? { accountDn: offer.params['accountDn'] } : {}),
+    },
   ];
 }
 

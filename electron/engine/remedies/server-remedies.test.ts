@@ -433,6 +433,41 @@ describe('domain remedies (setspn -S / -D, reference §3.1)', () => {
     expect(handoff.script).toContain("  setspn.exe -D 'HTTP/web01' 'CONTOSO\\svc-web'");
   });
 
+  it('a pool identity written as a UPN (svc-web@contoso.com) is a domain account: preview, apply and hand-off name it by its DN alike', async () => {
+    const upnDn = 'CN=svc-web,CN=Users,DC=contoso,DC=com';
+    const allowed = serverScenario({ poolUser: 'svc-web@contoso.com' });
+    const engine = engineFor(allowed);
+    const diagnosis = await engine.runDiagnosis({ url: 'https://web01.contoso.com/', symptom: 'http-401' });
+    const registration = offerOf(diagnosis, 'spn-missing', 'domain.register-spn');
+    expect(registration.params).toMatchObject({
+      spn: 'HTTP/web01.contoso.com',
+      account: 'svc-web@contoso.com',
+      accountDn: upnDn,
+    });
+    const plan = await engine.previewRemedy(registration.offerId);
+    expect(plan.exactChange).toEqual([
+      `setspn -S HTTP/web01.contoso.com CN=svc-web,CN=Users,DC=contoso,DC=com`,
+    ]);
+    const { entry } = await engine.applyRemedy(registration.offerId);
+    expect(entry.state).toBe('applied');
+    expect(
+      allowed.scenario.directory?.accounts.find((account) => account.samAccountName === 'svc-web')?.spns,
+    ).toEqual(['HTTP/web01.contoso.com']);
+
+    // Without the right: the hand-off carries the very same account argument.
+    const denied = serverScenario({ poolUser: 'svc-web@contoso.com', spnWriteAllowed: false });
+    const deniedEngine = engineFor(denied);
+    const offers = await deniedEngine.runDiagnosis({
+      url: 'https://web01.contoso.com/',
+      symptom: 'http-401',
+    });
+    const { script } = await deniedEngine.exportHandoff(
+      offerOf(offers, 'spn-missing', 'domain.register-spn').offerId,
+    );
+    expect(script).toContain(`setspn.exe -S 'HTTP/web01.contoso.com' '${upnDn}'`);
+    expect(script).toContain(`setspn.exe -S 'HTTP/web01' '${upnDn}'`);
+  });
+
   it('spn-duplicate: removal is one offer per account the person picks; the last holder is never removed', async () => {
     const holder = (name: string) => ({
       samAccountName: name,

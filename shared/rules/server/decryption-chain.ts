@@ -14,7 +14,7 @@
 import type { CauseId } from '../../causes/cause-catalog.js';
 import type { Confidence } from '../../model/finding.js';
 import { describeUnreadable, type UnreadableFact } from '../../iis/unreadable-fact.js';
-import type { AccountName } from '../../spn/account-name.js';
+import { sameAccount, type AccountName } from '../../spn/account-name.js';
 import { parseDistinguishedName, sameDistinguishedName } from '../../spn/distinguished-name.js';
 import { sameSpn } from '../../spn/service-principal-name.js';
 import type {
@@ -121,11 +121,27 @@ function isAccount(owner: SpnOwner, account: { dn: string | null } | null): bool
   return Boolean(account?.dn && sameDistinguishedName(owner.dn, account.dn));
 }
 
-function registerDrafts(spns: readonly string[], account: AccountName, why: string): ServerRemedyDraft[] {
+/**
+ * The account's distinguished name as the SPN probe read it (`setspn -L`), when known: setspn is
+ * given a UPN identity by its DN (shared/spn/domain-account.ts).
+ */
+function dnOf(account: AccountName, facts: SpnRegistrationFacts): string | null {
+  for (const known of [facts.decryptingAccount, facts.poolAccount])
+    if (known?.dn && sameAccount(known.account, account)) return known.dn;
+  return null;
+}
+
+function registerDrafts(
+  facts: SpnRegistrationFacts,
+  spns: readonly string[],
+  account: AccountName,
+  why: string,
+): ServerRemedyDraft[] {
+  const accountDn = dnOf(account, facts);
   return spns.map((spn) => ({
     remedy: 'domain.register-spn' as const,
     title: `Register ${spn} on ${account.display}`,
-    params: { spn, account: account.display, why },
+    params: { spn, account: account.display, why, ...(accountDn ? { accountDn } : {}) },
   }));
 }
 
@@ -303,6 +319,7 @@ export function walkDecryptionChain(
     const forms = [spn.forms.fqdnForm, spn.forms.netbiosForm].filter((form): form is string => form !== null);
     const register = targetForRegistration
       ? registerDrafts(
+          spn,
           forms.includes(requested) ? forms : [requested, ...forms],
           targetForRegistration,
           `browsers ask for ${requested}`,
@@ -323,6 +340,7 @@ export function walkDecryptionChain(
             `Register ${requested} on ${registerOn}, or make ${app.host} an A record.`,
           remedies: targetForRegistration
             ? registerDrafts(
+                spn,
                 [requested],
                 targetForRegistration,
                 `${app.host} is a CNAME of ${spn.forms.spnHost}`,
@@ -348,6 +366,7 @@ export function walkDecryptionChain(
             ` Register ${requested} on ${registerOn}.`,
           remedies: targetForRegistration
             ? registerDrafts(
+                spn,
                 [requested],
                 targetForRegistration,
                 `browsers ask for ${requested}, not ${otherPort.spn}`,
@@ -373,6 +392,7 @@ export function walkDecryptionChain(
             ` Register ${requested} on ${registerOn}.`,
           remedies: targetForRegistration
             ? registerDrafts(
+                spn,
                 [requested],
                 targetForRegistration,
                 `the ${companionRole === 'fqdn' ? 'NetBIOS' : 'FQDN'} form is missing`,
@@ -499,7 +519,7 @@ export function walkDecryptionChain(
           `The domain controller encrypts the ticket for ${ownerDisplay}, so IIS cannot read it: KRB_AP_ERR_MODIFIED, 401.1. ` +
           `Move the SPN to ${target.display}, or run the pool as ${ownerDisplay}.`,
         remedies: [
-          ...registerDrafts([requested], target, `${target.display} decrypts tickets for this site`).map(
+          ...registerDrafts(spn, [requested], target, `${target.display} decrypts tickets for this site`).map(
             (draft) => ({
               ...draft,
               title: `Move ${requested} from ${ownerDisplay} to ${target.display}`,
@@ -535,6 +555,7 @@ export function walkDecryptionChain(
             `${requested} is correctly on ${target.display}, but ${missing.spn} is not registered. It works with the name people type now; ` +
             `with the other name — or when Internet Explorer switches to it after its DNS cache expires (about 30 minutes) — the browser prompts.`,
           remedies: registerDrafts(
+            spn,
             [missing.spn],
             target,
             'both the FQDN and the NetBIOS form should be registered',
