@@ -487,6 +487,16 @@ describe('domain remedies (setspn -S / -D, reference §3.1)', () => {
     expect(causes(diagnosis)).toEqual(['spn-duplicate']);
     const removal = offerOf(diagnosis, 'spn-duplicate', 'domain.remove-spn');
     expect(removal.params['accountDn']).toBe('CN=svc-old,OU=Service Accounts,DC=contoso,DC=com');
+    // Every holder can be the one that loses it; the account that decrypts is recommended, not chosen.
+    const removals = diagnosis.findings.find((finding) => finding.cause === 'spn-duplicate')?.remedies ?? [];
+    expect(removals.map((item) => [item.remedy, item.params['accountDn']])).toEqual([
+      ['domain.remove-spn', 'CN=svc-old,OU=Service Accounts,DC=contoso,DC=com'],
+      ['domain.remove-spn', 'CN=svc-web,OU=Service Accounts,DC=contoso,DC=com'],
+    ]);
+    expect(removals.map((item) => item.title)).toEqual([
+      'Remove HTTP/web01.contoso.com from svc-old (CN=svc-old,OU=Service Accounts,DC=contoso,DC=com) (recommended: CONTOSO\\svc-web decrypts tickets for this site and keeps it)',
+      'Remove HTTP/web01.contoso.com from CONTOSO\\svc-web (not recommended: CONTOSO\\svc-web decrypts tickets for this site)',
+    ]);
     const { script } = await engine.exportHandoff(removal.offerId);
     expect(script).toContain(
       "setspn.exe -D 'HTTP/web01.contoso.com' 'CN=svc-old,OU=Service Accounts,DC=contoso,DC=com'",

@@ -251,14 +251,26 @@ describe('walkDecryptionChain', () => {
       walkDecryptionChain(facts, spn(facts, {})).broken?.remedies.map((draft) => draft.params['spn']),
     ).toEqual(['HTTP/web01.contoso.com', 'HTTP/web01']);
   });
-  it('guides duplicate removal without touching the account that keeps it', () => {
+  it('lets the person pick which account keeps a duplicate: one removal per holder, the decrypting account recommended', () => {
     const facts = app();
     const other = 'CN=svc-old,DC=contoso,DC=com';
     const result = walkDecryptionChain(
       facts,
       spn(facts, { 'http/web01.contoso.com': [svc, { dn: other, isComputer: false }], 'http/web01': [svc] }),
     );
-    expect(result.broken?.remedies.map((draft) => draft.params['accountDn'])).toEqual([other]);
+    expect(result.broken?.remedies.map((draft) => [draft.params['accountDn'], draft.title])).toEqual([
+      [
+        other,
+        'Remove HTTP/web01.contoso.com from svc-old (CN=svc-old,DC=contoso,DC=com) (recommended: CONTOSO\\svc-web decrypts tickets for this site and keeps it)',
+      ],
+      [
+        svcDn,
+        'Remove HTTP/web01.contoso.com from CONTOSO\\svc-web (not recommended: CONTOSO\\svc-web decrypts tickets for this site)',
+      ],
+    ]);
+    expect(result.broken?.explanation).toContain(
+      'You choose which account keeps it: each removal below is its own fix, and none is made for you. Recommended: keep it on CONTOSO\\svc-web',
+    );
   });
   it('stops with what could not be read instead of guessing', () => {
     const facts = {

@@ -265,6 +265,27 @@ export function walkDecryptionChain(
     const dns = owners.length > 1 ? owners.map((owner) => owner.dn) : (duplicateGroup?.accountDns ?? []);
     const names = owners.length > 1 ? owners.map((owner) => ownerName(owner, spn, app.machine)) : dns;
     const link = `registered on ${dns.length} accounts (${names.join(', ')}) ✗`;
+    // The person picks which account keeps it: one removal per holder, none chosen for them.
+    // The account that decrypts is the recommendation, said on every offer; its own removal comes last.
+    const decrypts = (dn: string): boolean =>
+      Boolean(spn.decryptingAccount?.dn && sameDistinguishedName(dn, spn.decryptingAccount.dn));
+    const keeper = target?.display ?? null;
+    const nameOf = (dn: string): string => names[dns.indexOf(dn)] ?? dn;
+    const removals = [...dns.filter((dn) => !decrypts(dn)), ...dns.filter(decrypts)].map((dn) => ({
+      remedy: 'domain.remove-spn' as const,
+      title:
+        `Remove ${requested} from ${nameOf(dn)}` +
+        (keeper === null
+          ? ''
+          : decrypts(dn)
+            ? ` (not recommended: ${keeper} decrypts tickets for this site)`
+            : ` (recommended: ${keeper} decrypts tickets for this site and keeps it)`),
+      params: {
+        spn: requested,
+        accountDn: dn,
+        why: `${requested} must belong to one account only; you chose to remove it from ${dn}`,
+      },
+    }));
     return verdict(
       [...links, link],
       {
@@ -274,18 +295,11 @@ export function walkDecryptionChain(
         explanation:
           `${requested} is registered on ${dns.length} accounts: ${names.join('; ')}. An SPN must belong to exactly one account; ` +
           `the domain controller then issues tickets for whichever it finds, so sign-in fails intermittently (KRB_AP_ERR_MODIFIED, KDC event 11). ` +
-          `Keep it on ${target?.display ?? 'the account that runs the site'} and remove it from the others — you choose which.`,
-        remedies: dns
-          .filter((dn) => !(spn.decryptingAccount?.dn && sameDistinguishedName(dn, spn.decryptingAccount.dn)))
-          .map((dn) => ({
-            remedy: 'domain.remove-spn' as const,
-            title: `Remove ${requested} from ${dn}`,
-            params: {
-              spn: requested,
-              accountDn: dn,
-              why: `${requested} must stay only on ${target?.display ?? 'the account that runs the site'}`,
-            },
-          })),
+          `You choose which account keeps it: each removal below is its own fix, and none is made for you. ` +
+          (keeper
+            ? `Recommended: keep it on ${keeper}, the account that decrypts tickets for this site, and remove it from the others.`
+            : 'Keep it on the account the site runs as, and remove it from the others.'),
+        remedies: removals,
       },
       true,
       unreadable,
