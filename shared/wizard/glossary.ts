@@ -439,6 +439,13 @@ export const glossary: readonly GlossaryTerm[] = [
       'The Windows error “no domain controller of this domain can be found” (status 1355): the computer is off the company network, or its DNS cannot find the domain.',
   },
   {
+    id: 'neg-state',
+    term: 'negState',
+    meaning:
+      'The field of the server’s Negotiate answer that says how the sign-in went: accept-completed (accepted), accept-incomplete (one more round), or reject (refused).',
+    reference: '§8.4',
+  },
+  {
     id: 'ie',
     term: 'IE',
     expansion: 'Internet Explorer',
