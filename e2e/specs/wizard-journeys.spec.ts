@@ -4,13 +4,15 @@
  * (raw evidence opened, who may fix it, which browsers, what was ruled out) → fix → verified →
  * report exported (the saved HTML holds the finding, the checks run again after the change, the
  * change itself, and no raw token) → undo → report exported again (it says the change was undone).
- * Each symptom uses a scenario whose cause the decision tree reaches from it.
+ * Each symptom uses a scenario whose cause the decision tree reaches from it through the answers
+ * the journey gives on the start page (a test below checks every journey without a browser).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { RemedyScope } from '../../shared/causes/cause-catalog.js';
-import { causesForSymptom } from '../../shared/wizard/decision-tree.js';
+import { targetSchema } from '../../shared/model/target.js';
+import { causesForTarget, type DecisionAnswers } from '../../shared/wizard/decision-tree.js';
 import { scopeLabels, symptomLabel } from '../../shared/wizard/plain-labels.js';
 import type { SymptomId } from '../../shared/wizard/symptoms.js';
 import { repositoryRoot, startWebApp, type RunningWebApp } from '../fixtures/web-harness.js';
@@ -25,6 +27,8 @@ interface Journey {
   readonly elevated: boolean;
   /** Who may apply the fix the journey applies (its scope badge). */
   readonly scope: RemedyScope;
+  /** How the person answers the start page's questions (a question left out: "I do not know"). */
+  readonly answers?: DecisionAnswers;
 }
 
 const journeys: readonly Journey[] = [
@@ -41,6 +45,16 @@ const journeys: readonly Journey[] = [
     cause: 'zone-logon-prompt',
     elevated: false,
     scope: 'user',
+    answers: { 'where-it-fails': 'on-a-pc' },
+  },
+  // Three prompts only when browsing the site on the web server itself: the loopback check.
+  {
+    symptom: 'prompt-three-times',
+    scenario: 'loopback-check',
+    cause: 'loopback-check',
+    elevated: true,
+    scope: 'machine',
+    answers: { 'where-it-fails': 'on-the-server' },
   },
   {
     symptom: 'http-401',
@@ -48,6 +62,7 @@ const journeys: readonly Journey[] = [
     cause: 'ntlm-preauth-kernel-mode',
     elevated: false,
     scope: 'user',
+    answers: { 'which-401': '401-1' },
   },
   {
     symptom: 'http-400',
@@ -56,19 +71,23 @@ const journeys: readonly Journey[] = [
     elevated: true,
     scope: 'machine',
   },
+  // Run on the PC of someone for whom it fails: that PC sends the site through a proxy.
   {
     symptom: 'works-for-me-not-others',
     scenario: 'proxy-in-path',
     cause: 'proxy-in-path',
     elevated: false,
     scope: 'user',
+    answers: { 'running-where': 'on-a-failing-pc' },
   },
+  // Other PCs sign in, this one does not: something on this PC.
   {
     symptom: 'works-on-server-only',
-    scenario: 'loopback-check',
-    cause: 'loopback-check',
-    elevated: true,
-    scope: 'machine',
+    scenario: 'negotiate-disabled',
+    cause: 'negotiate-disabled',
+    elevated: false,
+    scope: 'user',
+    answers: { 'other-pcs': 'only-my-pc-fails' },
   },
   {
     symptom: 'check-everything',
@@ -77,13 +96,14 @@ const journeys: readonly Journey[] = [
     elevated: true,
     scope: 'iis',
   },
-  // Another cause behind the same symptom, fixed on the workstation instead of the server.
+  // Another cause of a PC that cannot sign in while the server can: its zone settings.
   {
     symptom: 'works-on-server-only',
-    scenario: 'negotiate-disabled',
-    cause: 'negotiate-disabled',
+    scenario: 'zone-not-intranet',
+    cause: 'zone-not-intranet',
     elevated: false,
     scope: 'user',
+    answers: { 'other-pcs': 'only-my-pc-fails' },
   },
 ];
 
@@ -93,6 +113,27 @@ async function scenarioUrl(id: string): Promise<string> {
   ) as { target: { url: string } };
   return scenario.target.url;
 }
+
+test('every journey’s cause is reachable from its symptom through the answers it gives', async () => {
+  for (const journey of journeys) {
+    const name = `${journey.symptom} → ${journey.cause}`;
+    expect(
+      targetSchema.safeParse({
+        url: 'https://intranet.contoso.com/',
+        symptom: journey.symptom,
+        answers: journey.answers,
+      }).success,
+      `${name}: the answers are ids the tree has`,
+    ).toBe(true);
+    expect(causesForTarget(journey.symptom, journey.answers), name).toContain(journey.cause);
+    const scenario = JSON.parse(
+      await readFile(join(repositoryRoot, 'e2e/scenarios', `${journey.scenario}.json`), 'utf8'),
+    ) as { expect: { causes: string[] } };
+    expect(scenario.expect.causes, `${name}: the scenario demonstrates the cause`).toContain(journey.cause);
+  }
+  // Every symptom has its journey.
+  expect(new Set(journeys.map((journey) => journey.symptom)).size).toBe(7);
+});
 
 let app: RunningWebApp | undefined;
 
@@ -106,8 +147,8 @@ for (const journey of journeys) {
     page,
   }) => {
     expect(
-      causesForSymptom(journey.symptom),
-      'the decision tree leads from the symptom to the cause',
+      causesForTarget(journey.symptom, journey.answers),
+      'the decision tree leads from the symptom, through the answers given, to the cause',
     ).toContain(journey.cause);
     app = await startWebApp({ scenario: journey.scenario, testHooks: true });
     await page.goto(app.url);
@@ -121,6 +162,7 @@ for (const journey of journeys) {
         name: new RegExp(`^${symptomLabel(journey.symptom).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
       })
       .check();
+    await wizard.answerQuestions(journey.symptom, journey.answers ?? {});
     await wizard.startHeldDiagnosis(app);
     await wizard.expectProgressPerProbe(app);
     await wizard.releaseProbes(app);

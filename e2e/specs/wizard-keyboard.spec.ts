@@ -41,7 +41,10 @@ test('keyboard only: address, symptom, find, fix, apply, report, undo', async ({
   await page.keyboard.type('https://intranet.contoso.com/app');
 
   // Radio buttons: Tab reaches the checked one, arrows move the choice.
-  await tabTo(page, page.getByRole('radio', { checked: true }));
+  await tabTo(
+    page,
+    page.getByRole('group', { name: 'What do you see?' }).getByRole('radio', { checked: true }),
+  );
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('radio', { name: /comes back three times/ })).toBeChecked();
   await page.keyboard.press('ArrowUp');

@@ -5,6 +5,7 @@
  * silently swapped for a simulated one.
  */
 import { createPowerShellHost } from '../host/powershell/create-powershell-host.js';
+import type { LiveTestOptions } from '../live/run-live-sign-in-test.js';
 import { appVersion } from './app-version.js';
 import { defaultDataDirectory } from './data-directory.js';
 import { Engine } from './engine.js';
@@ -15,6 +16,8 @@ export interface MachineEngineOptions {
   readonly dataDirectory?: string;
   /** Folder of the .ps1 primitives; a bundle must pass it (see primitive-scripts.ts). */
   readonly scriptsDirectory?: string;
+  /** Start-up settings of the live sign-in and DNS probes (DNS server, trusted CAs, time limit). */
+  readonly liveTestOptions?: LiveTestOptions;
 }
 
 export function createMachineEngine(options: MachineEngineOptions): Engine {
@@ -22,6 +25,7 @@ export function createMachineEngine(options: MachineEngineOptions): Engine {
     version: appVersion(),
     transport: options.transport,
     journal: JournalStore.inDirectory(options.dataDirectory ?? defaultDataDirectory()),
+    ...(options.liveTestOptions ? { liveTestOptions: options.liveTestOptions } : {}),
     createHost: () =>
       Promise.resolve(
         createPowerShellHost(options.scriptsDirectory ? { scriptsDirectory: options.scriptsDirectory } : {}),

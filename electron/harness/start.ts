@@ -54,7 +54,7 @@ try {
   if (testHooksRequested(process.env) && !probeGate)
     process.stderr.write(`iwa-doctor web: ${testHooksVariable} is ignored on a real machine\n`);
   const engine = onRealMachine
-    ? createMachineEngine({ transport: 'web' })
+    ? createMachineEngine({ transport: 'web', liveTestOptions })
     : await createSimulationEngine({
         transport: 'web',
         ...(typeof scenario === 'string' ? { scenarioFile: scenario } : {}),

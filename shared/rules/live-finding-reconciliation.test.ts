@@ -114,4 +114,25 @@ describe('reconcileLiveFindings', () => {
     );
     expect(outcome.ruledOut.map((item) => item.cause)).toEqual(['windows-auth-disabled']);
   });
+
+  it('rules a cause out once, in the host’s words, with the live evidence added', () => {
+    const outcome = reconcileLiveFindings(
+      { symptom: 'prompt-three-times' },
+      {
+        findings: [],
+        ruledOut: [{ cause: 'spn-wrong-account', summary: 'Kerberos can be decrypted ✓', evidence: ['spn'] }],
+      },
+      {
+        findings: [],
+        ruledOut: [
+          { cause: 'spn-wrong-account', summary: 'The site decrypted the ticket.', evidence: liveLegs },
+          { cause: 'kerberos-token-too-large', summary: 'The header fits.', evidence: liveLegs },
+        ],
+      },
+    );
+    expect(outcome.ruledOut).toEqual([
+      { cause: 'spn-wrong-account', summary: 'Kerberos can be decrypted ✓', evidence: ['spn', ...liveLegs] },
+      { cause: 'kerberos-token-too-large', summary: 'The header fits.', evidence: liveLegs },
+    ]);
+  });
 });

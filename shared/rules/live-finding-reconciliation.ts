@@ -19,7 +19,8 @@
  *   `which-401` = `only-in-a-trace`) with nothing else wrong. For anything else the person
  *   reports, a working sign-in is no cause of it (and never "a problem that remains" after a
  *   fix): the live rule's ruled-out entries and the diagram say it works.
- * - A cause that is found is never also listed as ruled out.
+ * - A cause that is found is never also listed as ruled out, and a cause both sides rule out is
+ *   one line (the host's words, both sides' evidence).
  */
 import type { CauseId } from '../causes/cause-catalog.js';
 import type { Confidence, RuledOut } from '../model/finding.js';
@@ -88,7 +89,18 @@ export function reconcileLiveFindings(
   live: RuleOutcome,
 ): RuleOutcome {
   const findings = [...host.findings];
-  const ruledOut: RuledOut[] = [...host.ruledOut, ...live.ruledOut];
+  // One "ruled out" line per cause: what the live test also proves joins the host's line as evidence.
+  const ruledOut: RuledOut[] = [...host.ruledOut];
+  for (const item of live.ruledOut) {
+    const index = ruledOut.findIndex((candidate) => candidate.cause === item.cause);
+    const same = ruledOut[index];
+    if (same)
+      ruledOut[index] = {
+        ...same,
+        evidence: [...same.evidence, ...item.evidence.filter((id) => !same.evidence.includes(id))],
+      };
+    else ruledOut.push(item);
+  }
   const folded: FindingDraft[] = [];
   const standing: FindingDraft[] = [];
   for (const finding of live.findings) {

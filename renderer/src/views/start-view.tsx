@@ -5,6 +5,7 @@ import { symptomLabel } from '../../../shared/wizard/plain-labels.js';
 import { symptoms } from '../../../shared/wizard/symptoms.js';
 import { useWizard } from '../store/store-context.js';
 import { PlainText } from './plain-text.js';
+import { StartQuestions } from './start-questions.js';
 
 export function StartView({
   error,
@@ -115,7 +116,8 @@ export function StartView({
                     type="button"
                     className="link-button"
                     onClick={() => {
-                      editDraft(target);
+                      // A recent target brings its own answers (none: every branch).
+                      editDraft({ ...target, answers: target.answers ?? {} });
                       setUrlTouched(false);
                       urlInput.current?.focus();
                     }}
@@ -143,6 +145,7 @@ export function StartView({
             </label>
           ))}
         </fieldset>
+        <StartQuestions />
         {error ? (
           <p role="alert" className="error">
             {error}
