@@ -28,6 +28,26 @@ describe('iwa-doctor CLI', () => {
     expect(result.host.kind).toBe('scenario');
   });
 
+  it("diagnose --scenario uses the scenario's answers, runs every check of the tree, and prints the simulated sign-in", async () => {
+    const loopback = fileURLToPath(new URL('../../e2e/scenarios/loopback-check.json', import.meta.url));
+    const answered = JSON.parse((await cli('diagnose', '--scenario', loopback, '--json')).stdout) as {
+      target: { answers?: Record<string, string> };
+      findings: { cause: string }[];
+    };
+    expect(answered.target.answers).toEqual({ 'where-it-fails': 'on-the-server' });
+    expect(answered.findings.map((finding) => finding.cause)).toEqual(['loopback-check']);
+
+    const { stdout } = await cli('diagnose', '--scenario', scenario, '--symptom', 'check-everything');
+    expect(stdout).not.toMatch(/not available in this version/);
+    const everything = JSON.parse(
+      (await cli('diagnose', '--scenario', scenario, '--symptom', 'check-everything', '--json')).stdout,
+    ) as { target: { answers?: unknown }; evidence: { probe: string; summary: string }[] };
+    expect(everything.target.answers).toBeUndefined();
+    const live = everything.evidence.filter((item) => item.probe === 'live-sign-in');
+    expect(live.length).toBeGreaterThan(0);
+    for (const item of live) expect(item.summary).toMatch(/^Simulated: /);
+  });
+
   it('causes --json lists exactly the catalog ids', async () => {
     const { code, stdout } = await cli('causes', '--json');
     expect(code).toBe(0);

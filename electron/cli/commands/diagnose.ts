@@ -74,9 +74,14 @@ export const diagnoseCommand: CliCommand = {
     if (symptomFlag !== undefined && !symptomIdSchema.safeParse(symptomFlag).success) {
       throw new CliUsageError(`unknown symptom "${String(symptomFlag)}" (one of: ${symptomIds.join(', ')})`);
     }
+    // The scenario's answers to the wizard's questions belong to its symptom: another symptom
+    // given with --symptom starts without answers (every branch is checked).
+    const answers =
+      symptomFlag === undefined || symptomFlag === defaults?.symptom ? defaults?.answers : undefined;
     const parsedTarget = targetSchema.safeParse({
       url: positional[0] ?? defaults?.url,
       symptom: symptomFlag ?? defaults?.symptom ?? 'check-everything',
+      ...(answers ? { answers } : {}),
     });
     if (!parsedTarget.success)
       throw new CliUsageError(parsedTarget.error.issues[0]?.message ?? 'invalid target');
