@@ -62,6 +62,25 @@ describe('wizard channels', () => {
     await engine.close();
   });
 
+  it('runs the checks the answers choose, remembers them with the address, and refuses answers the tree does not have', async () => {
+    const engine = await createSimulationEngine({ transport: 'web', scenarioFile, dataDirectory });
+    const dispatch = createApiDispatcher(engine);
+    const answered = { ...target, answers: { 'prompt-once-other-sites': 'all-sites' } };
+    const result = await dispatch('diagnosis:run', { ...answered, runId: 'run-a' });
+    expect(result).toMatchObject({ ok: true, value: { target: answered } });
+    const probes = (result as { value: Diagnosis }).value.probes.map((run) => run.probe);
+    // "No, they all ask" leads to this computer's Kerberos client, not to the live sign-in.
+    expect(probes).toContain('kerberos:domain-controller');
+    expect(probes).not.toContain('live-sign-in');
+    expect(await dispatch('targets:recent', {})).toEqual({ ok: true, value: [answered] });
+    for (const answers of [{ 'prompt-once-other-sites': 'maybe' }, { 'no-such-question': 'yes' }])
+      expect(await dispatch('diagnosis:run', { ...target, answers, runId: 'run-b' })).toMatchObject({
+        ok: false,
+        error: { code: 'bad-request' },
+      });
+    await engine.close();
+  });
+
   it('cancels a running diagnosis by its id: its answer becomes a clear error, and nothing is remembered', async () => {
     const { engine, probeGate, dispatch } = await gatedEngine();
     probeGate.hold();
