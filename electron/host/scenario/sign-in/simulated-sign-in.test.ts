@@ -170,6 +170,25 @@ describe('simulated sign-in', () => {
     expect(untrusted.result.exchange.summary).toMatch(/does not trust/);
   });
 
+  it('answers what webServer says for a site the machine does not run: its offers, the account that decrypts', async () => {
+    const ntlmOnly = await signIn({
+      ...workstation,
+      webServer: { anonymous: { status: 401, offers: ['NTLM'] } },
+    });
+    expect(ntlmOnly.causes).toEqual(['providers-misconfigured']);
+    const otherAccount = await signIn({
+      ...workstation,
+      directory: {
+        netbiosDomain: 'CONTOSO',
+        dnsDomain: 'contoso.com',
+        accounts: [{ samAccountName: 'svc-old', kind: 'user', spns: ['HTTP/intranet.contoso.com'] }],
+      },
+      webServer: { decryptingAccount: 'CONTOSO\\svc-intranet' },
+    });
+    expect(otherAccount.result.exchange.verdict).toBe('refused');
+    expect(otherAccount.causes).toEqual(['spn-wrong-account']);
+  });
+
   it('gives HTTP 400 from http.sys when the token does not fit MaxFieldLength', async () => {
     const big = await signIn({ ...workstation, workstation: { kerberosTokenBytes: 14000 } });
     expect(big.causes).toEqual(['kerberos-token-too-large']);
