@@ -196,3 +196,136 @@ describe('buildAdminHandoffScript', () => {
     expect(() => powerShellLiteral('a\u2028b')).toThrow(PowerShellLiteralError);
   });
 });
+
+describe('buildAdminHandoffScript: IIS identity, AES and a farm account the administrator chooses', () => {
+  const base = {
+    url: 'https://portal.contoso.com/',
+    cause: 'farm-shared-name',
+    verdict: 'Browsers ask for HTTP/portal.contoso.com → registered on CONTOSO\\WEB02$ ✗',
+    computerName: 'WEB01',
+    generatedAt: '2026-11-22T02:00:00Z',
+  };
+  const chosen = { chosenByAdministrator: 'The farm account (DOMAIN\\name)' };
+
+  it('reads the chosen account at run time, checks it is DOMAIN\\name, and uses it only as a variable', () => {
+    const script = buildAdminHandoffScript({
+      ...base,
+      steps: [
+        { kind: 'register-spn', spn: 'HTTP/portal.contoso.com', account: chosen, why: 'one farm account' },
+        {
+          kind: 'set-pool-identity',
+          pool: 'PortalPool',
+          account: chosen,
+          previousIdentityType: 'ApplicationPoolIdentity',
+          previousUserName: null,
+          why: 'the pool runs as the farm account',
+        },
+      ],
+    });
+    expect(script).toContain("$ChosenAccount = Read-Host 'The farm account (DOMAIN\\name)'\r\n");
+    expect(script).toContain("setspn.exe -S 'HTTP/portal.contoso.com' $ChosenAccount\r\n");
+    expect(script).toContain('Get-Credential -UserName $ChosenAccount ');
+    const pattern = /\$ChosenAccount -notmatch '([^']+)'/.exec(script)?.[1] ?? '';
+    // The same pattern in .NET and JavaScript for these characters.
+    const check = new RegExp(pattern);
+    expect(['CONTOSO\\svc-farm', 'contoso.com\\portal$'].every((name) => check.test(name))).toBe(true);
+    expect(
+      ['svc-farm', 'CONTOSO\\a"b', 'CONTOSO\\x;calc', 'CONTOSO\\', 'CONTOSO\\a b', '$(calc)\\x'].some(
+        (name) => check.test(name),
+      ),
+    ).toBe(false);
+    // The undo removes the SPN from the same variable and puts the pool back on its built-in identity.
+    const undo = script.slice(script.indexOf('function Undo-IwaDoctorChange'));
+    expect(undo).toContain(
+      "& $appcmd set apppool 'PortalPool' '/processModel.identityType:ApplicationPoolIdentity'",
+    );
+    expect(undo).toContain("setspn.exe -D 'HTTP/portal.contoso.com' $ChosenAccount");
+    expect(script).not.toMatch(/password:[^'"]/i);
+  });
+
+  it('gives a pool back to its previous domain account by asking that account’s password, and says a new password cannot be undone', () => {
+    const script = buildAdminHandoffScript({
+      ...base,
+      cause: 'etype-mismatch',
+      steps: [
+        {
+          kind: 'enable-aes',
+          accountDn: 'CN=svc-web,OU=Service Accounts,DC=contoso,DC=com',
+          computer: false,
+          why: 'AES',
+        },
+        {
+          kind: 'reset-password',
+          accountDn: 'CN=svc-web,OU=Service Accounts,DC=contoso,DC=com',
+          why: 'keys',
+        },
+        {
+          kind: 'set-pool-identity',
+          pool: 'AppPool1',
+          account: 'CONTOSO\\svc-web',
+          previousIdentityType: 'SpecificUser',
+          previousUserName: 'CONTOSO\\svc-web',
+          why: 'new password',
+        },
+        {
+          kind: 'set-pool-identity',
+          pool: 'OtherPool',
+          account: 'CONTOSO\\svc-web',
+          previousIdentityType: 'SpecificUser',
+          previousUserName: 'CONTOSO\\svc-old',
+          why: 'one identity',
+        },
+      ],
+    });
+    const undo = script.slice(script.indexOf('function Undo-IwaDoctorChange'));
+    expect(undo).toContain(
+      "$previousCredential = Get-Credential -UserName 'CONTOSO\\svc-old' -Message 'The password of the account that runs application pool OtherPool'",
+    );
+    expect(undo).toContain('pool AppPool1 keeps the new password of CONTOSO\\svc-web: the old one is gone.');
+    expect(undo).toContain('the old one is gone and cannot be put back');
+    expect(undo).toContain(
+      "if ($null -eq $IwaDoctorPreviousEncryptionTypes) { Set-ADUser -Identity 'CN=svc-web,OU=Service Accounts,DC=contoso,DC=com' -Clear 'msDS-SupportedEncryptionTypes' }",
+    );
+    // Reversed order: the last change is undone first.
+    expect(undo.indexOf('OtherPool')).toBeLessThan(undo.indexOf('AppPool1'));
+  });
+
+  it.each([
+    ['a pool name with a double quote', { pool: 'Pool"x' }],
+    ['a pool name with a line break', { pool: 'Pool\r\nRemove-Item C:\\' }],
+    ['an unknown identity type', { previousIdentityType: 'Administrator' }],
+    ['a local account', { account: '.\\iisuser' }],
+  ])('refuses %s in an IIS identity step', (_what, change) => {
+    expect(() =>
+      buildAdminHandoffScript({
+        ...base,
+        steps: [
+          {
+            kind: 'set-pool-identity',
+            pool: 'PortalPool',
+            account: 'CONTOSO\\svc-web',
+            previousIdentityType: 'ApplicationPoolIdentity',
+            previousUserName: null,
+            why: 'x',
+            ...change,
+          },
+        ],
+      }),
+    ).toThrow();
+  });
+
+  it('refuses a location appcmd cannot take and a DN that does not parse', () => {
+    expect(() =>
+      buildAdminHandoffScript({
+        ...base,
+        steps: [{ kind: 'use-apppool-credentials', location: 'Portal" /commit:webroot', why: 'x' }],
+      }),
+    ).toThrow(/cannot be written in an appcmd command/);
+    expect(() =>
+      buildAdminHandoffScript({
+        ...base,
+        steps: [{ kind: 'enable-aes', accountDn: 'svc-web', computer: false, why: 'x' }],
+      }),
+    ).toThrow();
+  });
+});

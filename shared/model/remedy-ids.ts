@@ -30,6 +30,11 @@ const serverRemedyIds = [
   'machine.httpsys-limits',
   'domain.register-spn',
   'domain.remove-spn',
+  // Handed to an administrator as a script only: they need a password IWA Doctor never handles,
+  // or an account only the administrator can choose (shared/handoff/handoff-offers.ts).
+  'iis.set-pool-identity',
+  'domain.enable-aes',
+  'domain.farm-identity',
 ] as const;
 
 export const remedyIds = [...workstationRemedyIds, ...kerberosClientRemedyIds, ...serverRemedyIds] as const;

@@ -230,10 +230,15 @@ export async function readIisApplication(
         : null;
     // Applications without Windows authentication take no part in Kerberos.
     if (auth.windows.value && !auth.windows.value.settings.enabled) continue;
+    const settings = auth.windows.value?.settings ?? null;
     siteApplications.push({
       path: app.path,
       appPoolName: app.appPoolName,
       decryptingAccount: account?.display ?? null,
+      poolIdentity: pool?.identity ?? null,
+      kernelModeWithoutAppPoolCredentials: settings
+        ? settings.useKernelMode && !settings.useAppPoolCredentials
+        : null,
     });
   }
 

@@ -13,6 +13,7 @@
  */
 import type { CauseId } from '../../causes/cause-catalog.js';
 import type { Confidence } from '../../model/finding.js';
+import { handoffOnlyRemedies } from '../../handoff/handoff-offers.js';
 import { describeUnreadable, type UnreadableFact } from '../../iis/unreadable-fact.js';
 import { sameAccount, type AccountName } from '../../spn/account-name.js';
 import { parseDistinguishedName, sameDistinguishedName } from '../../spn/distinguished-name.js';
@@ -143,6 +144,43 @@ function registerDrafts(
     title: `Register ${spn} on ${account.display}`,
     params: { spn, account: account.display, why, ...(accountDn ? { accountDn } : {}) },
   }));
+}
+
+/**
+ * The farm's fix (causes.md: one domain identity for the farm with the SPN on it): move the
+ * forms the other node holds to an account the administrator chooses, run this node's pool as
+ * it (kernel mode then needs useAppPoolCredentials), and repeat the IIS part on every node.
+ * A script only (shared/handoff): the account and its password are the administrator's.
+ */
+function farmIdentityDraft(
+  facts: SpnRegistrationFacts,
+  holder: SpnOwner,
+  app: IisApplicationFacts,
+  poolName: string,
+  requested: string,
+): ServerRemedyDraft {
+  const heldForms = facts.ownership
+    .filter((form) => (form.httpOwners ?? []).some((owner) => sameDistinguishedName(owner.dn, holder.dn)))
+    .map((form) => form.spn);
+  const spns = heldForms.some((form) => sameSpn(form, requested)) ? heldForms : [requested, ...heldForms];
+  const identity = app.pool?.identity ?? null;
+  const auth = app.windowsAuth?.settings;
+  const location = app.site && app.application ? appcmdLocation(app.site.name, app.application.path) : '';
+  return {
+    remedy: 'domain.farm-identity',
+    title: `Run pool ${poolName} on every node as one domain account that holds ${requested} (script for administrators)`,
+    params: {
+      spns: spns.join(' '),
+      fromAccountDn: holder.dn,
+      pool: poolName,
+      previousIdentityType: identity?.type ?? 'ApplicationPoolIdentity',
+      previousUserName: identity?.type === 'SpecificUser' ? identity.userName : '',
+      location: auth && auth.useKernelMode && !auth.useAppPoolCredentials ? location : '',
+      why: `every node behind ${app.host} must decrypt with the one account that holds ${requested}`,
+    },
+    available: false,
+    unavailableReason: handoffOnlyRemedies['domain.farm-identity'] ?? '',
+  };
 }
 
 export function walkDecryptionChain(
@@ -514,8 +552,9 @@ export function walkDecryptionChain(
             `When several servers share one name behind a load balancer, every node must decrypt with one domain account that holds the SPN. ` +
             `On this node that means: pool ${poolName} runs as that account with useAppPoolCredentials true. ` +
             `Check the same on every other node: \`appcmd list apppool /xml /config\` and \`appcmd list config "${location}" -section:system.webServer/security/authentication/windowsAuthentication /config:*\`, ` +
-            `and ask for client-connection affinity on the load balancer so NTLM legs stay on one node (401 1 2148074248 in the logs).`,
-          remedies: [],
+            `and ask for client-connection affinity on the load balancer so NTLM legs stay on one node (401 1 2148074248 in the logs). ` +
+            `The account is for an administrator to choose and its password for them to type, so the change is a script that asks for both.`,
+          remedies: [farmIdentityDraft(spn, owner, app, poolName, requested)],
         },
         true,
         unreadable,

@@ -6,6 +6,7 @@
  */
 import type {
   AnonymousAuthSettings,
+  AppPoolIdentity,
   ConfigSectionRead,
   IisAppPool,
   IisApplication,
@@ -32,6 +33,10 @@ export interface SiteApplicationIdentity {
   readonly appPoolName: string | null;
   /** Account display name (`CONTOSO\svc-web`, `CONTOSO\WEB01$`); null when unknown. */
   readonly decryptingAccount: string | null;
+  /** The pool's identity (no password is ever kept); null when the pool is not listed. Absent in older evidence. */
+  readonly poolIdentity?: AppPoolIdentity | null;
+  /** True when kernel mode is on and useAppPoolCredentials false (http.sys decrypts with the computer); null when unread. */
+  readonly kernelModeWithoutAppPoolCredentials?: boolean | null;
 }
 
 /** Evidence kind `iis-application`: how this server's IIS serves the target URL (reference §4). */

@@ -20,6 +20,9 @@ export const serverRemedyIds = [
   'machine.httpsys-limits',
   'domain.register-spn',
   'domain.remove-spn',
+  'iis.set-pool-identity',
+  'domain.enable-aes',
+  'domain.farm-identity',
 ] as const;
 export type ServerRemedyId = (typeof serverRemedyIds)[number];
 
@@ -33,6 +36,9 @@ const scopes: Record<ServerRemedyId, RemedyScope> = {
   'machine.httpsys-limits': 'machine',
   'domain.register-spn': 'domain',
   'domain.remove-spn': 'domain',
+  'iis.set-pool-identity': 'iis',
+  'domain.enable-aes': 'domain',
+  'domain.farm-identity': 'domain',
 };
 
 export type ServerRemedyDraft = RemedyDraft<ServerRemedyId>;
