@@ -139,3 +139,73 @@ test('spn-missing with the right to write SPNs: setspn -S, then klist purge and 
   const row = page.getByTestId('ticket-retest').locator('tr[data-cause="spn-missing"] td');
   await expect(row).toHaveText(['Found', 'Not found', 'Not found']);
 });
+
+test('kerberos-token-too-large: the http.sys limits are "applied; take effect after the HTTP service restarts", in the verified step and the History — never "Fixed"', async ({
+  page,
+}) => {
+  app = await startWebApp({ scenario: 'kerberos-token-too-large' });
+  await page.goto(app.url);
+  await findTheCause(page, 'https://web01.contoso.com/');
+  const card = finding(page, 'kerberos-token-too-large');
+  await card.locator('.remedy button.primary').first().click();
+  await expect(
+    page.getByText(/Restart needed, and every web site on this server stops for a moment/),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Apply the change' }).click();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Applied; takes effect after the HTTP service restarts' }),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Fixed: the checks pass now' })).toHaveCount(0);
+  await expect(page.getByTestId('restart-required')).toContainText(
+    'the change is in place. They cannot prove that sign-in works yet: http.sys reads it only when the HTTP service starts',
+  );
+  await page.getByRole('button', { name: 'History of changes' }).click();
+  await expect(page.locator('ol.history li[data-state="applied"]').first()).toContainText(
+    'Applied; takes effect after the HTTP service restarts',
+  );
+});
+
+test('apppool-identity-split: the pool identity change is a script for the IIS administrator that asks for the password itself', async ({
+  page,
+}) => {
+  app = await startWebApp({ scenario: 'apppool-identity-split' });
+  await page.goto(app.url);
+  await findTheCause(page, 'https://web01.contoso.com/reports/');
+  const card = finding(page, 'apppool-identity-split');
+  await expect(card).toContainText('IWA Doctor never handles passwords');
+  // Not a fix the app applies: no button to preview it.
+  await expect(card.getByRole('button', { name: /^Run pool ReportsPool/ })).toHaveCount(0);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    card
+      .getByRole('button', { name: 'Save the commands as a script for the IIS administrator (.ps1)' })
+      .click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('iwa-doctor-apppool-identity-split-web01.contoso.com.ps1');
+  const script = await readFile(await download.path(), 'utf8');
+  expect(script).toContain(
+    "$credential = Get-Credential -UserName 'CONTOSO\\svc-web' -Message 'The password of the account that runs application pool ReportsPool'",
+  );
+  expect(script).toContain("& $appcmd set apppool 'ReportsPool' '/processModel.identityType:SpecificUser'");
+  expect(script).toContain("'/useAppPoolCredentials:True' '/commit:apphost'");
+});
+
+test('IIS configuration readable by administrators only: read through the elevated session; a declined prompt says so and reads nothing', async ({
+  page,
+}) => {
+  scratch = await mkdtemp(join(tmpdir(), 'iwa-server-fixes-'));
+  const scenario = JSON.parse(
+    await readFile(join(repositoryRoot, 'e2e/scenarios/kernel-mode-no-apppool-creds.json'), 'utf8'),
+  ) as { iis: { configReadNeedsElevation?: boolean }; machine: { uac: string } };
+  scenario.iis.configReadNeedsElevation = true;
+  scenario.machine.uac = 'deny';
+  const file = join(scratch, 'admin-only.json');
+  await writeFile(file, JSON.stringify(scenario));
+  app = await startWebApp({ args: ['--scenario', file] });
+  await page.goto(app.url);
+  await findTheCause(page, 'https://web01.contoso.com/');
+  await expect(page.locator('.probe-problems li[data-probe="iis:application"]')).toContainText(
+    'reading the IIS configuration (applicationHost.config) needs administrator rights, and the administrator prompt (UAC) was declined, so nothing was read',
+  );
+  await expect(finding(page, 'kernel-mode-no-apppool-creds')).toHaveCount(0);
+});
