@@ -181,17 +181,21 @@ describe('the loopback check on a healthy server', () => {
     const host = new ScenarioHost(scenario);
     const machine = await host.machineIdentity();
     const signal = new AbortController().signal;
-    const statusFor = async (symptom: 'works-on-server-only' | 'prompt-three-times') =>
+    const statusFor = async (answer: 'on-the-server' | 'on-a-pc') =>
       (
         await iisLoopbackCheckProbe.run({
           host,
           machine,
           signal,
-          target: { url: scenario.target.url, symptom },
+          target: {
+            url: scenario.target.url,
+            symptom: 'prompt-three-times',
+            answers: { 'where-it-fails': answer },
+          },
         })
       )[0]?.status;
-    expect(await statusFor('works-on-server-only')).toBe('problem');
-    expect(await statusFor('prompt-three-times')).toBe('info');
+    expect(await statusFor('on-the-server')).toBe('problem');
+    expect(await statusFor('on-a-pc')).toBe('info');
   });
 });
 

@@ -2,11 +2,10 @@
  * loopback-check (causes.md; reference §7.1, KB 896861 / KB 926642): from the server itself,
  * NTLM to its FQDN or an alias fails with 401.1 unless the name is in
  * BackConnectionHostNames or the check is disabled. It is a cause only when the person says
- * the site fails on the web server itself (symptom works-on-server-only, or the wizard's
- * "where does the password box keep coming back?" answered "on the web server itself") and
- * this machine serves the host. Running IWA Doctor on the server does not mean the browser
- * that prompts is there: IT staff check users' prompts from the server too. Otherwise a
- * blocking check is a fact, not a cause.
+ * the site fails on the web server itself (the wizard's "where does the password box keep
+ * coming back?" answered "on the web server itself") and this machine serves the host.
+ * Running IWA Doctor on the server does not mean the browser that prompts is there: IT staff
+ * check users' prompts from the server too. Otherwise a blocking check is a fact, not a cause.
  */
 import { getCause } from '../../causes/cause-catalog.js';
 import { evidenceOfKind } from '../../model/evidence.js';
@@ -19,19 +18,13 @@ import type { LoopbackFacts } from './server-evidence.js';
 /** The wizard's question and answer for "only when I open the site on the web server itself". */
 const whereItFails = { question: 'where-it-fails', onTheServer: 'on-the-server' } as const;
 
-/** Whether the person said the browser that fails runs on the web server itself. */
+/**
+ * Whether the person said the browser that fails runs on the web server itself: the wizard's
+ * "Where does the password box keep coming back?" answered "Only when I open the site on the web
+ * server itself". (works-on-server-only means the opposite — it works there — and is no cause here.)
+ */
 export function failsOnTheServerItself(target: RuleInput['target']): boolean {
-  // The committed decision tree runs this probe under works-on-server-only only after the answer
-  // "From my PC, but not on the web server itself"; the tree being reworked asks it under
-  // prompt-three-times ("where-it-fails") instead and never runs the probe for this symptom.
-  if (target.symptom === 'works-on-server-only') return true;
-  // Answers travel with the target once the wizard asks questions (absent in older targets).
-  const answers: unknown = 'answers' in target ? target.answers : undefined;
-  return (
-    typeof answers === 'object' &&
-    answers !== null &&
-    (answers as Readonly<Record<string, unknown>>)[whereItFails.question] === whereItFails.onTheServer
-  );
+  return target.answers?.[whereItFails.question] === whereItFails.onTheServer;
 }
 
 /**
