@@ -20,20 +20,9 @@ import {
   type TlsFacts,
 } from '../../shared/live/network-failure.js';
 
-export interface NameResolution {
-  readonly host: string;
-  readonly resolver: string;
-  /** The name DNS answered for: the host itself, or the host with a search suffix appended. */
-  readonly queriedName: string;
-  /** The search suffix that expanded a short host name (`contoso.com` for `intranet`), if any. */
-  readonly searchSuffix: string | null;
-  /** Names followed through CNAME records, starting with `queriedName`. */
-  readonly cnameChain: readonly string[];
-  /** Last name of the CNAME chain when the name is an alias; null for an A record. */
-  readonly canonicalName: string | null;
-  readonly addresses: readonly string[];
-  readonly failure: NetworkFailure | null;
-}
+import type { NameResolution } from '../../shared/live/name-resolution.js';
+
+export type { NameResolution };
 
 export interface HttpAnswer {
   readonly url: string;

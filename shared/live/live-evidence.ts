@@ -4,6 +4,7 @@
  * No raw tokens here: tokens are summarised (token-summary.ts).
  */
 import type { NetworkFailure, TlsFacts } from './network-failure.js';
+import type { NameResolution } from './name-resolution.js';
 import type { TicketOutcome } from './ticket-outcome.js';
 import type { TokenSummary } from './token-summary.js';
 
@@ -31,21 +32,7 @@ export interface LiveHttpLegFacts {
   readonly elapsedMs: number;
 }
 
-export interface LiveNameResolutionFacts {
-  readonly host: string;
-  /** `system`, or the `address:port` of the DNS server asked. */
-  readonly resolver: string;
-  /** The name DNS answered for: the typed host, or the typed short name with a search suffix. */
-  readonly queriedName: string;
-  /** The DNS search suffix that expanded a short (dotless) host name, if one did. */
-  readonly searchSuffix: string | null;
-  /** Names followed through CNAME records, starting with `queriedName`. */
-  readonly cnameChain: readonly string[];
-  /** Last name of the CNAME chain, when the host is an alias; null for an A record. */
-  readonly canonicalName: string | null;
-  readonly addresses: readonly string[];
-  readonly failure: NetworkFailure | null;
-}
+export type LiveNameResolutionFacts = NameResolution;
 
 export interface LiveBrowserSpnFacts {
   readonly typedHost: string;
