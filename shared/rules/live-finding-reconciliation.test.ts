@@ -58,6 +58,43 @@ describe('reconcileLiveFindings', () => {
     expect(outcome.findings[0]?.explanation).toMatch(/sign-in test shows the failure/);
   });
 
+  it('joins a live finding to the host finding of the same cause before any other explainer', () => {
+    const outcome = reconcileLiveFindings(
+      { symptom: 'http-401' },
+      {
+        findings: [
+          draft('spn-duplicate', 'confirmed', ['spn-registrations']),
+          draft('spn-wrong-account', 'likely', ['iis-application']),
+        ],
+        ruledOut: [],
+      },
+      { findings: [draft('spn-wrong-account', 'confirmed', liveLegs)], ruledOut: [] },
+    );
+    expect(outcome.findings).toMatchObject([
+      { cause: 'spn-duplicate', confidence: 'confirmed', evidence: ['spn-registrations'] },
+      { cause: 'spn-wrong-account', confidence: 'confirmed', evidence: ['iis-application', ...liveLegs] },
+    ]);
+  });
+
+  it('mentions the sign-in test once when two live guesses join the same host finding', () => {
+    const outcome = reconcileLiveFindings(
+      { symptom: 'http-401' },
+      { findings: [draft('epa-channel-binding', 'confirmed', ['iis-application'])], ruledOut: [] },
+      {
+        findings: [
+          draft('spn-wrong-account', 'possible', liveLegs),
+          draft('epa-channel-binding', 'possible', liveLegs),
+        ],
+        ruledOut: [],
+      },
+    );
+    expect(outcome.findings).toHaveLength(1);
+    expect(outcome.findings[0]?.explanation).toBe(
+      'because epa-channel-binding. The sign-in test shows the failure this causes.',
+    );
+    expect(outcome.findings[0]?.evidence).toEqual(['iis-application', ...liveLegs]);
+  });
+
   it('keeps a live finding nothing on the host side explains', () => {
     const outcome = reconcileLiveFindings(
       { symptom: 'prompt-three-times' },

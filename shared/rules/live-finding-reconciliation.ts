@@ -68,16 +68,31 @@ function sameEvidence(a: FindingDraft, b: FindingDraft): boolean {
   return a.evidence.length === b.evidence.length && a.evidence.every((id) => b.evidence.includes(id));
 }
 
-function mergeInto(host: FindingDraft, live: FindingDraft): FindingDraft {
+/**
+ * `host` may already hold an earlier live finding (over HTTPS both guesses for a refused ticket
+ * fold into the one host cause): the sign-in test is then mentioned once, not once per guess.
+ */
+function mergeInto(host: FindingDraft, live: FindingDraft, alreadyJoined: boolean): FindingDraft {
   const sameCause = host.cause === live.cause;
   return {
     ...host,
     confidence: sameCause ? surer(host.confidence, live.confidence) : host.confidence,
-    explanation: `${host.explanation} ${
-      sameCause ? 'The sign-in test shows it too.' : 'The sign-in test shows the failure this causes.'
-    }`,
+    explanation: alreadyJoined
+      ? host.explanation
+      : `${host.explanation} ${
+          sameCause ? 'The sign-in test shows it too.' : 'The sign-in test shows the failure this causes.'
+        }`,
     evidence: [...host.evidence, ...live.evidence.filter((id) => !host.evidence.includes(id))],
   };
+}
+
+/** The host finding that explains `live`: the same cause when the host found it, else the first listed explainer found. */
+function explainingIndex(findings: readonly FindingDraft[], live: FindingDraft): number {
+  for (const cause of explainedBy[live.cause] ?? [live.cause]) {
+    const index = findings.findIndex((candidate) => candidate.cause === cause);
+    if (index >= 0) return index;
+  }
+  return -1;
 }
 
 /** The answer that reports a 401 seen only in a log or a network trace. */
@@ -103,12 +118,13 @@ export function reconcileLiveFindings(
   }
   const folded: FindingDraft[] = [];
   const standing: FindingDraft[] = [];
+  const joined = new Set<number>();
   for (const finding of live.findings) {
-    const explainers = explainedBy[finding.cause] ?? [finding.cause];
-    const index = findings.findIndex((candidate) => explainers.includes(candidate.cause));
+    const index = explainingIndex(findings, finding);
     const explaining = findings[index];
     if (explaining) {
-      findings[index] = mergeInto(explaining, finding);
+      findings[index] = mergeInto(explaining, finding, joined.has(index));
+      joined.add(index);
       folded.push(finding);
     } else standing.push(finding);
   }
