@@ -161,6 +161,23 @@ describe('walkDecryptionChain', () => {
     expect(result.broken?.cause).toBe(cause);
     expect(result.line).toContain('✗');
   });
+  it("offers the farm script with the pool's own name and identity, and none when the pool was not read", () => {
+    const facts = app({ identity: { type: 'NetworkService' }, host: 'portal.contoso.com' });
+    const owners = {
+      'http/portal.contoso.com': [{ dn: 'CN=WEB02,CN=Computers,DC=contoso,DC=com', isComputer: true }],
+    };
+    expect(walkDecryptionChain(facts, spn(facts, owners)).broken?.remedies).toMatchObject([
+      {
+        remedy: 'domain.farm-identity',
+        params: { pool: 'AppPool1', previousIdentityType: 'NetworkService', previousUserName: '' },
+      },
+    ]);
+    // The undo would put back an identity nobody read: no script instead.
+    const unread = { ...facts, pool: null };
+    const result = walkDecryptionChain(unread, spn(unread, owners));
+    expect(result.broken?.cause).toBe('farm-shared-name');
+    expect(result.broken?.remedies).toEqual([]);
+  });
   it("does not count the computer's HOST/ SPN for a domain pool account", () => {
     const facts = app();
     const hostOnly = { 'host/web01.contoso.com': [web01], 'host/web01': [web01] };

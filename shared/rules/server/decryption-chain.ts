@@ -14,6 +14,7 @@
 import type { CauseId } from '../../causes/cause-catalog.js';
 import type { Confidence } from '../../model/finding.js';
 import { handoffOnlyRemedies } from '../../handoff/handoff-offers.js';
+import type { IisAppPool } from '../../iis/iis-configuration.js';
 import { describeUnreadable, type UnreadableFact } from '../../iis/unreadable-fact.js';
 import { sameAccount, type AccountName } from '../../spn/account-name.js';
 import { parseDistinguishedName, sameDistinguishedName } from '../../spn/distinguished-name.js';
@@ -150,31 +151,33 @@ function registerDrafts(
  * The farm's fix (causes.md: one domain identity for the farm with the SPN on it): move the
  * forms the other node holds to an account the administrator chooses, run this node's pool as
  * it (kernel mode then needs useAppPoolCredentials), and repeat the IIS part on every node.
- * A script only (shared/handoff): the account and its password are the administrator's.
+ * A script only (shared/handoff): the account and its password are the administrator's. It
+ * takes the pool as read (name and identity): the undo puts back exactly that identity, so
+ * without it there is no script rather than a guessed one.
  */
 function farmIdentityDraft(
   facts: SpnRegistrationFacts,
   holder: SpnOwner,
   app: IisApplicationFacts,
-  poolName: string,
+  pool: IisAppPool,
   requested: string,
 ): ServerRemedyDraft {
   const heldForms = facts.ownership
     .filter((form) => (form.httpOwners ?? []).some((owner) => sameDistinguishedName(owner.dn, holder.dn)))
     .map((form) => form.spn);
   const spns = heldForms.some((form) => sameSpn(form, requested)) ? heldForms : [requested, ...heldForms];
-  const identity = app.pool?.identity ?? null;
+  const identity = pool.identity;
   const auth = app.windowsAuth?.settings;
   const location = app.site && app.application ? appcmdLocation(app.site.name, app.application.path) : '';
   return {
     remedy: 'domain.farm-identity',
-    title: `Run pool ${poolName} on every node as one domain account that holds ${requested} (script for administrators)`,
+    title: `Run pool ${pool.name} on every node as one domain account that holds ${requested} (script for administrators)`,
     params: {
       spns: spns.join(' '),
       fromAccountDn: holder.dn,
-      pool: poolName,
-      previousIdentityType: identity?.type ?? 'ApplicationPoolIdentity',
-      previousUserName: identity?.type === 'SpecificUser' ? identity.userName : '',
+      pool: pool.name,
+      previousIdentityType: identity.type,
+      previousUserName: identity.type === 'SpecificUser' ? identity.userName : '',
       location: auth && auth.useKernelMode && !auth.useAppPoolCredentials ? location : '',
       why: `every node behind ${app.host} must decrypt with the one account that holds ${requested}`,
     },
@@ -554,7 +557,7 @@ export function walkDecryptionChain(
             `Check the same on every other node: \`appcmd list apppool /xml /config\` and \`appcmd list config "${location}" -section:system.webServer/security/authentication/windowsAuthentication /config:*\`, ` +
             `and ask for client-connection affinity on the load balancer so NTLM legs stay on one node (401 1 2148074248 in the logs). ` +
             `The account is for an administrator to choose and its password for them to type, so the change is a script that asks for both.`,
-          remedies: [farmIdentityDraft(spn, owner, app, poolName, requested)],
+          remedies: app.pool ? [farmIdentityDraft(spn, owner, app, app.pool, requested)] : [],
         },
         true,
         unreadable,
