@@ -249,14 +249,22 @@ export class Engine {
     const { offer, target } = this.offerRecord(offerId);
     const host = await this.currentHost();
     const plan = await this.plan(offer);
-    const entry = await applyPlan(plan, {
-      host,
-      journal: this.options.journal,
-      targetUrl: target.url,
-      targetSymptom: target.symptom,
-      ...(target.answers ? { targetAnswers: target.answers } : {}),
-      machine: await this.machineLabel(host),
-    });
+    let entry: JournalEntry;
+    try {
+      entry = await applyPlan(plan, {
+        host,
+        journal: this.options.journal,
+        targetUrl: target.url,
+        targetSymptom: target.symptom,
+        ...(target.answers ? { targetAnswers: target.answers } : {}),
+        machine: await this.machineLabel(host),
+      });
+    } catch (error) {
+      // The runner refuses, changing nothing, when what it reads just before differs from the plan.
+      if (error instanceof RemedyPreconditionError)
+        throw new EngineError(error.message, 'precondition-failed');
+      throw error;
+    }
     // Verify: re-run the probes that proved the cause.
     const verification = await this.runDiagnosis(target);
     return { entry, verification };

@@ -633,6 +633,35 @@ describe('undo checks the state the fix left, as journaled data (appcmd, setspn)
     expect(await journal.list()).toEqual([]);
   });
 
+  it('through the engine, that refusal is a precondition the person reads, not an unexpected error', async () => {
+    const host = serverScenario({
+      windowsAuthentication: { enabled: true, useKernelMode: true, useAppPoolCredentials: false },
+      accounts: [
+        computerAccount,
+        { samAccountName: 'svc-web', kind: 'user', spns: ['HTTP/web01.contoso.com', 'HTTP/web01'] },
+      ],
+    });
+    const engine = engineFor(host);
+    const diagnosis = await engine.runDiagnosis({ url: 'https://web01.contoso.com/', symptom: 'http-401' });
+    const { offerId } = offerOf(diagnosis, 'kernel-mode-no-apppool-creds', 'iis.use-apppool-credentials');
+    const auth = host.scenario.iis?.sites[0]?.applications[0]?.windowsAuthentication;
+    if (!auth) throw new Error('no application');
+    // The runner reads through the elevated session; someone sets the value by hand just before.
+    const elevated = (await host.elevated()) as ScenarioHost;
+    const runTool = elevated.runTool.bind(elevated);
+    elevated.runTool = (tool, args) => {
+      if (tool === 'appcmd' && args[1] === 'config') auth.useAppPoolCredentials = true;
+      return runTool(tool, args);
+    };
+    const error: unknown = await engine.applyRemedy(offerId).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(EngineError);
+    expect(error).toMatchObject({
+      code: 'precondition-failed',
+      message: expect.stringContaining('changed since the preview') as unknown,
+    });
+    expect(await journal.list()).toEqual([]);
+  });
+
   it('journals who held the SPN; after the registration changed, undo refuses in one line and changes nothing', async () => {
     const host = serverScenario({
       accounts: [
