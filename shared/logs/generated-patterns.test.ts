@@ -95,6 +95,23 @@ describe('generated logs: one per pattern', () => {
     expect(causes(analyze(rounds))).toEqual(['loopback-check/possible']);
   });
 
+  it('a loop from the server itself in a log without sc-substatus / sc-win32-status is the loopback check too', () => {
+    const analyzer = createLogAnalyzer();
+    analyzer.push(
+      [
+        '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status time-taken',
+        ...[1, 2, 3, 4].map(
+          (second) => `2026-11-20 08:00:0${second} 10.0.0.1 GET /app/ - 80 - 10.0.0.1 Edge 401 12`,
+        ),
+      ].join('\n'),
+    );
+    const analysis = analyzer.finish();
+    expect(analysis.patterns.map((pattern) => `${pattern.kind} inferred=${pattern.inferred}`)).toEqual([
+      'prompt-loop inferred=1',
+    ]);
+    expect(causes(analysis)).toEqual(['loopback-check/possible']);
+  });
+
   it('logon-denied: SEC_E_LOGON_DENIED', () => {
     const analysis = analyze([
       line({ second: 1, status: '401 2 5' }),

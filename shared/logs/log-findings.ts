@@ -174,6 +174,8 @@ function mappingsFor(
         },
       ];
     case 'prompt-loop':
+      // From the server itself the loop is the loopback check (§7.1), whether or not the log has the codes.
+      if (loopback) return [loopbackMapping];
       if (inferred > 0 && inferred === occurrences)
         return [
           {
@@ -183,16 +185,14 @@ function mappingsFor(
             explanation: `${occurrences} sign-in attempt(s) got three or more 401 answers in a row and never reached success (${at}). This log does not record sc-substatus / sc-win32-status, so whether those were refused credentials (401.1) or challenges (401.2) cannot be told; the sequence is consistent with the three-prompt loop of Kerberos failing for the site's name (reference §5.2, §3).`,
           },
         ];
-      return loopback
-        ? [loopbackMapping]
-        : [
-            {
-              cause: 'spn-missing',
-              confidence: 'possible',
-              title: 'Sign-in attempts repeated and never succeeded',
-              explanation: `${occurrences} sign-in attempt(s) were challenged three times or more and never reached success (${at}) — the three-prompt loop. That is consistent with Kerberos failing for the site's name (no SPN, or the SPN on the wrong account); the log alone cannot tell which (reference §5.2, §3).`,
-            },
-          ];
+      return [
+        {
+          cause: 'spn-missing',
+          confidence: 'possible',
+          title: 'Sign-in attempts repeated and never succeeded',
+          explanation: `${occurrences} sign-in attempt(s) were challenged three times or more and never reached success (${at}) — the three-prompt loop. That is consistent with Kerberos failing for the site's name (no SPN, or the SPN on the wrong account); the log alone cannot tell which (reference §5.2, §3).`,
+        },
+      ];
     case 'ntlm-preauth':
       return [
         {
