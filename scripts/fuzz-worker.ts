@@ -66,7 +66,7 @@ function timeOnce(target: FuzzTarget, input: Uint8Array): number {
   return performance.now() - before;
 }
 
-/** Median of 5 more runs: what the input really costs, without one-off pauses. */
+/** Median of `reruns` more runs: what the input really costs, without one-off pauses. */
 function confirmedMs(target: FuzzTarget, input: Uint8Array, reruns: number): number {
   const times = Array.from({ length: reruns }, () => timeOnce(target, input)).sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)] ?? 0;

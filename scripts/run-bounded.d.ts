@@ -20,7 +20,10 @@ export type BoundedRun =
   | { readonly outcome: 'timed-out'; readonly output: string }
   | { readonly outcome: 'could-not-run'; readonly reason: string };
 
-/** Runs `command` with `args` (no shell) and says how it ended; never waits past the time limit. */
+/**
+ * Runs `command` with `args` (no shell) and says how it ended; at the time limit the process tree
+ * is stopped (TERM, then KILL 5 s later), so it never waits much past it.
+ */
 export function runBounded(
   command: string,
   args: readonly string[],
