@@ -95,6 +95,36 @@ describe('reconcileLiveFindings', () => {
     expect(outcome.findings[0]?.evidence).toEqual(['iis-application', ...liveLegs]);
   });
 
+  it('does not fold a wire failure into "only the other form of the name is missing"', () => {
+    // Requested form on the right account, the other form missing (decryption chain: likely).
+    const otherForm = draft('spn-netbios-missing', 'likely', ['spn-registrations'], true);
+    const refused = reconcileLiveFindings(
+      { symptom: 'http-401' },
+      { findings: [otherForm], ruledOut: [] },
+      { findings: [draft('spn-wrong-account', 'likely', liveLegs)], ruledOut: [] },
+    );
+    expect(refused.findings.map((finding) => finding.cause)).toEqual([
+      'spn-netbios-missing',
+      'spn-wrong-account',
+    ]);
+    expect(refused.findings[0]?.evidence).toEqual(['spn-registrations']);
+    // The NTLM fallback's guesses stay guesses: the other form does not prove any of them.
+    const guesses = ['spn-missing', 'kdc-unreachable', 'local-account-ntlm'] as const;
+    const fallback = reconcileLiveFindings(
+      { symptom: 'prompt-three-times' },
+      { findings: [otherForm], ruledOut: [] },
+      { findings: guesses.map((cause) => draft(cause, 'possible', liveLegs)), ruledOut: [] },
+    );
+    expect(fallback.findings.map((finding) => finding.cause)).toEqual(['spn-netbios-missing', ...guesses]);
+    // The requested form itself missing (confirmed) is what the wire shows.
+    const requestedMissing = reconcileLiveFindings(
+      { symptom: 'prompt-three-times' },
+      { findings: [draft('spn-netbios-missing', 'confirmed', ['spn-registrations'], true)], ruledOut: [] },
+      { findings: [draft('spn-missing', 'confirmed', liveLegs)], ruledOut: [] },
+    );
+    expect(requestedMissing.findings.map((finding) => finding.cause)).toEqual(['spn-netbios-missing']);
+  });
+
   it('keeps a live finding nothing on the host side explains', () => {
     const outcome = reconcileLiveFindings(
       { symptom: 'prompt-three-times' },

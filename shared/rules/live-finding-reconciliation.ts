@@ -86,10 +86,23 @@ function mergeInto(host: FindingDraft, live: FindingDraft, alreadyJoined: boolea
   };
 }
 
+/**
+ * Whether a host finding is about the SPN the browser asks for. The decryption chain names
+ * spn-netbios-missing in two cases (rules/server/decryption-chain.ts): the requested form itself
+ * has no HTTP/ holder ('confirmed' — the wire failure is that), or the requested form is on the
+ * right account and only the other form is missing ('likely' — a failure of this sign-in is
+ * something else, and folding it in would hide it).
+ */
+function aboutTheRequestedSpn(host: FindingDraft): boolean {
+  return host.cause !== 'spn-netbios-missing' || host.confidence === 'confirmed';
+}
+
 /** The host finding that explains `live`: the same cause when the host found it, else the first listed explainer found. */
 function explainingIndex(findings: readonly FindingDraft[], live: FindingDraft): number {
   for (const cause of explainedBy[live.cause] ?? [live.cause]) {
-    const index = findings.findIndex((candidate) => candidate.cause === cause);
+    const index = findings.findIndex(
+      (candidate) => candidate.cause === cause && (cause === live.cause || aboutTheRequestedSpn(candidate)),
+    );
     if (index >= 0) return index;
   }
   return -1;

@@ -161,6 +161,17 @@ describe('walkDecryptionChain', () => {
     expect(result.broken?.cause).toBe(cause);
     expect(result.line).toContain('✗');
   });
+  it('says how sure spn-netbios-missing is by which form is missing (the live reconciliation relies on it)', () => {
+    const facts = app();
+    // Browsers ask for the FQDN; only the short form is registered: the requested form is missing.
+    expect(walkDecryptionChain(facts, spn(facts, { 'http/web01': [svc] })).broken?.confidence).toBe(
+      'confirmed',
+    );
+    // The requested form is on the right account; only the other form is missing.
+    expect(
+      walkDecryptionChain(facts, spn(facts, { 'http/web01.contoso.com': [svc] })).broken?.confidence,
+    ).toBe('likely');
+  });
   it("offers the farm script with the pool's own name and identity, and none when the pool was not read", () => {
     const facts = app({ identity: { type: 'NetworkService' }, host: 'portal.contoso.com' });
     const owners = {
