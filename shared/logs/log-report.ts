@@ -133,7 +133,9 @@ function fairListing(
   }
   const quota = new Map<LogPatternKind, number>();
   let left = Math.max(0, slots);
-  // Smallest kinds first: each takes what it has, up to an equal share of what is left.
+  // Smallest kinds first: each takes what it has, up to an equal share of what is left. The
+  // largest kind comes last and takes all that is left, so no slot stays unused while a kind
+  // has patterns not listed (when it cannot fill them, every kind is listed in full).
   const bySize = [...byKind].sort((a, b) => a[1].length - b[1].length);
   bySize.forEach(([kind, list], index) => {
     const share = Math.floor(left / (bySize.length - index));
@@ -141,14 +143,6 @@ function fairListing(
     quota.set(kind, take);
     left -= take;
   });
-  // What the rounding left over goes, one slot each, to kinds that still have patterns (in rank order).
-  for (const [kind, list] of byKind) {
-    if (left === 0) break;
-    if (quota.get(kind)! < list.length) {
-      quota.set(kind, quota.get(kind)! + 1);
-      left--;
-    }
-  }
   const listed: PatternRef[] = [];
   const notListed = new Map<LogPatternKind, number>();
   for (const [kind, list] of byKind) {
