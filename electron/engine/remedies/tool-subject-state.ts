@@ -13,6 +13,7 @@ import {
   type ToolSubject,
 } from '../../../shared/model/tool-subject.js';
 import type { JournaledOperation } from '../../../shared/model/journal.js';
+import { sameDistinguishedName } from '../../../shared/spn/distinguished-name.js';
 import type { Host } from '../../host/host.js';
 import { readIisSectionValues } from './appcmd-config-change.js';
 import { RemedyPreconditionError } from './remedy.js';
@@ -30,7 +31,7 @@ export async function readToolSubject(host: Host, subject: ToolSubject): Promise
 }
 
 const holds = (holders: readonly string[], dn: string): boolean =>
-  holders.some((holder) => holder.trim().toLowerCase() === dn.trim().toLowerCase());
+  holders.some((holder) => sameDistinguishedName(holder, dn));
 
 /** Before applying: the state must still be what the preview read, or the journaled undo would be wrong. */
 export function assertAsPlanned(subject: ToolSubject, previous: ToolPreviousState): void {
@@ -76,7 +77,7 @@ function expectations(operations: readonly JournaledOperation[]): Map<string, Ex
     const start =
       (expected.get(key)?.left as string[] | undefined) ??
       (previous && 'spnHolders' in previous ? [...previous.spnHolders] : []);
-    const without = start.filter((dn) => dn.trim().toLowerCase() !== subject.accountDn.trim().toLowerCase());
+    const without = start.filter((dn) => !sameDistinguishedName(dn, subject.accountDn));
     expected.set(key, { subject, left: subject.holds ? [...without, subject.accountDn] : without });
   }
   return expected;
