@@ -51,6 +51,13 @@ describe('Electron bundles and package.json "main" agree', () => {
     expect(preload).not.toMatch(/^import /m);
   });
 
+  it('keeps the schemas out of the preload: it only forwards, the engine and the renderer validate', () => {
+    const preload = readFileSync(join(outDir, 'preload.cjs'), 'utf8');
+    expect(preload).toContain('"kerberos:purge-and-retest"');
+    // zod and the model schemas were once bundled here (about 800 KB) to list the channel names.
+    expect(preload).not.toContain('ZodError');
+  });
+
   it('packages the folder the main bundle is in', () => {
     expect(builderConfig.files).toContain(`${dirname(packageJson.main)}/**`);
   });

@@ -15,6 +15,7 @@ import { targetSchema, targetUrlSchema } from '../model/target.js';
 import { liveTestResultSchema } from '../live/live-test-result.js';
 import { probeProgressSchema } from '../wizard/probe-progress.js';
 import { reportDocumentSchema } from '../report/report-document.js';
+import { apiChannelNames, type ApiChannelName } from './api-channel-names.js';
 
 const idSchema = z
   .string()
@@ -142,14 +143,15 @@ export const apiContract = {
     request: z.object({ entryId: idSchema }).strict(),
     response: z.object({ purge: z.string(), verification: diagnosisSchema }),
   },
-} as const;
+  // Exactly the channels api-channel-names.ts lists: a missing or an extra one does not compile.
+} as const satisfies Record<ApiChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export type ApiContract = typeof apiContract;
 export type ApiChannel = keyof ApiContract;
 export type ApiRequest<C extends ApiChannel> = z.input<ApiContract[C]['request']>;
 export type ApiResponse<C extends ApiChannel> = z.output<ApiContract[C]['response']>;
 
-export const apiChannels = Object.keys(apiContract) as ApiChannel[];
+export const apiChannels: readonly ApiChannel[] = apiChannelNames;
 
 export function isApiChannel(value: unknown): value is ApiChannel {
   return typeof value === 'string' && Object.hasOwn(apiContract, value);

@@ -7,8 +7,9 @@
  * bridge build it with the same routes, so the renderer cannot tell them apart; the engine
  * validates each request and the renderer each response with the contract's zod schemas.
  */
+// Types only from the contract: its schemas stay out of the preload bundle (api-channel-names.ts).
 import type { ApiChannel, ApiRequest, ApiResponse, ApiResult } from './contract.js';
-import { apiChannels } from './contract.js';
+import { apiChannelNames } from './api-channel-names.js';
 
 /** `purge-and-retest` → `purgeAndRetest`. */
 type CamelCase<Words extends string> = Words extends `${infer Head}-${infer Tail}`
@@ -44,7 +45,7 @@ function routeOf(channel: ApiChannel): ApiMethodRoute {
 }
 
 /** Every channel's place on the API object, in contract order (the web bridge gets this list). */
-export const apiMethodRoutes: readonly ApiMethodRoute[] = apiChannels.map(routeOf);
+export const apiMethodRoutes: readonly ApiMethodRoute[] = apiChannelNames.map(routeOf);
 
 /**
  * Builds the frozen API object; `send` carries one request over the transport (IPC or HTTP)
