@@ -13,9 +13,11 @@ import {
   harPatternDescriptions,
   informationalHarKinds,
   issuesByExchange,
+  normalHarKinds,
   type HarPatternKind,
 } from '../har/har-pattern-kinds.js';
 import type { LogAnalysis } from '../logs/log-analysis.js';
+import { isProblemKind } from '../logs/log-report.js';
 import type { Win32StatusInfo } from '../logs/win32-status.js';
 
 export interface CapturePattern {
@@ -37,8 +39,6 @@ export interface CaptureSummaryRow {
   readonly causes: readonly { readonly cause: CauseId; readonly confidence: Confidence }[];
   readonly problem: boolean;
 }
-
-const normalKinds: ReadonlySet<string> = new Set(['normal-kerberos', 'normal-ntlm', 'normal-unknown']);
 
 export function capturePatterns(logs: LogAnalysis | null, hars: readonly HarAnalysis[]): CapturePattern[] {
   const merged = new Map<
@@ -97,7 +97,7 @@ export function captureSummary(
     groups: entry.groups,
     occurrences: entry.occurrences,
     causes: causesOf(new Set([`log-pattern-${entry.kind}`])),
-    problem: !normalKinds.has(entry.kind),
+    problem: isProblemKind(entry.kind),
   }));
   const harRows = new Map<HarPatternKind, { exchanges: number; evidence: Set<string> }>();
   for (const har of hars) {
@@ -112,8 +112,9 @@ export function captureSummary(
       for (const kind of harExchangeKinds(exchange, issues.get(exchange.id))) {
         const row = harRows.get(kind) ?? { exchanges: 0, evidence: new Set<string>() };
         row.exchanges++;
-        for (const id of evidenceByIssue.get(`${normalKinds.has(kind) ? 'normal' : kind} ${exchange.id}`) ??
-          [])
+        for (const id of evidenceByIssue.get(
+          `${normalHarKinds.has(kind) ? 'normal' : kind} ${exchange.id}`,
+        ) ?? [])
           row.evidence.add(id);
         harRows.set(kind, row);
       }
@@ -135,7 +136,7 @@ export function captureSummary(
       groups: row.exchanges,
       occurrences: row.exchanges,
       causes: causesOf(row.evidence),
-      problem: !normalKinds.has(kind) && !informationalHarKinds.has(kind),
+      problem: !normalHarKinds.has(kind) && !informationalHarKinds.has(kind),
     });
   }
   return rows;
