@@ -14,7 +14,6 @@
  * (report-print-page.test.ts).
  */
 import { BrowserWindow } from 'electron';
-import { randomUUID } from 'node:crypto';
 import { reportPrintUrl } from './report-print-page.js';
 
 export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
@@ -22,8 +21,10 @@ export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
   const window = new BrowserWindow({
     show: false,
     webPreferences: {
-      // A fresh in-memory session per print: no cookies, cache or storage shared with the app.
-      partition: `iwa-doctor-report-print-${randomUUID()}`,
+      // One in-memory session (no `persist:`) for printing only: nothing shared with the app's
+      // session. Not one per print: Electron keeps every session until the app quits, and the
+      // report page (JavaScript off, CSP default-src 'none') stores nothing a later print could see.
+      partition: 'iwa-doctor-report-print',
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
