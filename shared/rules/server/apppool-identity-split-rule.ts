@@ -39,11 +39,17 @@ function holderNames(spn: SpnRegistrationFacts | null): string[] {
   });
 }
 
-/** The account every pool should run as: the SPN's holder among them, else the only domain user account. */
+/**
+ * The account every pool should run as: the SPN's holder among them, else — when nobody holds
+ * the SPN — the only domain user account. When a computer holds it (no pool runs as a computer
+ * account with a password) or a user none of these pools runs as, moving the pools to the only
+ * user account would leave every application unable to decrypt (§4.4): none is recommended.
+ */
 function keeperOf(accounts: readonly string[], spn: SpnRegistrationFacts | null): string | null {
   const holders = holderNames(spn);
   const holding = accounts.find((account) => holders.includes(samOf(account)));
   if (holding) return holding;
+  if (holders.length > 0) return null;
   const users = accounts.filter((account) => !account.endsWith('$'));
   return users.length === 1 ? (users[0] ?? null) : null;
 }

@@ -12,6 +12,7 @@ import { kerberosTokenTooLargeRule } from './kerberos-token-too-large-rule.js';
 import { loopbackCheckRule } from './loopback-check-rule.js';
 import type { IisApplicationFacts } from './server-evidence.js';
 import { serverRemedyIds } from './server-remedies.js';
+import { browserSpnForms } from '../../spn/browser-spn.js';
 import { serverRules } from './server-rules.js';
 
 function evidence<K extends keyof EvidenceFactsByKind & string>(
@@ -75,6 +76,68 @@ describe('apppool-identity-split', () => {
     });
     const outcome = apppoolIdentitySplitRule(input('check-everything', evidence('iis-application', same)));
     expect([outcome.findings.length, outcome.ruledOut[0]?.cause]).toEqual([0, 'apppool-identity-split']);
+  });
+  it('recommends the account that holds the SPN, and no account when the computer holds it', () => {
+    const split = iisApp({
+      siteApplications: [
+        {
+          path: '/',
+          appPoolName: 'PortalPool',
+          decryptingAccount: 'CONTOSO\\WEB01$',
+          poolIdentity: { type: 'ApplicationPoolIdentity' },
+        },
+        {
+          path: '/hr',
+          appPoolName: 'HrPool',
+          decryptingAccount: 'CONTOSO\\svc-hr',
+          poolIdentity: { type: 'SpecificUser', userName: 'CONTOSO\\svc-hr' },
+        },
+      ],
+    });
+    const heldBy = (dn: string, isComputer: boolean) =>
+      evidence('spn-registrations', {
+        forms: browserSpnForms({
+          host: 'portal.contoso.com',
+          port: 443,
+          scheme: 'https',
+          canonicalName: null,
+          dnsDomain: 'contoso.com',
+        }),
+        canonicalName: null,
+        ownership: [
+          {
+            spn: 'HTTP/portal.contoso.com',
+            roles: ['requested', 'fqdn'],
+            httpOwners: [{ dn, isComputer }],
+            hostOwners: [],
+          },
+        ],
+        decryptingAccount: null,
+        poolAccount: null,
+        duplicates: [],
+        unreadable: [],
+      });
+    const byUser = apppoolIdentitySplitRule(
+      input(
+        'check-everything',
+        evidence('iis-application', split),
+        heldBy('CN=svc-hr,OU=Service Accounts,DC=contoso,DC=com', false),
+      ),
+    ).findings[0];
+    expect(byUser?.remedies.map((remedy) => [remedy.remedy, remedy.params['account']])).toEqual([
+      ['iis.set-pool-identity', 'CONTOSO\\svc-hr'],
+    ]);
+    // The computer holds it: moving PortalPool to svc-hr (the only user) would break the root too.
+    const byComputer = apppoolIdentitySplitRule(
+      input(
+        'check-everything',
+        evidence('iis-application', split),
+        heldBy('CN=WEB01,CN=Computers,DC=contoso,DC=com', true),
+      ),
+    ).findings[0];
+    expect(byComputer?.cause).toBe('apppool-identity-split');
+    expect(byComputer?.remedies).toEqual([]);
+    expect(byComputer?.explanation).not.toContain("svc-hr's password");
   });
 });
 
