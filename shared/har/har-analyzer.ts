@@ -18,6 +18,12 @@ export interface HarAnalyzerLimits extends HarEntryReaderLimits {
   readonly maxKeptRequests: number;
   readonly maxListedExchanges: number;
   readonly maxHosts: number;
+  /**
+   * Connections (id + server address) tracked over all hosts, each with its own counts:
+   * requests on further connections are counted per host, not listed per connection, so a
+   * HAR of millions of short connections costs no more than this many.
+   */
+  readonly maxConnections: number;
   readonly maxMessages: number;
 }
 
@@ -28,6 +34,7 @@ export const defaultHarAnalyzerLimits: HarAnalyzerLimits = {
   maxKeptRequests: 100_000,
   maxListedExchanges: 2_000,
   maxHosts: 2_000,
+  maxConnections: 100_000,
   maxMessages: 50,
 };
 
@@ -64,7 +71,7 @@ interface HostState {
   requests: number;
   /** By connection key (see connectionKey). */
   readonly connections: Map<string, ConnectionState>;
-  /** Requests on connections beyond maxConnectionsPerHost: counted, not listed. */
+  /** Requests on connections beyond maxConnectionsPerHost or limits.maxConnections: counted, not listed. */
   requestsOnUntrackedConnections: number;
   readonly serverIps: Set<string>;
 }
@@ -95,6 +102,7 @@ export function createHarAnalyzer(file: string, options: HarAnalyzerOptions = {}
   let skipped = 0;
   let truncatedStrings = 0;
   let anyConnection = false;
+  let connectionsTracked = 0;
   let bytes = 0;
   let fatal: HarFormatError | null = null;
   const messages: string[] = [];
@@ -128,14 +136,15 @@ export function createHarAnalyzer(file: string, options: HarAnalyzerOptions = {}
     const key = connectionKey(request.connection, serverIp);
     const connection = state.connections.get(key);
     if (connection) connection.requests++;
-    else if (state.connections.size < maxConnectionsPerHost)
+    else if (state.connections.size < maxConnectionsPerHost && connectionsTracked < limits.maxConnections) {
+      connectionsTracked++;
       state.connections.set(key, {
         id: request.connection,
         serverIp,
         firstIndex: request.index,
         requests: 1,
       });
-    else state.requestsOnUntrackedConnections++;
+    } else state.requestsOnUntrackedConnections++;
   }
 
   const reader = createHarEntryReader(
@@ -213,11 +222,18 @@ export function createHarAnalyzer(file: string, options: HarAnalyzerOptions = {}
         messages.push(
           `${file}: ${hostsNotTracked} requests to hosts beyond the first ${limits.maxHosts} are not listed per host`,
         );
-      for (const [host, state] of hosts)
-        if (state.requestsOnUntrackedConnections > 0)
-          messages.push(
-            `${file}: ${host}: ${state.requestsOnUntrackedConnections} requests on connections beyond the first ${maxConnectionsPerHost} are counted, not listed per connection`,
-          );
+      // One line for all hosts: there may be thousands of them.
+      let untrackedRequests = 0;
+      let untrackedHosts = 0;
+      for (const state of hosts.values())
+        if (state.requestsOnUntrackedConnections > 0) {
+          untrackedRequests += state.requestsOnUntrackedConnections;
+          untrackedHosts++;
+        }
+      if (untrackedRequests > 0)
+        messages.push(
+          `${file}: ${untrackedRequests} requests to ${untrackedHosts} host${untrackedHosts === 1 ? '' : 's'} on connections beyond the first ${maxConnectionsPerHost} per host or ${limits.maxConnections} in all are counted, not listed per connection`,
+        );
 
       const exchanges = buildExchanges(kept);
       const issues: HarIssue[] = exchanges.flatMap(findExchangeIssues);

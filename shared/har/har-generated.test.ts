@@ -507,6 +507,29 @@ describe('generated HAR: NTLM', () => {
     ]);
   });
 
+  it('connections are tracked up to a total over all hosts; requests on further ones are counted and said in one line', () => {
+    const steps: Step[] = [
+      { url: 'http://a.contoso.com/', status: 200, connection: '1' },
+      { url: 'http://a.contoso.com/', status: 200, connection: '2' },
+      { url: 'http://b.contoso.com/', status: 200, connection: '3' },
+      { url: 'http://b.contoso.com/', status: 200, connection: '4' },
+      { url: 'http://b.contoso.com/', status: 200, connection: '5' },
+      { url: 'http://b.contoso.com/x', status: 200, connection: '3' },
+    ];
+    const analyzer = createHarAnalyzer('capture.har', { limits: { maxConnections: 3 } });
+    analyzer.push(har(steps));
+    const analysis = analyzer.finish();
+    expect(
+      analysis.hosts.map(
+        (host) =>
+          `${host.host} ${host.requests} ${host.connectionList.map((connection) => `${connection.id}×${connection.requests}`).join(',')}`,
+      ),
+    ).toEqual(['b.contoso.com 4 3×2', 'a.contoso.com 2 1×1,2×1']);
+    expect(analysis.messages).toEqual([
+      'capture.har: 2 requests to 1 host on connections beyond the first 10000 per host or 3 in all are counted, not listed per connection',
+    ]);
+  });
+
   it('without connection ids the split cannot be checked, and the analysis says so', () => {
     const url = 'http://farm.contoso.com/app/';
     const analysis = analyze([
