@@ -6,7 +6,8 @@
  * "patternsNotListed":{kind:n},"messages":[…],"hosts":[…]}`.
  * A folder is searched for those file names. A file that cannot be read (not a HAR, an I/O
  * error), a missing path or a folder without those names is said on stderr and the other
- * files are still read; the exit code is 2 only when nothing at all could be read.
+ * files are still read; the exit code is 2 only when nothing at all could be read, and then
+ * stderr is that one line.
  */
 import { basename } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -135,6 +136,19 @@ export const analyzeCommand: CliCommand = {
         ? `${JSON.stringify(captureJson(analysis, problems), null, 2)}\n`
         : formatCaptureAnalysis(analysis, problems),
     );
+    if (analysis.recordsRead === 0) {
+      // Bad input: exit 2 with one line on stderr (design.md, CLI), naming the first reason;
+      // every message is in the output above.
+      const reasons = [...problems, ...analysis.messages];
+      const more =
+        reasons.length > 1
+          ? `; ${reasons.length - 1} more message${reasons.length === 2 ? '' : 's'} in the output`
+          : '';
+      io.stderr(
+        `iwa-doctor: nothing could be read: no log record and no HAR request in ${files.length === 1 ? files[0]!.path : `${files.length} files`}${reasons.length > 0 ? ` (${reasons[0]}${more})` : ''}\n`,
+      );
+      return 2;
+    }
     // stderr: what the reader of stdout must not miss. In --json mode every message (stdout
     // is for scripts); in text mode the paths and files that could not be read at all (the
     // text already lists the rest).
@@ -142,12 +156,6 @@ export const analyzeCommand: CliCommand = {
       ? [...problems, ...analysis.messages, notListedText(analysis)]
       : [...problems, ...analysis.unreadable.map((entry) => entry.message)];
     for (const line of stderrLines) if (line) io.stderr(`iwa-doctor: ${line}\n`);
-    if (analysis.recordsRead === 0) {
-      io.stderr(
-        `iwa-doctor: nothing could be read: no log record and no HAR request in ${files.length === 1 ? files[0]!.path : `${files.length} files`}\n`,
-      );
-      return 2;
-    }
     return 0;
   },
 };
