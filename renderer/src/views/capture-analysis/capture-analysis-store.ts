@@ -100,7 +100,7 @@ export function createCaptureAnalysisStore(run: CaptureRunner = runCaptureAnalys
       set({ status: { kind: 'running', files: [], progress: null } });
       let dropped;
       try {
-        dropped = await collectDroppedFiles(selection);
+        dropped = await collectDroppedFiles(selection, () => generation !== mine);
       } catch (error) {
         if (generation === mine)
           set({

@@ -168,22 +168,37 @@ describe('capture analysis store', () => {
     expect(takeDropSelection(transfer)).toEqual({ files: [file], folders: [folder] });
   });
 
-  it('Stop while a dropped folder is still being walked: nothing is read afterwards', async () => {
+  it('Stop while a dropped folder is still being walked: the walk ends, nothing is read afterwards', async () => {
     let release: (entries: FileSystemEntry[]) => void = () => undefined;
+    let batches = 0;
     const slow = {
       isFile: false,
       isDirectory: true,
       name: 'Slow',
       createReader: () => ({
-        readEntries: (resolve: (entries: FileSystemEntry[]) => void) => (release = resolve),
+        // The first batch waits for the test; any later one is the empty end of the folder.
+        readEntries: (resolve: (entries: FileSystemEntry[]) => void) =>
+          batches++ === 0 ? (release = resolve) : resolve([]),
       }),
     } as unknown as FileSystemDirectoryEntry;
+    let filesTaken = 0;
+    const fileEntry = (name: string) =>
+      ({
+        isFile: true,
+        isDirectory: false,
+        name,
+        file: (resolve: (file: File) => void) => {
+          filesTaken++;
+          resolve(new File([log], name));
+        },
+      }) as unknown as FileSystemEntry;
     const store = createCaptureAnalysisStore();
     const done = store.getState().analyzeDrop({ files: [], folders: [slow] });
     expect(store.getState().status).toEqual({ kind: 'running', files: [], progress: null });
     store.getState().cancel();
-    release([]);
+    release([fileEntry('u_ex261120.log'), fileEntry('u_ex261121.log')]);
     await done;
+    expect(filesTaken).toBe(0);
     expect(store.getState().status).toEqual({
       kind: 'idle',
       notice: 'Stopped: nothing was kept from the files that were being read.',

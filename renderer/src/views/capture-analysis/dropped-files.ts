@@ -57,7 +57,12 @@ function fileOf(entry: FileSystemFileEntry): Promise<File> {
   return new Promise((resolve, reject) => entry.file(resolve, reject));
 }
 
-async function walk(folder: FileSystemDirectoryEntry, depth: number, into: File[]): Promise<void> {
+async function walk(
+  folder: FileSystemDirectoryEntry,
+  depth: number,
+  into: File[],
+  stopped: () => boolean,
+): Promise<void> {
   if (depth > maxFolderDepth) return;
   const reader = folder.createReader();
   // readEntries hands out a directory in batches (100 at a time in Chromium) until an empty one.
@@ -66,16 +71,22 @@ async function walk(folder: FileSystemDirectoryEntry, depth: number, into: File[
     if (batch.length === 0) return;
     batch.sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of batch) {
-      if (into.length >= maxFolderFiles) return;
-      if (isDirectory(entry)) await walk(entry, depth + 1, into);
+      if (into.length >= maxFolderFiles || stopped()) return;
+      if (isDirectory(entry)) await walk(entry, depth + 1, into, stopped);
       else if (isFile(entry)) into.push(await fileOf(entry));
     }
   }
 }
 
-/** Walks the dropped folders (up to 8 levels, 10,000 files). */
-export async function collectDroppedFiles(selection: DropSelection): Promise<DroppedFiles> {
+/**
+ * Walks the dropped folders (up to 8 levels, 10,000 files). `stopped` is asked before each
+ * entry: a Stop while a large folder is walked ends the walk, not only the wait for it.
+ */
+export async function collectDroppedFiles(
+  selection: DropSelection,
+  stopped: () => boolean = () => false,
+): Promise<DroppedFiles> {
   const folderFiles: File[] = [];
-  for (const folder of selection.folders) await walk(folder, 0, folderFiles);
+  for (const folder of selection.folders) await walk(folder, 0, folderFiles, stopped);
   return { files: [...selection.files], folderFiles };
 }
