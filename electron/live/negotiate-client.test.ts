@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createChildProcessNegotiateClient, libraryServiceName } from './negotiate-client.js';
 
@@ -49,5 +51,22 @@ describe.skipIf(!kerberosInstalled)('createChildProcessNegotiateClient', () => {
     } finally {
       await client.close();
     }
+  });
+
+  it('once closed, holds nothing that keeps the process (the CLI) running', () => {
+    // A fresh process (this worker has timers of its own): start, close, then list what is left.
+    const script = [
+      `import { createChildProcessNegotiateClient } from ${JSON.stringify(fileURLToPath(new URL('./negotiate-client.ts', import.meta.url)))};`,
+      `const client = createChildProcessNegotiateClient({ env: { KRB5_CONFIG: ${JSON.stringify(join(dir, 'krb5.conf'))}, KRB5CCNAME: 'FILE:/nonexistent/cache' } });`,
+      "await client.start({ spn: 'HTTP/web01.nowhere.test' });",
+      'await client.close();',
+      'console.log(JSON.stringify(process.getActiveResourcesInfo()));',
+    ].join('\n');
+    writeFileSync(join(dir, 'krb5.conf'), '[libdefaults]\n    default_realm = NOWHERE.TEST\n');
+    const left = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(JSON.parse(left)).not.toContain('Timeout');
   });
 });

@@ -381,10 +381,15 @@ export function createChildProcessNegotiateClient(options: {
         return;
       }
       running.stdin.end();
+      let grace: NodeJS.Timeout | undefined;
       const exited = await Promise.race([
         childExited.then(() => true),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000)),
+        new Promise<boolean>((resolve) => {
+          grace = setTimeout(() => resolve(false), 2_000);
+        }),
       ]);
+      // A pending grace timer would hold the event loop (the CLI's exit) for up to 2 s more.
+      clearTimeout(grace);
       if (!exited) running.kill('SIGKILL');
       profile.dispose();
     },
