@@ -2,9 +2,9 @@
  * Which files a capture import reads: named files as given (a `.har` is a HAR, anything
  * else an IIS or HTTP.sys log), and inside folders the files IIS and browsers write —
  * `u_ex*.log` (W3C, §5.3), `httperr*.log` (HTTP.sys) and `*.har` — searched recursively.
- * A path that gives nothing (missing, or a folder without such names) is a problem of its
- * own: said in one line, the other paths are still read; only when no path gives a file is
- * it an error.
+ * A path that gives nothing (missing, or a folder without such names) or holds folders that
+ * cannot be listed is a problem of its own: said in one line, the other paths are still read;
+ * only when no path gives a file is it an error.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
@@ -32,8 +32,14 @@ export class CaptureInputError extends Error {
 
 export interface CollectedCaptureFiles {
   readonly files: readonly CaptureFile[];
-  /** One line per path that gave no file (the others are read). */
+  /** One line per path that gave no file or holds folders that cannot be listed (the others are read). */
   readonly problems: readonly string[];
+}
+
+/** A folder under a named one that could not be listed, with the error code (EACCES, …). */
+interface UnreadableFolder {
+  readonly folder: string;
+  readonly code: string;
 }
 
 /** Throws CaptureInputError only when no path gives a file, or there are too many. */
@@ -46,8 +52,12 @@ export async function collectCaptureFiles(paths: readonly string[]): Promise<Col
     else if (info.isDirectory()) {
       const before = files.length;
       const others: string[] = [];
-      await walk(path, path, 0, files, others);
-      if (files.length === before) problems.push(emptyFolderText(path, others));
+      const unreadable: UnreadableFolder[] = [];
+      await walk(path, path, 0, { files, others, unreadable });
+      // A folder that cannot be listed (IIS log folders are often for administrators only) is
+      // the likelier reason for finding nothing than the names of the files beside it.
+      if (unreadable.length > 0) problems.push(unreadableFolderText(path, unreadable));
+      else if (files.length === before) problems.push(emptyFolderText(path, others));
     } else if (info.isFile()) {
       files.push({ path, kind: captureKindOfName(basename(path)), bytes: info.size });
     } else {
@@ -72,25 +82,42 @@ function emptyFolderText(folder: string, others: readonly string[]): string {
   return `${base} (it holds ${shown}${more}); files named otherwise are read when named directly, e.g. analyze ${join(folder, others[0]!)}`;
 }
 
-/** `others`: files under `root` that are not capture names, relative to it (for the hint). */
-async function walk(
-  root: string,
-  folder: string,
-  depth: number,
-  into: CaptureFile[],
-  others: string[],
-): Promise<void> {
-  if (depth > maxFolderDepth || into.length > maxFiles) return;
-  const entries = await readdir(folder, { withFileTypes: true });
+function unreadableFolderText(root: string, unreadable: readonly UnreadableFolder[]): string {
+  const [first] = unreadable;
+  const more =
+    unreadable.length > 1
+      ? ` and ${unreadable.length - 1} more folder${unreadable.length === 2 ? '' : 's'} under ${root}`
+      : '';
+  return `cannot read the folder ${first!.folder} (${first!.code})${more}; run as a user who may read it, or copy the logs out`;
+}
+
+interface WalkResult {
+  readonly files: CaptureFile[];
+  /** Files under the root that are not capture names, relative to it (for the hint). */
+  readonly others: string[];
+  readonly unreadable: UnreadableFolder[];
+}
+
+async function walk(root: string, folder: string, depth: number, into: WalkResult): Promise<void> {
+  if (depth > maxFolderDepth || into.files.length > maxFiles) return;
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) throw error;
+    if (into.unreadable.length < maxFiles) into.unreadable.push({ folder, code });
+    return;
+  }
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) await walk(root, path, depth + 1, into, others);
+    if (entry.isDirectory()) await walk(root, path, depth + 1, into);
     else if (entry.isFile() && isCaptureFileName(entry.name)) {
       const info = await stat(path);
-      into.push({ path, kind: captureKindOfName(entry.name), bytes: info.size });
-    } else if (entry.isFile() && others.length < maxFiles) {
-      others.push(relative(root, path));
+      into.files.push({ path, kind: captureKindOfName(entry.name), bytes: info.size });
+    } else if (entry.isFile() && into.others.length < maxFiles) {
+      into.others.push(relative(root, path));
     }
   }
 }
