@@ -47,8 +47,6 @@ export interface SimulatedExchange {
 export interface SimulatedSignIn {
   readonly network: LiveNetwork;
   readonly negotiate: NegotiateClient;
-  /** The site as the simulation sees it (for the evidence's summary). */
-  readonly site: SimulatedSite;
   /** Every request and answer so far, in order. */
   exchanges(): readonly SimulatedExchange[];
 }
@@ -296,7 +294,6 @@ export function createSimulatedSignIn(
   return {
     network: { resolve: async (host) => resolveSimulatedName(scenario, host), connect },
     negotiate,
-    site,
     exchanges: () => [...exchanges],
   };
 }

@@ -51,11 +51,8 @@ export interface SimulatedSite {
   readonly decryptor: SimulatedDecryptor;
   /** Extended Protection can never be satisfied (Require, TLS ended in front, no Proxy flag). */
   readonly channelBindingFails: boolean;
-  readonly tlsOffloaded: boolean;
   readonly certificate: { readonly subject: string; readonly issuer: string; readonly trusted: boolean };
   readonly limits: HttpSysLimits;
-  /** `Site/path` of this machine's IIS application that serves it; null for a site elsewhere. */
-  readonly servedBy: string | null;
 }
 
 const healthyOffers = ['Negotiate', 'NTLM'] as const;
@@ -170,13 +167,11 @@ export function describeSimulatedSite(
       tlsOffloaded &&
       extendedProtection?.tokenChecking === 'Require' &&
       !extendedProtection.flags.includes('Proxy'),
-    tlsOffloaded,
     certificate: {
       subject: described?.certificate?.subject ?? `CN=${url.hostname}`,
       issuer: described?.certificate?.issuer ?? 'CN=Contoso Issuing CA',
       trusted: described?.certificate?.trusted ?? true,
     },
     limits,
-    servedBy: serving ? `${serving.site.name}${serving.application.path}` : null,
   };
 }
