@@ -102,6 +102,8 @@ export function createHarAnalyzer(file: string, options: HarAnalyzerOptions = {}
   let skipped = 0;
   let truncatedStrings = 0;
   let anyConnection = false;
+  /** Connection ids alone show whether legs shared a socket; a server address does not (§7.5). */
+  let anyConnectionId = false;
   let connectionsTracked = 0;
   let bytes = 0;
   let fatal: HarFormatError | null = null;
@@ -162,6 +164,7 @@ export function createHarAnalyzer(file: string, options: HarAnalyzerOptions = {}
           return;
         }
         countHost(request);
+        if (request.connection !== null) anyConnectionId = true;
         if (request.connection !== null || serverAddressOf(request) !== null) anyConnection = true;
         const key = exchangeKey(request);
         const auth = isAuthRelated(request);
@@ -258,7 +261,7 @@ export function createHarAnalyzer(file: string, options: HarAnalyzerOptions = {}
         exchangesNotListedByKind,
         issues,
         sanitized,
-        unknowable: unknowableFacts(exchanges, sanitized, anyConnection, entries),
+        unknowable: unknowableFacts(exchanges, sanitized, { anyConnection, anyConnectionId }, entries),
         findings,
         evidence,
       };
@@ -326,7 +329,7 @@ function summarizeHosts(
 function unknowableFacts(
   exchanges: readonly HarExchange[],
   sanitized: boolean,
-  anyConnection: boolean,
+  recorded: { readonly anyConnection: boolean; readonly anyConnectionId: boolean },
   entries: number,
 ): string[] {
   const facts: string[] = [];
@@ -354,9 +357,14 @@ function unknowableFacts(
   const multiLegNtlm = exchanges.some(
     (exchange) => exchange.mechanism === 'ntlm' && exchange.legs.length > 1,
   );
-  if (multiLegNtlm && !anyConnection) {
+  if (multiLegNtlm && !recorded.anyConnection) {
     facts.push(
       'This HAR records neither connection ids nor server addresses, so whether the NTLM messages shared one connection to one server (they must, §7.5) cannot be checked.',
+    );
+  } else if (multiLegNtlm && !recorded.anyConnectionId) {
+    // A load balancer answers from one address whichever server is behind it.
+    facts.push(
+      'This HAR records server addresses but no connection ids, so whether the NTLM messages shared one connection (they must, §7.5) cannot be checked: legs on different connections to one address, such as a load balancer in front of several servers, look the same.',
     );
   }
   if (

@@ -530,6 +530,25 @@ describe('generated HAR: NTLM', () => {
     ]);
   });
 
+  it('with server addresses but no connection ids the split over one address cannot be checked, and the analysis says so', () => {
+    const url = 'http://farm.contoso.com/app/';
+    const analysis = analyze([
+      { url, status: 401, serverIp: '10.0.0.20', authenticate: ['Negotiate'] },
+      {
+        url,
+        status: 401,
+        serverIp: '10.0.0.20',
+        authorization: `Negotiate ${ie6Type1}`,
+        authenticate: [`Negotiate ${szbtiType2}`],
+      },
+      { url, status: 200, serverIp: '10.0.0.20', authorization: `Negotiate ${jinjzType3}` },
+    ]);
+    expect(issueKinds(analysis)).not.toContain('ntlm-legs-split');
+    expect(analysis.unknowable).toEqual([
+      'This HAR records server addresses but no connection ids, so whether the NTLM messages shared one connection (they must, §7.5) cannot be checked: legs on different connections to one address, such as a load balancer in front of several servers, look the same.',
+    ]);
+  });
+
   it('without connection ids the split cannot be checked, and the analysis says so', () => {
     const url = 'http://farm.contoso.com/app/';
     const analysis = analyze([
