@@ -171,7 +171,10 @@ export async function analyzeCaptureSources(
     logs: logAnalysis,
     hars,
     unreadable,
-    recordsRead: (logAnalysis?.counts.records ?? 0) + hars.reduce((sum, har) => sum + har.counts.entries, 0),
+    // Skipped HAR entries (no request/response) were not read, like a log's malformed lines.
+    recordsRead:
+      (logAnalysis?.counts.records ?? 0) +
+      hars.reduce((sum, har) => sum + har.counts.entries - har.counts.skipped, 0),
     messages: [
       ...(logAnalysis?.messages ?? []),
       ...hars.flatMap((har) => har.messages),

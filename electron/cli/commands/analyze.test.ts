@@ -338,6 +338,20 @@ describe('iwa-doctor analyze', () => {
     }
   });
 
+  it('a HAR whose every entry is skipped gave nothing to read: exit 2 with one line', async () => {
+    const file = join(scratch, 'shapeless.har');
+    writeFileSync(file, JSON.stringify({ log: { version: '1.2', entries: [{ foo: 1 }, { bar: 2 }] } }));
+    const result = await cli(file, '--json');
+    expect(result.code).toBe(2);
+    expect(parseJson(result.stdout).messages).toEqual([
+      'shapeless.har: entry 0: entry has no request/response object; skipped',
+      'shapeless.har: entry 1: entry has no request/response object; skipped',
+    ]);
+    expect(result.stderr).toBe(
+      `iwa-doctor: nothing could be read: no log record and no HAR request in ${file} (shapeless.har: entry 0: entry has no request/response object; skipped; 1 more message in the output)\n`,
+    );
+  });
+
   it('one unreadable HAR among good files: named on stderr, the rest analyzed, exit 0', async () => {
     const notHar = join(scratch, 'broken.har');
     writeFileSync(notHar, 'this is not json');
