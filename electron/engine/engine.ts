@@ -94,7 +94,9 @@ function targetOfEntry(entry: JournalEntry): Target {
 export class Engine {
   private host: Host | null;
   private offers = new Map<string, OfferRecord>();
-  /** The target each fix of this session was applied for, to test it again after klist purge. */
+  /** The plan each offer's preview showed the person: apply makes that change or none. */
+  private readonly previews = new Map<string, ChangePlan>();
+  /** Addresses checked before (the start page lists them). */
   private readonly recentTargets: RecentTargetsStore;
   private running: RunningDiagnosis | null = null;
   private lastProgress: ProbeProgress[] = [];
@@ -131,6 +133,7 @@ export class Engine {
     const host = new ScenarioHost(scenario);
     this.host = host;
     this.offers.clear();
+    this.previews.clear();
     return { host: host.describe(), target: scenario.target };
   }
 
@@ -197,6 +200,7 @@ export class Engine {
     // Remembering the address must never cost the person their diagnosis.
     await this.recentTargets.remember(target).catch(() => undefined);
     this.offers.clear();
+    this.previews.clear();
     for (const finding of result.findings) {
       for (const offer of finding.remedies)
         this.offers.set(offer.offerId, { offer, target, finding, verdict: result.verdict });
@@ -242,13 +246,23 @@ export class Engine {
 
   async previewRemedy(offerId: string): Promise<ChangePlan> {
     const { offer } = this.offerRecord(offerId);
-    return this.plan(offer);
+    const plan = await this.plan(offer);
+    this.previews.set(offerId, plan);
+    return plan;
   }
 
   async applyRemedy(offerId: string): Promise<{ entry: JournalEntry; verification: Diagnosis }> {
     const { offer, target } = this.offerRecord(offerId);
     const host = await this.currentHost();
+    // Planned again from the machine as it is now; a plan that differs from the preview (the
+    // machine changed in between) is not what the person agreed to.
     const plan = await this.plan(offer);
+    const shown = this.previews.get(offerId);
+    if (shown && JSON.stringify(shown.operations) !== JSON.stringify(plan.operations))
+      throw new EngineError(
+        'what this fix would change is no longer what its preview showed (the settings changed since); nothing was changed — look at the fix again',
+        'precondition-failed',
+      );
     let entry: JournalEntry;
     try {
       entry = await applyPlan(plan, {

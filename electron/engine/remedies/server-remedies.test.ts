@@ -662,6 +662,31 @@ describe('undo checks the state the fix left, as journaled data (appcmd, setspn)
     expect(await journal.list()).toEqual([]);
   });
 
+  it('the engine applies only the change its preview showed: changed since, it refuses until the fix is previewed again', async () => {
+    const host = serverScenario({ windowsAuthentication: { enabled: true, providers: ['NTLM'] } });
+    const engine = engineFor(host);
+    const diagnosis = await engine.runDiagnosis({ url: 'https://web01.contoso.com/', symptom: 'http-401' });
+    const { offerId } = offerOf(diagnosis, 'providers-misconfigured', 'iis.set-providers');
+    const shown = await engine.previewRemedy(offerId);
+    const auth = host.scenario.iis?.sites[0]?.applications[0]?.windowsAuthentication;
+    if (!auth) throw new Error('no application');
+    auth.providers = ['NTLM', 'Negotiate:Kerberos']; // someone edits IIS while the preview is open
+    const changed = host.stateSnapshot();
+    const error: unknown = await engine.applyRemedy(offerId).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(EngineError);
+    expect(error).toMatchObject({ code: 'precondition-failed' });
+    expect((error as Error).message).toMatch(/preview/);
+    expect(host.stateSnapshot()).toEqual(changed);
+    expect(await journal.list()).toEqual([]);
+    // Previewed again, the person sees (and gets) the change as it is now.
+    const again = await engine.previewRemedy(offerId);
+    expect(again.operations).not.toEqual(shown.operations);
+    const { entry } = await engine.applyRemedy(offerId);
+    expect(entry.operations[0]?.previous).toEqual({
+      iisSection: { providers: ['NTLM', 'Negotiate:Kerberos'] },
+    });
+  });
+
   it('journals who held the SPN; after the registration changed, undo refuses in one line and changes nothing', async () => {
     const host = serverScenario({
       accounts: [
