@@ -17,6 +17,7 @@ import { ProbeUnavailableError } from './probe.js';
 import { findProbe } from './probes/probe-catalog.js';
 import { withOfferAvailability } from './remedies/offer-availability.js';
 import { findRemedy } from './remedies/remedy-catalog.js';
+import { untilAborted } from './until-aborted.js';
 
 export interface DiagnoseOptions {
   readonly signal?: AbortSignal;
@@ -59,7 +60,10 @@ export async function diagnose(
     signal.throwIfAborted();
     let run: ProbeRun;
     try {
-      const produced = await probe.run({ host, target, machine, signal, liveTest: options.liveTest ?? {} });
+      const produced = await untilAborted(
+        probe.run({ host, target, machine, signal, liveTest: options.liveTest ?? {} }),
+        signal,
+      );
       evidence.push(...produced);
       // A probe that ran but could not read what it looks at (no IIS, setspn without a DC, a
       // locked section) says so as its status, with its evidence's words on how to check by hand.
