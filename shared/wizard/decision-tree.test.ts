@@ -12,6 +12,7 @@ import {
   probesForTarget,
   questionsForSymptom,
   questionsToAsk,
+  saysItFailsOnTheServer,
   walkDecisionTree,
   type DecisionNode,
 } from './decision-tree.js';
@@ -105,7 +106,16 @@ describe('decision tree', () => {
 describe('answers choose the branch', () => {
   it('asks the question at the root of a symptom first, and asks only what the answers lead to', () => {
     expect(questionsToAsk('works-on-server-only').map((question) => question.id)).toEqual(['other-pcs']);
-    expect(questionsToAsk('http-401').map((question) => question.id)).toEqual(['which-401', 'load-balanced']);
+    expect(questionsToAsk('http-401').map((question) => question.id)).toEqual([
+      'which-401',
+      'where-401-1-shows',
+      'load-balanced',
+    ]);
+    expect(
+      questionsToAsk('http-401', { 'which-401': '401-1', 'where-401-1-shows': 'on-the-server' }).map(
+        (question) => question.id,
+      ),
+    ).toEqual(['which-401', 'where-401-1-shows']);
     expect(questionsToAsk('http-401', { 'which-401': '401-2' }).map((question) => question.id)).toEqual([
       'which-401',
     ]);
@@ -139,6 +149,25 @@ describe('answers choose the branch', () => {
       'providers-misconfigured',
       'epa-channel-binding',
     ]);
+  });
+
+  it('reaches the loopback check wherever causes.md says it shows: three prompts, a 401.1, IT checking everything — each only on the server itself', () => {
+    const onTheServer = [
+      ['prompt-three-times', { 'where-it-fails': 'on-the-server' }],
+      ['http-401', { 'which-401': '401-1', 'where-401-1-shows': 'on-the-server' }],
+      ['check-everything', { 'where-it-fails-for-it': 'on-the-server' }],
+    ] as const;
+    for (const [symptom, answers] of onTheServer) {
+      expect(causesForTarget(symptom, answers)).toContain('loopback-check');
+      expect(probesForTarget(symptom, answers)).toContain('loopback:check');
+      expect(saysItFailsOnTheServer(answers)).toBe(true);
+    }
+    expect(
+      causesForTarget('http-401', { 'which-401': '401-1', 'where-401-1-shows': 'on-a-pc' }),
+    ).not.toContain('loopback-check');
+    expect(saysItFailsOnTheServer({ 'where-401-1-shows': 'on-a-pc', 'which-401': '401-1' })).toBe(false);
+    // An answer id alone is not enough: it must answer a question that asks where it fails.
+    expect(saysItFailsOnTheServer({ 'which-401': 'on-the-server' })).toBe(false);
   });
 
   it('drops answers to questions the symptom does not ask, or that another answer made moot', () => {

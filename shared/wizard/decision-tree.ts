@@ -192,6 +192,31 @@ const onTheServerBranch: DecisionNode = {
   next: [finding('loopback-check'), iisBranch, askServerAdmin],
 };
 
+/** The answer that says the browser that fails runs on the web server itself (reference §7.1). */
+export const onTheServerAnswerId = 'on-the-server';
+
+/**
+ * "Does it fail on a PC, or only on the web server itself?", asked under every symptom where
+ * causes.md's loopback-check can be what the person sees: three prompts, a 401.1, and IT's
+ * check-everything. One id per place (a node id means one node), one answer id for "on the
+ * server itself", which the loopback rule reads through `saysItFailsOnTheServer`.
+ */
+function whereItFails(id: string, text: string, onAPc: DecisionNode): DecisionNode {
+  return {
+    kind: 'question',
+    id,
+    text,
+    answers: [
+      { id: 'on-a-pc', label: 'On my PC (or on other people’s PCs)', next: onAPc },
+      {
+        id: onTheServerAnswerId,
+        label: 'Only when I open the site on the web server itself',
+        next: onTheServerBranch,
+      },
+    ],
+  };
+}
+
 /** What a PC that cannot sign in does differently (the person runs IWA Doctor on that PC). */
 const failingPcBranch: DecisionNode = {
   kind: 'check',
@@ -223,38 +248,21 @@ export const decisionTree: Readonly<Record<SymptomId, DecisionNode>> = {
       askItSupport,
     ],
   },
-  'prompt-three-times': {
-    kind: 'question',
-    id: 'where-it-fails',
-    text: 'Where does the password box keep coming back?',
-    answers: [
-      {
-        id: 'on-a-pc',
-        label: 'On my PC (or on other people’s PCs)',
-        next: {
-          kind: 'check',
-          id: 'prompt-three',
-          what: 'Whether Kerberos can work for this site at all: the service name, the account behind it, the server settings',
-          probes: [],
-          next: [
-            zoneBranch,
-            browserBranch,
-            kerberosClientBranch,
-            liveSignInBranch,
-            spnBranch,
-            iisBranch,
-            askServerAdmin,
-          ],
-        },
-      },
-      // Browsing the site on the web server itself is the loopback check's case (reference §7.1).
-      {
-        id: 'on-the-server',
-        label: 'Only when I open the site on the web server itself',
-        next: onTheServerBranch,
-      },
+  'prompt-three-times': whereItFails('where-it-fails', 'Where does the password box keep coming back?', {
+    kind: 'check',
+    id: 'prompt-three',
+    what: 'Whether Kerberos can work for this site at all: the service name, the account behind it, the server settings',
+    probes: [],
+    next: [
+      zoneBranch,
+      browserBranch,
+      kerberosClientBranch,
+      liveSignInBranch,
+      spnBranch,
+      iisBranch,
+      askServerAdmin,
     ],
-  },
+  }),
   'http-401': {
     kind: 'question',
     id: 'which-401',
@@ -263,13 +271,13 @@ export const decisionTree: Readonly<Record<SymptomId, DecisionNode>> = {
       {
         id: '401-1',
         label: '401.1 (logon failed)',
-        next: {
+        next: whereItFails('where-401-1-shows', 'Where does the page show 401.1?', {
           kind: 'check',
           id: 'http-401-1',
           what: 'Why the server could not accept the sign-in',
           probes: [],
           next: [browserBranch, spnBranch, iisBranch, liveSignInBranch, farmQuestion],
-        },
+        }),
       },
       {
         id: '401-2',
@@ -369,10 +377,15 @@ export const decisionTree: Readonly<Record<SymptomId, DecisionNode>> = {
       {
         kind: 'check',
         id: 'server-limits',
-        what: 'Server limits and the loopback check',
-        probes: ['httpsys:limits', 'loopback:check'],
-        next: [finding('kerberos-token-too-large'), finding('loopback-check')],
+        what: 'Whether some people’s tickets are too big for the server',
+        probes: ['httpsys:limits'],
+        next: [finding('kerberos-token-too-large')],
       },
+      whereItFails(
+        'where-it-fails-for-it',
+        'Does it fail on a PC, or only when the site is opened on the web server itself?',
+        askItSupport,
+      ),
       farmQuestion,
       askItSupport,
     ],
@@ -520,4 +533,14 @@ export function escalationsForSymptom(
   for (const node of walkDecisionTree(decisionTree[symptom]))
     if (node.kind === 'escalation') byId.set(node.id, node);
   return [...byId.values()];
+}
+
+/**
+ * Whether the person said the browser that fails runs on the web server itself, in answer to any
+ * of the tree's "where does it fail?" questions.
+ */
+export function saysItFailsOnTheServer(answers: DecisionAnswers): boolean {
+  for (const [question, answerIds] of questionAnswerIds())
+    if (answerIds.includes(onTheServerAnswerId) && answers[question] === onTheServerAnswerId) return true;
+  return false;
 }

@@ -2,8 +2,8 @@
  * loopback-check (causes.md; reference §7.1, KB 896861 / KB 926642): from the server itself,
  * NTLM to its FQDN or an alias fails with 401.1 unless the name is in
  * BackConnectionHostNames or the check is disabled. It is a cause only when the person says
- * the site fails on the web server itself (the wizard's "where does the password box keep
- * coming back?" answered "on the web server itself") and this machine serves the host.
+ * the site fails on the web server itself (one of the wizard's "where does it fail?"
+ * questions answered "only on the web server itself") and this machine serves the host.
  * Running IWA Doctor on the server does not mean the browser that prompts is there: IT staff
  * check users' prompts from the server too. Otherwise a blocking check is a fact, not a cause.
  */
@@ -12,19 +12,18 @@ import { evidenceOfKind } from '../../model/evidence.js';
 import type { RuledOut } from '../../model/finding.js';
 import { loopbackBlocks } from '../../iis/loopback-settings.js';
 import type { FindingDraft, Rule, RuleInput } from '../rule.js';
+import { saysItFailsOnTheServer } from '../../wizard/decision-tree.js';
 import { proposeServerRemedies } from './server-remedies.js';
 import type { LoopbackFacts } from './server-evidence.js';
 
-/** The wizard's question and answer for "only when I open the site on the web server itself". */
-const whereItFails = { question: 'where-it-fails', onTheServer: 'on-the-server' } as const;
-
 /**
- * Whether the person said the browser that fails runs on the web server itself: the wizard's
- * "Where does the password box keep coming back?" answered "Only when I open the site on the web
- * server itself". (works-on-server-only means the opposite — it works there — and is no cause here.)
+ * Whether the person said the browser that fails runs on the web server itself: one of the
+ * wizard's "where does it fail?" questions (three prompts, a 401.1, check-everything) answered
+ * "Only when I open the site on the web server itself". (works-on-server-only means the opposite
+ * — it works there — and is no cause here.)
  */
 export function failsOnTheServerItself(target: RuleInput['target']): boolean {
-  return target.answers?.[whereItFails.question] === whereItFails.onTheServer;
+  return saysItFailsOnTheServer(target.answers ?? {});
 }
 
 /**

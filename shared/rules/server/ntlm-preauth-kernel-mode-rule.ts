@@ -10,9 +10,9 @@
 import { getCause } from '../../causes/cause-catalog.js';
 import { evidenceOfKind } from '../../model/evidence.js';
 import type { RuledOut } from '../../model/finding.js';
-import { loopbackBlocks } from '../../iis/loopback-settings.js';
 import type { FindingDraft, Rule } from '../rule.js';
 import { walkDecryptionChain } from './decryption-chain.js';
+import { loopbackCheckIsTheCause } from './loopback-check-rule.js';
 import { appcmdLocation, proposeServerRemedies } from './server-remedies.js';
 import './server-evidence.js';
 import { proposeWorkstationRemedies } from '../workstation/workstation-remedies.js';
@@ -37,10 +37,9 @@ export const ntlmPreauthKernelModeRule: Rule = ({ evidence, target }) => {
       continue;
     }
     const chain = walkDecryptionChain(app.facts, spn?.facts ?? null);
-    const loopbackExplains =
-      loopback !== null &&
-      loopback.facts.servedHere &&
-      loopbackBlocks(loopback.facts.host, loopback.facts.computerName, loopback.facts.settings);
+    // The loopback check explains a 401.1 only where its own rule says it is the cause (the
+    // person said the browser that fails runs on this server); otherwise it is a fact.
+    const loopbackExplains = loopback !== null && loopbackCheckIsTheCause(loopback.facts, target);
     if (target.symptom !== 'http-401' || !chain.complete || chain.broken || loopbackExplains) continue;
     if (client?.facts.disableNtlmPreAuth.value === 1) continue;
     findings.push({
