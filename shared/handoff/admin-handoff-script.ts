@@ -69,8 +69,9 @@ export type HandoffStep =
     }
   | {
       /**
-       * Active Directory: let the account use AES keys (msDS-SupportedEncryptionTypes, §6.2, §8.5);
-       * `Set-ADUser`/`Set-ADComputer -KerberosEncryptionType` of the ActiveDirectory module [U].
+       * Active Directory: let the account use AES keys (msDS-SupportedEncryptionTypes, §6.2, §8.5),
+       * added to what it already allows (`Set-ADUser`/`Set-ADComputer -Replace` of the
+       * ActiveDirectory module, bits 0x8 and 0x10 [U]): RC4, where still allowed, stays allowed.
        */
       readonly kind: 'enable-aes';
       /** The account's distinguished name. */
@@ -334,11 +335,11 @@ export function buildAdminHandoffScript(request: HandoffRequest): string {
       case 'enable-aes':
         lines.push(
           comment(
-            `   Keeps the previous value in $IwaDoctorPreviousEncryptionTypes (printed below) for the undo; then allows AES128 and AES256 for ${step.accountDn}.`,
+            `   Keeps the previous value in $IwaDoctorPreviousEncryptionTypes (printed below) for the undo; then adds AES128 (0x8) and AES256 (0x10) to what ${step.accountDn} already allows, removing nothing (msDS-SupportedEncryptionTypes bits per MS-KILE 2.2.7 [U]; an unset value counts as none, so AES alone).`,
           ),
           `$IwaDoctorPreviousEncryptionTypes = (${getAd(step)} -Identity ${literal(step.accountDn)} -Properties ${literal('msDS-SupportedEncryptionTypes')}).${literal('msDS-SupportedEncryptionTypes')}`,
           `Write-Output (${literal('Previous msDS-SupportedEncryptionTypes: ')} + $IwaDoctorPreviousEncryptionTypes)`,
-          `${setAd(step)} -Identity ${literal(step.accountDn)} -KerberosEncryptionType ${literal('AES128')}, ${literal('AES256')}`,
+          `${setAd(step)} -Identity ${literal(step.accountDn)} -Replace @{ ${literal('msDS-SupportedEncryptionTypes')} = ([int]$IwaDoctorPreviousEncryptionTypes -bor 0x18) }`,
         );
         break;
       case 'reset-password':

@@ -78,7 +78,7 @@ const allowedCode = new Set([
   '& $appcmd list config L L',
   '$IwaDoctorPreviousEncryptionTypes = (Get-ADUser -Identity L -Properties L).L',
   'Write-Output (L + $IwaDoctorPreviousEncryptionTypes)',
-  'Set-ADUser -Identity L -KerberosEncryptionType L, L',
+  'Set-ADUser -Identity L -Replace @{ L = ([int]$IwaDoctorPreviousEncryptionTypes -bor 0x18) }',
   'Set-ADAccountPassword -Identity L -Reset',
   'Get-ADUser -Identity L -Properties L',
   'if ($null -eq $IwaDoctorPreviousEncryptionTypes) { Set-ADUser -Identity L -Clear L }',
@@ -461,7 +461,7 @@ describe('fixes that exist only as a hand-off script (a password or an account o
     expect(code).toEqual(
       expect.arrayContaining([
         `$IwaDoctorPreviousEncryptionTypes = (Get-ADUser -Identity '${dn}' -Properties 'msDS-SupportedEncryptionTypes').'msDS-SupportedEncryptionTypes'`,
-        `Set-ADUser -Identity '${dn}' -KerberosEncryptionType 'AES128', 'AES256'`,
+        `Set-ADUser -Identity '${dn}' -Replace @{ 'msDS-SupportedEncryptionTypes' = ([int]$IwaDoctorPreviousEncryptionTypes -bor 0x18) }`,
         `Set-ADAccountPassword -Identity '${dn}' -Reset`,
         "$credential = Get-Credential -UserName 'CONTOSO\\svc-web' -Message 'The password of the account that runs application pool AppPool1'",
         `if ($null -eq $IwaDoctorPreviousEncryptionTypes) { Set-ADUser -Identity '${dn}' -Clear 'msDS-SupportedEncryptionTypes' }`,
