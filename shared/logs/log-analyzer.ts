@@ -463,20 +463,24 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     pairHash = h & 0x3fffffff;
   }
 
+  /** Whether `group` is the group of the current record (keyOf first): same client, URL, user agent and log format. */
+  function isCurrentRecordGroup(group: Group, bytes: Uint8Array, layoutNow: FieldLayout): boolean {
+    const clientLength = clientTo - clientFrom;
+    return (
+      group.key.length === clientLength + 1 + (urlTo - urlFrom) + 1 + (agentTo - agentFrom) &&
+      group.clientLength === clientLength &&
+      group.format === layoutNow.format &&
+      sameGroupKey(group.key, bytes, clientFrom, clientTo, urlFrom, urlTo, agentFrom, agentTo)
+    );
+  }
+
   /** The group of client + URL + user agent of the current record (keyOf first); null when absent and not created. */
   function groupOf(bytes: Uint8Array, layoutNow: FieldLayout, create: boolean): Group | null {
     const clientLength = clientTo - clientFrom;
     const urlLength = urlTo - urlFrom;
-    const keyLength = clientLength + 1 + urlLength + 1 + (agentTo - agentFrom);
     let candidate = groupsByHash.get(pairHash) ?? null;
     while (candidate) {
-      if (
-        candidate.key.length === keyLength &&
-        candidate.clientLength === clientLength &&
-        candidate.format === layoutNow.format &&
-        sameGroupKey(candidate.key, bytes, clientFrom, clientTo, urlFrom, urlTo, agentFrom, agentTo)
-      )
-        return candidate;
+      if (isCurrentRecordGroup(candidate, bytes, layoutNow)) return candidate;
       candidate = candidate.next;
     }
     if (!create) return null;
@@ -512,17 +516,8 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
   /** The group of the current record (keyOf first) if it has an attempt open; null otherwise. */
   function openGroupOf(bytes: Uint8Array, layoutNow: FieldLayout): Group | null {
     let candidate = openByHash.get(pairHash) ?? null;
-    if (candidate === null) return null;
-    const clientLength = clientTo - clientFrom;
-    const keyLength = clientLength + 1 + (urlTo - urlFrom) + 1 + (agentTo - agentFrom);
     while (candidate) {
-      if (
-        candidate.key.length === keyLength &&
-        candidate.clientLength === clientLength &&
-        candidate.format === layoutNow.format &&
-        sameGroupKey(candidate.key, bytes, clientFrom, clientTo, urlFrom, urlTo, agentFrom, agentTo)
-      )
-        return candidate;
+      if (isCurrentRecordGroup(candidate, bytes, layoutNow)) return candidate;
       candidate = candidate.nextOpen;
     }
     return null;
