@@ -149,6 +149,10 @@ interface ClientTimelineState {
   problems: number;
 }
 
+function startsWithByteOrderMark(bytes: Uint8Array, start: number, end: number): boolean {
+  return end - start >= 3 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf;
+}
+
 export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): LogAnalyzer {
   const limits: LogAnalyzerLimits = { ...defaultLogAnalyzerLimits, ...overrides };
   const decoder = new TextDecoder('utf-8');
@@ -283,9 +287,12 @@ export function createLogAnalyzer(overrides: Partial<LogAnalyzerLimits> = {}): L
     }
   }
 
-  function onLine(bytes: Uint8Array, start: number, end: number): void {
+  function onLine(bytes: Uint8Array, lineStart: number, end: number): void {
     lineNumber++;
     counts.lines++;
+    // A UTF-8 byte-order mark before the first line (a log saved again by an editor) is not part of it.
+    const start =
+      lineNumber === 1 && startsWithByteOrderMark(bytes, lineStart, end) ? lineStart + 3 : lineStart;
     if (end <= start) {
       counts.blank++;
       return;

@@ -40,6 +40,27 @@ describe('malformed logs', () => {
     ]);
   });
 
+  it('a UTF-8 byte-order mark before the first line is skipped, also when it arrives a byte at a time; one later in the file is not', () => {
+    const bom = [0xef, 0xbb, 0xbf];
+    const text = new TextEncoder().encode(`${fieldsLine}\r\n${good}\r\n`);
+    for (const chunks of [
+      [Uint8Array.from([...bom, ...text])],
+      [...bom, ...text].map((byte) => Uint8Array.of(byte)),
+    ]) {
+      const analyzer = createLogAnalyzer();
+      analyzer.beginFile('u_ex-saved-by-an-editor.log');
+      for (const chunk of chunks) analyzer.push(chunk);
+      const analysis = analyzer.finish();
+      expect(analysis.messages).toEqual([]);
+      expect(analysis.counts).toMatchObject({ lines: 2, directives: 1, records: 1, wrongFieldCount: 0 });
+    }
+    const analyzer = createLogAnalyzer();
+    analyzer.beginFile('u_ex-joined.log');
+    analyzer.push(text);
+    analyzer.push(Uint8Array.from([...bom, ...text]));
+    expect(analyzer.finish().counts).toMatchObject({ directives: 1, records: 2, wrongFieldCount: 1 });
+  });
+
   it('lines without #Fields that match no default layout are reported, not guessed', () => {
     const analyzer = createLogAnalyzer();
     analyzer.push('hello world\nthis is not an IIS log at all\n');
