@@ -126,14 +126,16 @@ test('files dropped on the drop zone are read like picked files', async ({ page 
   await expect(page.getByRole('region', { name: 'Browser capture proxy.har' })).toBeVisible();
 });
 
-test('a dropped folder is walked: capture files in it and its sub-folders are read, the others named as left out', async ({
+test('a dropped folder is walked: capture files in it and its sub-folders are read, renamed logs by their header, the others named as left out', async ({
   page,
 }) => {
   await openCaptureAnalysis(page);
   const log = readFileSync(webdeployLog, 'utf8');
   const har = readFileSync(proxyHar, 'utf8');
+  // It starts with the #Software: line IIS writes, so a folder import reads it under any name.
+  const renamed = readFileSync(elfieLog, 'utf8');
   await page.getByTestId('capture-drop').evaluate(
-    (zone, { log, har }) => {
+    (zone, { log, har, renamed }) => {
       type Node = File | { readonly name: string; readonly children: readonly Node[] };
       // Directory entries as Chromium hands them out: readEntries in batches of 2, then [].
       const entry = (node: Node): unknown =>
@@ -164,7 +166,14 @@ test('a dropped folder is walked: capture files in it and its sub-folders are re
         children: [
           new File([log], 'u_ex110512.log'),
           new File(['<configuration/>'], 'web.config'),
-          { name: 'captures', children: [new File([har], 'proxy.har'), new File(['notes'], 'notes.txt')] },
+          {
+            name: 'captures',
+            children: [
+              new File([har], 'proxy.har'),
+              new File(['notes'], 'notes.txt'),
+              new File([renamed], 'web02-copy.txt'),
+            ],
+          },
         ],
       };
       const item = { kind: 'file', webkitGetAsEntry: () => entry(folder), getAsFile: () => null };
@@ -172,10 +181,11 @@ test('a dropped folder is walked: capture files in it and its sub-folders are re
       Object.defineProperty(drop, 'dataTransfer', { value: { items: [item], files: [] } });
       zone.dispatchEvent(drop);
     },
-    { log, har },
+    { log, har, renamed },
   );
-  await expect(page.getByTestId('capture-read')).toContainText('Read 2 files');
+  await expect(page.getByTestId('capture-read')).toContainText('Read 3 files');
   await expect(page.locator('table.capture-summary tr[data-kind="logon-denied"]')).toHaveCount(1);
+  await expect(page.locator('table.capture-summary tr[data-kind="normal-kerberos"]')).toHaveCount(1);
   await expect(page.getByRole('region', { name: 'Browser capture proxy.har' })).toBeVisible();
   await expect(page.getByText('Left out of the folder')).toContainText('web.config, notes.txt');
 });

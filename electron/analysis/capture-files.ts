@@ -1,18 +1,25 @@
 /**
  * Which files a capture import reads: named files as given (a `.har` is a HAR, anything
  * else an IIS or HTTP.sys log), and inside folders the files IIS and browsers write —
- * `u_ex*.log` (W3C, §5.3), `httperr*.log` (HTTP.sys) and `*.har` — searched recursively.
+ * `u_ex*.log` (W3C, §5.3), `httperr*.log` (HTTP.sys) and `*.har` — searched recursively, plus
+ * logs renamed when they were copied off a server, told by their first line
+ * (shared/capture/server-log-signature.ts).
  * A path that gives nothing (missing, or a folder without such names) or holds folders that
  * cannot be listed is a problem of its own: said in one line, the other paths are still read;
  * only when no path gives a file is it an error.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import {
   captureKindOfName,
   isCaptureFileName,
   type CaptureFileKind,
 } from '../../shared/capture/capture-analysis.js';
+import {
+  mayBeRenamedServerLog,
+  serverLogSignatureBytes,
+  startsLikeServerLog,
+} from '../../shared/capture/server-log-signature.js';
 
 export interface CaptureFile {
   readonly path: string;
@@ -71,15 +78,16 @@ export async function collectCaptureFiles(paths: readonly string[]): Promise<Col
 }
 
 /**
- * A folder import reads only the names IIS and browsers write; logs copied or renamed
- * (`site1.log`, an excerpt) are read when named directly, which the message says how to do.
+ * A folder import reads the names IIS and browsers write and renamed logs that start with
+ * IIS's or HTTP.sys's header; anything else (an excerpt without the header, `site1.log`) is
+ * read when named directly, which the message says how to do.
  */
 function emptyFolderText(folder: string, others: readonly string[]): string {
-  const base = `no u_ex*.log, httperr*.log or *.har file in ${folder}`;
+  const base = `no IIS log, HTTP.sys log or HAR file in ${folder}`;
   if (others.length === 0) return base;
   const shown = others.slice(0, 3).join(', ');
   const more = others.length > 3 ? ` and ${others.length - 3} more` : '';
-  return `${base} (it holds ${shown}${more}); files named otherwise are read when named directly, e.g. analyze ${join(folder, others[0]!)}`;
+  return `${base} (it holds ${shown}${more}: none named u_ex*.log, httperr*.log or *.har, none starting with the #Software: line IIS and HTTP.sys write); a file named directly is read as a log, e.g. analyze ${join(folder, others[0]!)}`;
 }
 
 function unreadableFolderText(root: string, unreadable: readonly UnreadableFolder[]): string {
@@ -116,8 +124,26 @@ async function walk(root: string, folder: string, depth: number, into: WalkResul
     else if (entry.isFile() && isCaptureFileName(entry.name)) {
       const info = await stat(path);
       into.files.push({ path, kind: captureKindOfName(entry.name), bytes: info.size });
+    } else if (entry.isFile() && mayBeRenamedServerLog(entry.name) && (await isRenamedServerLog(path))) {
+      const info = await stat(path);
+      into.files.push({ path, kind: 'log', bytes: info.size });
     } else if (entry.isFile() && into.others.length < maxFiles) {
       into.others.push(relative(root, path));
     }
+  }
+}
+
+/** Reads the first bytes only; a file that cannot be opened is not one (it is listed with the others). */
+async function isRenamedServerLog(path: string): Promise<boolean> {
+  const handle = await open(path, 'r').catch(() => null);
+  if (!handle) return false;
+  try {
+    const start = Buffer.alloc(serverLogSignatureBytes);
+    const { bytesRead } = await handle.read(start, 0, start.length, 0);
+    return startsLikeServerLog(start.subarray(0, bytesRead).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    await handle.close();
   }
 }

@@ -376,9 +376,32 @@ describe('iwa-doctor analyze', () => {
     const result = await cli(folder, join(data, 'iislogs/msdocs-401-1-preauth-2148074254.log'));
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
-      `iwa-doctor: no u_ex*.log, httperr*.log or *.har file in ${folder} (it holds site1.log); files named otherwise are read when named directly, e.g. analyze ${join(folder, 'site1.log')}\n`,
+      `iwa-doctor: no IIS log, HTTP.sys log or HAR file in ${folder} (it holds site1.log: none named u_ex*.log, httperr*.log or *.har, none starting with the #Software: line IIS and HTTP.sys write); a file named directly is read as a log, e.g. analyze ${join(folder, 'site1.log')}\n`,
     );
     expect(result.stdout).toContain('ntlm-preauth');
+  });
+
+  it('a folder of logs renamed when copied off the servers: those starting with the IIS or HTTP.sys header are read, other text is not', async () => {
+    const folder = join(scratch, 'collected');
+    mkdirSync(join(folder, 'web02'), { recursive: true });
+    copyFileSync(
+      join(data, 'iislogs/elfie-arriba-u_ex-iis85-winauth.log'),
+      join(folder, 'web01-u_ex170513.log'),
+    );
+    // The HTTP.sys header and line as iwa-reference.md §5.3 quotes them, saved by an editor that added a BOM.
+    writeFileSync(
+      join(folder, 'web02', 'errors.txt'),
+      '\uFEFF#Software: Microsoft HTTP API 2.0\r\n#Version: 1.0\r\n#Date: 2012-11-14 20:35:02\r\n#Fields: date time cs-version cs-method cs-uri sc-status s-reason\r\n2012-11-14 20:36:36 HTTP/1.1 GET /1234567890/time.asp 400 FieldLength\r\n',
+    );
+    writeFileSync(join(folder, 'notes.txt'), '#Software: Notepad\r\nasked the user to sign in again\r\n');
+    writeFileSync(join(folder, 'web.config'), '<configuration/>');
+    const document = await json(folder);
+    expect(document.messages).toEqual([]);
+    expect(document.patterns.map((pattern) => pattern.kind)).toContain('header-too-long');
+    const text = await cli(folder);
+    expect(text.code).toBe(0);
+    expect(text.stderr).toBe('');
+    expect(text.stdout).toMatch(/^Read 2 files \(2 log, 0 HAR\)/);
   });
 
   it('bad input: one line on stderr and exit 2', async () => {
@@ -395,9 +418,7 @@ describe('iwa-doctor analyze', () => {
     });
     const empty = join(scratch, 'empty');
     mkdirSync(empty);
-    expect((await cli(empty)).stderr).toBe(
-      `iwa-doctor: no u_ex*.log, httperr*.log or *.har file in ${empty}\n`,
-    );
+    expect((await cli(empty)).stderr).toBe(`iwa-doctor: no IIS log, HTTP.sys log or HAR file in ${empty}\n`);
     // The only file is not a HAR: the (empty) document printed, one line why, exit 2.
     const notHar = join(scratch, 'capture.har');
     copyFileSync(join(data, 'iislogs/msdocs-webdeploy-wmsvc-401.log'), notHar);

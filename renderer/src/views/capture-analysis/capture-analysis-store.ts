@@ -10,12 +10,17 @@ import {
   type CaptureAnalysis,
   type CaptureProgress,
 } from '../../../../shared/capture/capture-analysis.js';
+import {
+  mayBeRenamedServerLog,
+  serverLogSignatureBytes,
+  startsLikeServerLog,
+} from '../../../../shared/capture/server-log-signature.js';
 import { collectDroppedFiles, type DropSelection } from './dropped-files.js';
 import { runCaptureAnalysis, type RunningCaptureAnalysis } from './run-capture-analysis.js';
 
 export type CaptureAnalysisStatus =
   | { readonly kind: 'idle'; readonly notice: string | null }
-  /** `files` is empty while dropped folders are still being looked through. */
+  /** `files` is empty while folders are still being looked through. */
   | { readonly kind: 'running'; readonly files: readonly string[]; readonly progress: CaptureProgress | null }
   | { readonly kind: 'done'; readonly analysis: CaptureAnalysis; readonly ignored: readonly string[] }
   | { readonly kind: 'error'; readonly message: string };
@@ -24,8 +29,9 @@ export interface CaptureAnalysisState {
   readonly status: CaptureAnalysisStatus;
   /**
    * Reads the files. `files` were picked or dropped one by one: all are read. `folderFiles`
-   * were found in a picked or dropped folder: only the names IIS, HTTP.sys and browsers
-   * write (u_ex*.log, httperr*.log, *.har) are read, the others are listed as left out.
+   * were found in a picked or dropped folder: the names IIS, HTTP.sys and browsers write
+   * (u_ex*.log, httperr*.log, *.har) and renamed logs that start with IIS's or HTTP.sys's
+   * header are read, the others are listed as left out.
    */
   analyze(files: readonly File[], options?: { readonly folderFiles?: readonly File[] }): Promise<void>;
   /** A drop: walks the dropped folders (their files filtered like a picked folder), then reads. */
@@ -43,7 +49,7 @@ export function createCaptureAnalysisStore(run: CaptureRunner = runCaptureAnalys
   let current: RunningCaptureAnalysis | null = null;
   /** Which run is the latest: progress and results of an older run are dropped. */
   let generation = 0;
-  /** The generation of a drop whose folders are being walked, or null. */
+  /** The generation of a run whose folders are being walked or their files looked at, or null. */
   let walking: number | null = null;
   const stopped = 'Stopped: nothing was kept from the files that were being read.';
   return createStore<CaptureAnalysisState>()((set, get) => ({
@@ -54,7 +60,15 @@ export function createCaptureAnalysisStore(run: CaptureRunner = runCaptureAnalys
       const mine = ++generation;
       walking = null;
       const folderFiles = options.folderFiles ?? [];
-      const fromFolders = folderFiles.filter((file) => isCaptureFileName(file.name));
+      if (folderFiles.length > 0) {
+        // Reading the first line of each renamed log takes a moment in a big folder: Stop works meanwhile.
+        walking = mine;
+        set({ status: { kind: 'running', files: [], progress: null } });
+      }
+      const fromFolders = await serverCaptureFiles(folderFiles);
+      if (walking === mine) walking = null;
+      // Stopped, cleared or replaced by a newer choice while the folder's files were looked at.
+      if (generation !== mine) return;
       const chosen = [...files, ...fromFolders];
       const ignored = folderFiles.filter((file) => !fromFolders.includes(file)).map((file) => file.name);
       if (chosen.length === 0) {
@@ -63,7 +77,7 @@ export function createCaptureAnalysisStore(run: CaptureRunner = runCaptureAnalys
             kind: 'error',
             message:
               options.folderFiles !== undefined
-                ? 'That folder holds no u_ex*.log, httperr*.log or .har file. Logs named otherwise are read when you choose or drop the files themselves.'
+                ? 'That folder holds no IIS log, HTTP.sys log or .har file: none is named u_ex*.log or httperr*.log, none starts with the #Software: line IIS writes. A log is read whatever its name when you choose or drop the file itself.'
                 : 'No file was chosen.',
           },
         });
@@ -136,4 +150,23 @@ export function createCaptureAnalysisStore(run: CaptureRunner = runCaptureAnalys
       set({ status: { kind: 'idle', notice: null } });
     },
   }));
+}
+
+/** The folder files a folder import reads: by name, or a renamed log by its first line. */
+async function serverCaptureFiles(folderFiles: readonly File[]): Promise<File[]> {
+  const chosen: File[] = [];
+  for (const file of folderFiles) {
+    if (isCaptureFileName(file.name)) chosen.push(file);
+    else if (mayBeRenamedServerLog(file.name) && (await startsLikeServerLogFile(file))) chosen.push(file);
+  }
+  return chosen;
+}
+
+/** A file that cannot be read here is not taken (it is listed as left out). */
+async function startsLikeServerLogFile(file: File): Promise<boolean> {
+  const start = await file
+    .slice(0, serverLogSignatureBytes)
+    .text()
+    .catch(() => '');
+  return startsLikeServerLog(start);
 }

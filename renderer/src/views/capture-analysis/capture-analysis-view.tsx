@@ -98,7 +98,7 @@ export function CaptureAnalysisView() {
               {status.progress
                 ? `Reading ${status.progress.file} (file ${status.progress.fileIndex + 1} of ${status.progress.files}): ${percent(status.progress.bytesDone, status.progress.bytesTotal)}%`
                 : status.files.length === 0
-                  ? 'Looking through the dropped folder…'
+                  ? 'Looking through the folder…'
                   : `Reading ${status.files.length} file${status.files.length === 1 ? '' : 's'}…`}
               <progress
                 max={100}
@@ -123,10 +123,10 @@ export function CaptureAnalysisView() {
         <>
           {status.ignored.length > 0 ? (
             <p className="capture-hint">
-              Left out of the folder (not named u_ex*.log, httperr*.log or *.har):{' '}
-              {status.ignored.slice(0, 10).join(', ')}
-              {status.ignored.length > 10 ? ` and ${status.ignored.length - 10} more` : ''}. A log named
-              otherwise is read when you choose or drop the file itself.
+              Left out of the folder (not named u_ex*.log, httperr*.log or *.har, and not starting with the
+              header IIS writes): {status.ignored.slice(0, 10).join(', ')}
+              {status.ignored.length > 10 ? ` and ${status.ignored.length - 10} more` : ''}. A log is read
+              whatever its name when you choose or drop the file itself.
             </p>
           ) : null}
           <CaptureAnalysisResults analysis={status.analysis} />

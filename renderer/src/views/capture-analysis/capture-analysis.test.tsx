@@ -105,19 +105,48 @@ describe('capture analysis store', () => {
     expect(analysis.logs?.timeline.map((client) => client.client)).toEqual(['10.0.0.6', '10.0.0.5']);
   });
 
-  it('a folder keeps only u_ex*.log, httperr*.log and .har; nothing left is a plain message', async () => {
+  it('a folder keeps u_ex*.log, httperr*.log, .har and renamed logs that start with the IIS header; nothing left is a plain message', async () => {
     const store = createCaptureAnalysisStore();
+    const renamed = `#Software: Microsoft Internet Information Services 10.0\r\n#Version: 1.0\r\n${log}`;
     const status = await settled(
       store,
-      [new File([log], 'u_ex261120.log'), new File(['x'], 'web.config')],
+      [
+        new File([log], 'u_ex261120.log'),
+        new File(['x'], 'web.config'),
+        new File([renamed], 'web02-u_ex261120.txt'),
+        // An excerpt without the header cannot be told from other text by its start.
+        new File([log], 'excerpt.log'),
+      ],
       true,
     );
-    expect(status.kind === 'done' && status.ignored).toEqual(['web.config']);
+    if (status.kind !== 'done') throw new Error(`expected done, got ${JSON.stringify(status)}`);
+    expect(status.analysis.files.map((file) => file.name)).toEqual([
+      'u_ex261120.log',
+      'web02-u_ex261120.txt',
+    ]);
+    expect(status.ignored).toEqual(['web.config', 'excerpt.log']);
     expect(await settled(store, [new File(['x'], 'notes.txt')], true)).toEqual({
       kind: 'error',
       message:
-        'That folder holds no u_ex*.log, httperr*.log or .har file. Logs named otherwise are read when you choose or drop the files themselves.',
+        'That folder holds no IIS log, HTTP.sys log or .har file: none is named u_ex*.log or httperr*.log, none starts with the #Software: line IIS writes. A log is read whatever its name when you choose or drop the file itself.',
     });
+  });
+
+  it('Stop while a folder’s files are looked at: nothing is read afterwards', async () => {
+    let runs = 0;
+    const store = createCaptureAnalysisStore(() => {
+      runs++;
+      throw new Error('nothing may be read after Stop');
+    });
+    const pending = store.getState().analyze([], { folderFiles: [new File([log], 'renamed.log')] });
+    expect(store.getState().status).toEqual({ kind: 'running', files: [], progress: null });
+    store.getState().cancel();
+    await pending;
+    expect(store.getState().status).toEqual({
+      kind: 'idle',
+      notice: 'Stopped: nothing was kept from the files that were being read.',
+    });
+    expect(runs).toBe(0);
   });
 
   it('a dropped folder is walked (sub-folders, batches) and filtered by name; files dropped beside it are all read', async () => {

@@ -2,8 +2,9 @@
  * Files dropped on "Analyze a capture", folders included. `DataTransfer.files` lists a
  * dropped folder as one unreadable File, so folders are walked through the File and
  * Directory Entries API (`webkitGetAsEntry()`, Chromium and Electron). Files dropped
- * themselves are all read; files found inside folders are filtered to the names IIS,
- * HTTP.sys and browsers write, like "Choose a folder…" (capture-analysis-store.ts).
+ * themselves are all read; files found inside folders are filtered like "Choose a folder…"
+ * (capture-analysis-store.ts): the names IIS, HTTP.sys and browsers write, and renamed logs
+ * that start with IIS's or HTTP.sys's header.
  */
 
 /** What a drop holds, taken while the drop event runs: the items cannot be read afterwards. */
@@ -15,7 +16,7 @@ export interface DropSelection {
 export interface DroppedFiles {
   /** Dropped themselves: all are read. */
   readonly files: readonly File[];
-  /** Found inside dropped folders: filtered by name before reading. */
+  /** Found inside dropped folders: filtered (by name, or a renamed log by its first line) before reading. */
   readonly folderFiles: readonly File[];
 }
 
