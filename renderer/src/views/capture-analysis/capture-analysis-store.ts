@@ -70,7 +70,9 @@ export function createCaptureAnalysisStore(run: CaptureRunner = runCaptureAnalys
       // Stopped, cleared or replaced by a newer choice while the folder's files were looked at.
       if (generation !== mine) return;
       const chosen = [...files, ...fromFolders];
-      const ignored = folderFiles.filter((file) => !fromFolders.includes(file)).map((file) => file.name);
+      // A set: a folder may hold up to 10,000 files (dropped-files.ts), too many for a list lookup each.
+      const taken = new Set(fromFolders);
+      const ignored = folderFiles.filter((file) => !taken.has(file)).map((file) => file.name);
       if (chosen.length === 0) {
         set({
           status: {
