@@ -18,8 +18,13 @@ import type { Scenario } from '../../../shared/scenario/scenario-schema.js';
 import { scenarioAccountDn } from '../../../shared/scenario/sections/directory.js';
 import { parseDistinguishedName } from '../../../shared/spn/distinguished-name.js';
 import { decodeArguments, encodeArguments } from '../../host/powershell/argument-encoding.js';
-import { loadScenarioFile, parseScenario } from '../../host/scenario/load-scenario.js';
+import { loadScenarioFile } from '../../host/scenario/load-scenario.js';
 import { ScenarioHost } from '../../host/scenario/scenario-host.js';
+import {
+  contosoWebServer,
+  scenarioEnvelope,
+  scenarioHostOf,
+} from '../../host/scenario/testing/contoso-test-scenario.js';
 import { Engine, EngineError } from '../engine.js';
 import { JournalStore } from '../journal/journal-store.js';
 import { planServerChange } from './server-remedy.js';
@@ -200,54 +205,38 @@ interface ScenarioOptions {
 }
 
 function scenarioFor({ sam, accounts, url }: ScenarioOptions): ScenarioHost {
-  return new ScenarioHost(
-    parseScenario(
-      JSON.stringify({
-        format: 'iwa-doctor-scenario',
-        version: 1,
-        id: 'handoff-test',
-        title: 'handoff test',
-        description: '',
-        target: { url: url ?? 'https://web01.contoso.com/', symptom: 'http-401' },
-        expect: { causes: [] },
-        machine: {
-          computerName: 'WEB01',
-          isServer: true,
-          domain: 'CONTOSO',
-          dnsDomain: 'contoso.com',
-          user: { name: 'jane', domain: 'CONTOSO', kind: 'domain' },
-        },
-        iis: {
-          sites: [
+  return scenarioHostOf({
+    ...scenarioEnvelope('handoff-test'),
+    target: { url: url ?? 'https://web01.contoso.com/', symptom: 'http-401' },
+    machine: contosoWebServer('jane'),
+    iis: {
+      sites: [
+        {
+          name: 'Default Web Site',
+          id: 1,
+          bindings: [{ protocol: 'https', bindingInformation: '*:443:' }],
+          applications: [
             {
-              name: 'Default Web Site',
-              id: 1,
-              bindings: [{ protocol: 'https', bindingInformation: '*:443:' }],
-              applications: [
-                {
-                  path: '/',
-                  appPool: 'AppPool1',
-                  windowsAuthentication: { enabled: true, useAppPoolCredentials: true },
-                  anonymousAuthentication: { enabled: false },
-                },
-              ],
+              path: '/',
+              appPool: 'AppPool1',
+              windowsAuthentication: { enabled: true, useAppPoolCredentials: true },
+              anonymousAuthentication: { enabled: false },
             },
           ],
-          appPools: [{ name: 'AppPool1', identityType: 'SpecificUser', userName: `CONTOSO\\${sam}` }],
         },
-        directory: {
-          netbiosDomain: 'CONTOSO',
-          dnsDomain: 'contoso.com',
-          spnWriteAllowed: false,
-          accounts: [
-            { samAccountName: 'WEB01$', kind: 'computer', spns: ['HOST/WEB01', 'HOST/web01.contoso.com'] },
-            ...accounts,
-          ],
-        },
-      }),
-      'test',
-    ),
-  );
+      ],
+      appPools: [{ name: 'AppPool1', identityType: 'SpecificUser', userName: `CONTOSO\\${sam}` }],
+    },
+    directory: {
+      netbiosDomain: 'CONTOSO',
+      dnsDomain: 'contoso.com',
+      spnWriteAllowed: false,
+      accounts: [
+        { samAccountName: 'WEB01$', kind: 'computer', spns: ['HOST/WEB01', 'HOST/web01.contoso.com'] },
+        ...accounts,
+      ],
+    },
+  });
 }
 
 let dir: string;

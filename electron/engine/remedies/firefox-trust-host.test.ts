@@ -8,8 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RemedyOffer } from '../../../shared/model/finding.js';
-import { parseScenario } from '../../host/scenario/load-scenario.js';
 import { ScenarioHost } from '../../host/scenario/scenario-host.js';
+import {
+  contosoWorkstation,
+  scenarioEnvelope,
+  scenarioHostOf,
+} from '../../host/scenario/testing/contoso-test-scenario.js';
 import { JournalStore } from '../journal/journal-store.js';
 import { firefoxTrustHostRemedy } from './firefox-trust-host.js';
 import { RemedyPreconditionError } from './remedy.js';
@@ -25,52 +29,37 @@ function host(
     policyLocked?: 0 | 1;
   } = {},
 ): ScenarioHost {
-  return new ScenarioHost(
-    parseScenario(
-      JSON.stringify({
-        format: 'iwa-doctor-scenario',
-        version: 1,
-        id: 'firefox-test',
-        title: 'firefox test',
-        description: '',
-        target: { url: 'https://intranet.contoso.com/', symptom: 'prompt-once-per-session' },
-        expect: { causes: [] },
-        machine: {
-          computerName: 'WS01',
-          domain: 'CONTOSO',
-          dnsDomain: 'contoso.com',
-          user: { name: 'alice', domain: 'CONTOSO', kind: 'domain' },
+  return scenarioHostOf({
+    ...scenarioEnvelope('firefox-test'),
+    target: { url: 'https://intranet.contoso.com/', symptom: 'prompt-once-per-session' },
+    machine: contosoWorkstation(),
+    registry: options.policy
+      ? [
+          {
+            key: 'HKLM\\Software\\Policies\\Mozilla\\Firefox\\Authentication\\SPNEGO',
+            values: { '1': { type: 'REG_SZ', data: 'policy.fabrikam.com' } },
+          },
+          ...(options.policyLocked !== undefined
+            ? [
+                {
+                  key: 'HKLM\\Software\\Policies\\Mozilla\\Firefox\\Authentication',
+                  values: { Locked: { type: 'REG_DWORD', data: options.policyLocked } },
+                },
+              ]
+            : []),
+        ]
+      : [],
+    firefox: {
+      running: options.running ?? false,
+      profiles: [
+        {
+          path: profile.path,
+          prefs: { 'network.negotiate-auth.trusted-uris': 'fabrikam.com' },
+          userPrefs: options.userPrefs ?? null,
         },
-        registry: options.policy
-          ? [
-              {
-                key: 'HKLM\\Software\\Policies\\Mozilla\\Firefox\\Authentication\\SPNEGO',
-                values: { '1': { type: 'REG_SZ', data: 'policy.fabrikam.com' } },
-              },
-              ...(options.policyLocked !== undefined
-                ? [
-                    {
-                      key: 'HKLM\\Software\\Policies\\Mozilla\\Firefox\\Authentication',
-                      values: { Locked: { type: 'REG_DWORD', data: options.policyLocked } },
-                    },
-                  ]
-                : []),
-            ]
-          : [],
-        firefox: {
-          running: options.running ?? false,
-          profiles: [
-            {
-              path: profile.path,
-              prefs: { 'network.negotiate-auth.trusted-uris': 'fabrikam.com' },
-              userPrefs: options.userPrefs ?? null,
-            },
-          ],
-        },
-      }),
-      'test',
-    ),
-  );
+      ],
+    },
+  });
 }
 
 const offer: RemedyOffer = {

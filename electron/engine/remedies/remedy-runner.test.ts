@@ -4,9 +4,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChangePlan } from '../../../shared/model/change-plan.js';
 import type { RegistryKeyRef, RegistryTreeNode, RegistryValue } from '../../../shared/host/registry.js';
-import { parseScenario } from '../../host/scenario/load-scenario.js';
-import { ScenarioHost } from '../../host/scenario/scenario-host.js';
+import type { ScenarioHost } from '../../host/scenario/scenario-host.js';
 import { simulatedTools } from '../../host/scenario/simulated-tools.js';
+import {
+  contosoWorkstation,
+  scenarioEnvelope,
+  scenarioHostOf,
+} from '../../host/scenario/testing/contoso-test-scenario.js';
 import { JournalStore } from '../journal/journal-store.js';
 import { applyPlan, undoEntry } from './remedy-runner.js';
 
@@ -14,27 +18,12 @@ const zoneMap = 'Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings
 const domains: RegistryKeyRef = { hive: 'HKCU', path: `${zoneMap}\\Domains` };
 
 function scenarioHost(values: Record<string, unknown> = {}): ScenarioHost {
-  return new ScenarioHost(
-    parseScenario(
-      JSON.stringify({
-        format: 'iwa-doctor-scenario',
-        version: 1,
-        id: 'runner-test',
-        title: 'runner test',
-        description: '',
-        target: { url: 'https://intranet.contoso.com/', symptom: 'check-everything' },
-        expect: { causes: [] },
-        machine: {
-          computerName: 'WS01',
-          domain: 'CONTOSO',
-          dnsDomain: 'contoso.com',
-          user: { name: 'alice', domain: 'CONTOSO', kind: 'domain' },
-        },
-        registry: [{ key: `HKCU\\${zoneMap}\\Domains`, values }],
-      }),
-      'test',
-    ),
-  );
+  return scenarioHostOf({
+    ...scenarioEnvelope('runner-test'),
+    target: { url: 'https://intranet.contoso.com/', symptom: 'check-everything' },
+    machine: contosoWorkstation(),
+    registry: [{ key: `HKCU\\${zoneMap}\\Domains`, values }],
+  });
 }
 
 function plan(operations: ChangePlan['operations']): ChangePlan {

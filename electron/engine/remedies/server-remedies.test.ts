@@ -10,8 +10,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Diagnosis } from '../../../shared/model/diagnosis.js';
 import type { RemedyOffer } from '../../../shared/model/finding.js';
 import { verdictLine } from '../../../shared/model/verdict.js';
-import { parseScenario } from '../../host/scenario/load-scenario.js';
-import { ScenarioHost } from '../../host/scenario/scenario-host.js';
+import type { ScenarioHost } from '../../host/scenario/scenario-host.js';
+import {
+  contosoWebServer,
+  scenarioEnvelope,
+  scenarioHostOf,
+} from '../../host/scenario/testing/contoso-test-scenario.js';
 import { Engine, EngineError } from '../engine.js';
 import { JournalStore } from '../journal/journal-store.js';
 import {
@@ -49,69 +53,49 @@ const computerAccount = {
 };
 
 function serverScenario(options: ServerOptions = {}): ScenarioHost {
-  return new ScenarioHost(
-    parseScenario(
-      JSON.stringify({
-        format: 'iwa-doctor-scenario',
-        version: 1,
-        id: 'server-remedy-test',
-        title: 'server remedy test',
-        description: '',
-        target: { url: options.url ?? 'https://web01.contoso.com/', symptom: options.symptom ?? 'http-401' },
-        expect: { causes: [] },
-        machine: {
-          computerName: 'WEB01',
-          isServer: true,
-          domain: 'CONTOSO',
-          dnsDomain: 'contoso.com',
-          user: { name: 'jane', domain: 'CONTOSO', kind: 'domain' },
-          uac: options.uac ?? 'accept',
-        },
-        registry: options.registry ?? [],
-        iis: {
-          configReadNeedsElevation: options.configReadNeedsElevation ?? false,
-          sites: [
-            {
-              name: 'Default Web Site',
-              id: 1,
-              bindings: [
-                { protocol: 'http', bindingInformation: '*:80:' },
-                { protocol: 'https', bindingInformation: '*:443:' },
-              ],
-              applications: [
-                {
-                  path: '/',
-                  appPool: 'AppPool1',
-                  windowsAuthentication: options.windowsAuthentication ?? {
-                    enabled: true,
-                    useAppPoolCredentials: true,
-                  },
-                  anonymousAuthentication: { enabled: options.anonymousEnabled ?? false },
-                },
-              ],
-            },
+  return scenarioHostOf({
+    ...scenarioEnvelope('server-remedy-test'),
+    target: { url: options.url ?? 'https://web01.contoso.com/', symptom: options.symptom ?? 'http-401' },
+    machine: { ...contosoWebServer('jane'), uac: options.uac ?? 'accept' },
+    registry: options.registry ?? [],
+    iis: {
+      configReadNeedsElevation: options.configReadNeedsElevation ?? false,
+      sites: [
+        {
+          name: 'Default Web Site',
+          id: 1,
+          bindings: [
+            { protocol: 'http', bindingInformation: '*:80:' },
+            { protocol: 'https', bindingInformation: '*:443:' },
           ],
-          appPools: [
+          applications: [
             {
-              name: 'AppPool1',
-              identityType: 'SpecificUser',
-              userName: options.poolUser ?? 'CONTOSO\\svc-web',
+              path: '/',
+              appPool: 'AppPool1',
+              windowsAuthentication: options.windowsAuthentication ?? {
+                enabled: true,
+                useAppPoolCredentials: true,
+              },
+              anonymousAuthentication: { enabled: options.anonymousEnabled ?? false },
             },
           ],
         },
-        directory: {
-          netbiosDomain: 'CONTOSO',
-          dnsDomain: 'contoso.com',
-          spnWriteAllowed: options.spnWriteAllowed ?? true,
-          accounts: options.accounts ?? [
-            computerAccount,
-            { samAccountName: 'svc-web', kind: 'user', spns: [] },
-          ],
+      ],
+      appPools: [
+        {
+          name: 'AppPool1',
+          identityType: 'SpecificUser',
+          userName: options.poolUser ?? 'CONTOSO\\svc-web',
         },
-      }),
-      'test',
-    ),
-  );
+      ],
+    },
+    directory: {
+      netbiosDomain: 'CONTOSO',
+      dnsDomain: 'contoso.com',
+      spnWriteAllowed: options.spnWriteAllowed ?? true,
+      accounts: options.accounts ?? [computerAccount, { samAccountName: 'svc-web', kind: 'user', spns: [] }],
+    },
+  });
 }
 
 let dir: string;

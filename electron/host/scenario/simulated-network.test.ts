@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from './load-scenario.js';
 import { simulateTcpPort } from './simulated-network.js';
+import { contosoWorkstation, scenarioEnvelope } from './testing/contoso-test-scenario.js';
 
 const scenario = (workstation: unknown) =>
   parseScenario(
     JSON.stringify({
-      format: 'iwa-doctor-scenario',
-      version: 1,
-      id: 'network-test',
-      title: 'network test',
-      description: '',
+      ...scenarioEnvelope('network-test'),
       target: { url: 'https://intranet.contoso.com/', symptom: 'check-everything' },
-      expect: { causes: [] },
-      machine: {
-        computerName: 'WS01',
-        domain: 'CONTOSO',
-        dnsDomain: 'contoso.com',
-        user: { name: 'alice', domain: 'CONTOSO', kind: 'domain' },
-      },
+      machine: contosoWorkstation(),
       registry: [],
       ...(workstation === undefined ? {} : { workstation }),
     }),

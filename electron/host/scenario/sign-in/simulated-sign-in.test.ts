@@ -11,21 +11,12 @@ import {
 } from '../../../../shared/scenario/scenario-schema.js';
 import { runLiveSignInTest } from '../../../live/run-live-sign-in-test.js';
 import { ScenarioHost } from '../scenario-host.js';
+import { contosoWebServer, contosoWorkstation, scenarioEnvelope } from '../testing/contoso-test-scenario.js';
 
 const workstation: ScenarioInput = {
-  format: 'iwa-doctor-scenario',
-  version: 1,
-  id: 'sign-in-test',
-  title: 'test',
-  description: 'test',
+  ...scenarioEnvelope('sign-in-test'),
   target: { url: 'https://intranet.contoso.com/app', symptom: 'check-everything' },
-  expect: { causes: [] },
-  machine: {
-    computerName: 'WS01',
-    domain: 'CONTOSO',
-    dnsDomain: 'contoso.com',
-    user: { name: 'alice', domain: 'CONTOSO', kind: 'domain' },
-  },
+  machine: contosoWorkstation(),
   registry: [],
 };
 
@@ -38,7 +29,7 @@ function webServer(
   return {
     ...workstation,
     target: { url: 'https://web01.contoso.com/', symptom: 'check-everything' },
-    machine: { ...workstation.machine, computerName: 'WEB01', isServer: true },
+    machine: contosoWebServer('alice'),
     iis: {
       sites: [
         {

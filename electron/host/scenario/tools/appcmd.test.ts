@@ -8,35 +8,18 @@ import {
   parseWindowsAuthSection,
   readAppcmdError,
 } from '../../../../shared/iis/appcmd-output.js';
-import { parseScenario } from '../load-scenario.js';
-import { ScenarioHost } from '../scenario-host.js';
+import type { ScenarioHost } from '../scenario-host.js';
+import { contosoWebServer, scenarioEnvelope, scenarioHostOf } from '../testing/contoso-test-scenario.js';
 
 const windowsAuth = '-section:system.webServer/security/authentication/windowsAuthentication';
 
 function host(iis: Record<string, unknown> | undefined, elevated = true): ScenarioHost {
-  return new ScenarioHost(
-    parseScenario(
-      JSON.stringify({
-        format: 'iwa-doctor-scenario',
-        version: 1,
-        id: 'appcmd-test',
-        title: 'appcmd test',
-        description: '',
-        target: { url: 'https://web01.contoso.com/', symptom: 'check-everything' },
-        expect: { causes: [] },
-        machine: {
-          computerName: 'WEB01',
-          domain: 'CONTOSO',
-          dnsDomain: 'contoso.com',
-          isServer: true,
-          elevated,
-          user: { name: 'admin', domain: 'CONTOSO', kind: 'domain' },
-        },
-        ...(iis ? { iis } : {}),
-      }),
-      'test',
-    ),
-  );
+  return scenarioHostOf({
+    ...scenarioEnvelope('appcmd-test'),
+    target: { url: 'https://web01.contoso.com/', symptom: 'check-everything' },
+    machine: { ...contosoWebServer('admin'), elevated },
+    ...(iis ? { iis } : {}),
+  });
 }
 
 const iis = {

@@ -5,32 +5,16 @@ import {
   parseSetspnList,
   parseSetspnQuery,
 } from '../../../../shared/spn/setspn-output.js';
-import { parseScenario } from '../load-scenario.js';
-import { ScenarioHost } from '../scenario-host.js';
+import type { ScenarioHost } from '../scenario-host.js';
+import { contosoWebServer, scenarioEnvelope, scenarioHostOf } from '../testing/contoso-test-scenario.js';
 
 function host(directory: Record<string, unknown> | undefined): ScenarioHost {
-  return new ScenarioHost(
-    parseScenario(
-      JSON.stringify({
-        format: 'iwa-doctor-scenario',
-        version: 1,
-        id: 'setspn-test',
-        title: 'setspn test',
-        description: '',
-        target: { url: 'https://web01.contoso.com/', symptom: 'check-everything' },
-        expect: { causes: [] },
-        machine: {
-          computerName: 'WEB01',
-          domain: 'CONTOSO',
-          dnsDomain: 'contoso.com',
-          isServer: true,
-          user: { name: 'admin', domain: 'CONTOSO', kind: 'domain' },
-        },
-        ...(directory ? { directory } : {}),
-      }),
-      'test',
-    ),
-  );
+  return scenarioHostOf({
+    ...scenarioEnvelope('setspn-test'),
+    target: { url: 'https://web01.contoso.com/', symptom: 'check-everything' },
+    machine: contosoWebServer('admin'),
+    ...(directory ? { directory } : {}),
+  });
 }
 
 const directory = {
