@@ -1,44 +1,26 @@
 /**
  * Hand-built tokens for each trap in reference §8: the GSS TOK_ID that is not ASN.1, raw
  * NTLMSSP under Negotiate, NegTokenResp without negState, both Kerberos OIDs, NTLM header
- * length rules, KRB-ERROR names, header forms, and DER strictness. Builders are minimal
- * DER/NTLMSSP encoders written from the same reference sections.
+ * length rules, KRB-ERROR names, header forms, and DER strictness. DER is written with
+ * der-writer.ts (the simulated sign-in's encoder); NTLMSSP with a minimal builder written from
+ * the same reference sections.
  */
 import { describe, expect, it } from 'vitest';
-import { context, DerReader, derTags } from './der-reader.js';
+import { DerReader, derTags } from './der-reader.js';
+import {
+  definiteLength,
+  explicitTag,
+  generalString,
+  integer,
+  objectIdentifier,
+  octetString,
+  tlv,
+} from './der-writer.js';
 import { decodeAuthToken, TokenDecodeError } from './decode-auth-token.js';
 import { maxAuthInputCharacters } from './auth-header.js';
 import { fileTimeText } from './ntlm-messages.js';
 import { ntlmFallbackVerdict, rawNtlmNegotiateVerdict } from './token-verdict.js';
 
-// ---- DER builder -------------------------------------------------------------------------
-function length(n: number): number[] {
-  if (n < 0x80) return [n];
-  const bytes: number[] = [];
-  for (let rest = n; rest > 0; rest = Math.floor(rest / 256)) bytes.unshift(rest % 256);
-  return [0x80 | bytes.length, ...bytes];
-}
-function tlv(tag: number, ...parts: (number[] | Uint8Array)[]): number[] {
-  const content = parts.flatMap((part) => Array.from(part));
-  return [tag, ...length(content.length), ...content];
-}
-const explicit = (n: number, ...parts: number[][]) => tlv(context(n), ...parts);
-const int = (value: number) => tlv(derTags.integer, value < 0x80 ? [value] : [0, value]);
-const str = (text: string) => tlv(derTags.generalString, Array.from(new TextEncoder().encode(text)));
-const octets = (bytes: number[]) => tlv(derTags.octetString, bytes);
-function oid(dotted: string): number[] {
-  const [a = 0, b = 0, ...rest] = dotted.split('.').map(Number);
-  const body = [a * 40 + b];
-  for (const arc of rest) {
-    const groups: number[] = [];
-    for (let value = arc; ; value = Math.floor(value / 128)) {
-      groups.unshift(value % 128);
-      if (value < 128) break;
-    }
-    body.push(...groups.map((group, index) => (index < groups.length - 1 ? group | 0x80 : group)));
-  }
-  return tlv(derTags.oid, body);
-}
 const krb5 = '1.2.840.113554.1.2.2';
 const msKrb5 = '1.2.840.48018.1.2.2';
 const spnegoOid = '1.3.6.1.5.5.2';
@@ -47,16 +29,16 @@ const ntlmOid = '1.3.6.1.4.1.311.2.2.10';
 function principal(nameType: number, ...parts: string[]): number[] {
   return tlv(
     derTags.sequence,
-    explicit(0, int(nameType)),
-    explicit(1, tlv(derTags.sequence, ...parts.map(str))),
+    explicitTag(0, integer(nameType)),
+    explicitTag(1, tlv(derTags.sequence, ...parts.map(generalString))),
   );
 }
 function encrypted(etype: number, kvno: number | null, cipherLength: number): number[] {
   return tlv(
     derTags.sequence,
-    explicit(0, int(etype)),
-    ...(kvno === null ? [] : [explicit(1, int(kvno))]),
-    explicit(2, octets(new Array(cipherLength).fill(0xab))),
+    explicitTag(0, integer(etype)),
+    ...(kvno === null ? [] : [explicitTag(1, integer(kvno))]),
+    explicitTag(2, octetString(new Array(cipherLength).fill(0xab))),
   );
 }
 function apReq(
@@ -73,10 +55,10 @@ function apReq(
     0x61,
     tlv(
       derTags.sequence,
-      explicit(0, int(5)),
-      explicit(1, str(options.realm ?? 'CONTOSO.COM')),
-      explicit(2, principal(options.nameType ?? 2, ...(options.sname ?? ['HTTP', 'web01.contoso.com']))),
-      explicit(3, encrypted(options.etype ?? 18, options.kvno === undefined ? 7 : options.kvno, 40)),
+      explicitTag(0, integer(5)),
+      explicitTag(1, generalString(options.realm ?? 'CONTOSO.COM')),
+      explicitTag(2, principal(options.nameType ?? 2, ...(options.sname ?? ['HTTP', 'web01.contoso.com']))),
+      explicitTag(3, encrypted(options.etype ?? 18, options.kvno === undefined ? 7 : options.kvno, 40)),
     ),
   );
   const apOptions = tlv(derTags.bitString, [0, options.mutual === false ? 0 : 0x20, 0, 0, 0]);
@@ -84,47 +66,52 @@ function apReq(
     0x6e,
     tlv(
       derTags.sequence,
-      explicit(0, int(5)),
-      explicit(1, int(14)),
-      explicit(2, apOptions),
-      explicit(3, ticket),
-      explicit(4, encrypted(18, null, 30)),
+      explicitTag(0, integer(5)),
+      explicitTag(1, integer(14)),
+      explicitTag(2, apOptions),
+      explicitTag(3, ticket),
+      explicitTag(4, encrypted(18, null, 30)),
     ),
   );
 }
 const apRep = () =>
   tlv(
     0x6f,
-    tlv(derTags.sequence, explicit(0, int(5)), explicit(1, int(15)), explicit(2, encrypted(18, null, 20))),
+    tlv(
+      derTags.sequence,
+      explicitTag(0, integer(5)),
+      explicitTag(1, integer(15)),
+      explicitTag(2, encrypted(18, null, 20)),
+    ),
   );
 function krbError(code: number, eText?: string): number[] {
   return tlv(
     0x7e,
     tlv(
       derTags.sequence,
-      explicit(0, int(5)),
-      explicit(1, int(30)),
-      explicit(4, tlv(derTags.generalizedTime, Array.from(new TextEncoder().encode('20261122021500Z')))),
-      explicit(5, int(1)),
-      explicit(6, int(code)),
-      explicit(9, str('CONTOSO.COM')),
-      explicit(10, principal(2, 'HTTP', 'web01.contoso.com')),
-      ...(eText ? [explicit(11, str(eText))] : []),
+      explicitTag(0, integer(5)),
+      explicitTag(1, integer(30)),
+      explicitTag(4, tlv(derTags.generalizedTime, Array.from(new TextEncoder().encode('20261122021500Z')))),
+      explicitTag(5, integer(1)),
+      explicitTag(6, integer(code)),
+      explicitTag(9, generalString('CONTOSO.COM')),
+      explicitTag(10, principal(2, 'HTTP', 'web01.contoso.com')),
+      ...(eText ? [explicitTag(11, generalString(eText))] : []),
     ),
   );
 }
 const gssKrb = (mechOid: string, tokId: [number, number], message: number[]) =>
-  tlv(0x60, oid(mechOid), [...tokId, ...message]);
+  tlv(0x60, objectIdentifier(mechOid), [...tokId, ...message]);
 function negTokenInit(mechOids: string[], mechToken?: number[]): number[] {
   return tlv(
     0x60,
-    oid(spnegoOid),
-    explicit(
+    objectIdentifier(spnegoOid),
+    explicitTag(
       0,
       tlv(
         derTags.sequence,
-        explicit(0, tlv(derTags.sequence, ...mechOids.map(oid))),
-        ...(mechToken ? [explicit(2, octets(mechToken))] : []),
+        explicitTag(0, tlv(derTags.sequence, ...mechOids.map(objectIdentifier))),
+        ...(mechToken ? [explicitTag(2, octetString(mechToken))] : []),
       ),
     ),
   );
@@ -244,7 +231,7 @@ describe('GSS framing: the 2-byte TOK_ID is not ASN.1 (reference §8.3)', () => 
   });
 
   it('rejects a GSS Kerberos token with the TOK_ID missing', () => {
-    expect(decodeError(b64(tlv(0x60, oid(krb5), apReq()))).code).toBe('unexpected-structure');
+    expect(decodeError(b64(tlv(0x60, objectIdentifier(krb5), apReq()))).code).toBe('unexpected-structure');
   });
 });
 
@@ -330,9 +317,13 @@ describe('NTLM under the Negotiate scheme (reference §8.1, §8.4)', () => {
 
 describe('SPNEGO NegTokenResp (reference §8.4)', () => {
   it('decodes a NegTokenResp without negState', () => {
-    const token = explicit(
+    const token = explicitTag(
       1,
-      tlv(derTags.sequence, explicit(1, oid(krb5)), explicit(2, octets(gssKrb(krb5, [2, 0], apRep())))),
+      tlv(
+        derTags.sequence,
+        explicitTag(1, objectIdentifier(krb5)),
+        explicitTag(2, octetString(gssKrb(krb5, [2, 0], apRep()))),
+      ),
     );
     const decoded = decodeAuthToken(`WWW-Authenticate: Negotiate ${b64(token)}`);
     expect(decoded.spnego).toMatchObject({
@@ -346,7 +337,7 @@ describe('SPNEGO NegTokenResp (reference §8.4)', () => {
   });
 
   it('a reject says the server rejected the exchange', () => {
-    const token = explicit(1, tlv(derTags.sequence, explicit(0, tlv(derTags.enumerated, [2]))));
+    const token = explicitTag(1, tlv(derTags.sequence, explicitTag(0, tlv(derTags.enumerated, [2]))));
     const decoded = decodeAuthToken(b64(token));
     expect(decoded.verdict).toBe('The server rejected the Negotiate exchange');
     expect(decoded.spnego?.negState).toBe('reject');
@@ -354,7 +345,8 @@ describe('SPNEGO NegTokenResp (reference §8.4)', () => {
 
   it('rejects a negState outside RFC 4178', () => {
     expect(
-      decodeError(b64(explicit(1, tlv(derTags.sequence, explicit(0, tlv(derTags.enumerated, [9])))))).code,
+      decodeError(b64(explicitTag(1, tlv(derTags.sequence, explicitTag(0, tlv(derTags.enumerated, [9]))))))
+        .code,
     ).toBe('unexpected-structure');
   });
 });
@@ -365,12 +357,12 @@ describe('KRB-ERROR (reference §6.2, §8.5)', () => {
     [37, 'KRB_AP_ERR_SKEW', /five minutes/],
     [7, 'KDC_ERR_S_PRINCIPAL_UNKNOWN', /no account holds the SPN/],
   ])('names error %i %s and explains it', (code, name, meaning) => {
-    const token = explicit(
+    const token = explicitTag(
       1,
       tlv(
         derTags.sequence,
-        explicit(0, tlv(derTags.enumerated, [2])),
-        explicit(2, octets(gssKrb(krb5, [3, 0], krbError(code, 'oops')))),
+        explicitTag(0, tlv(derTags.enumerated, [2])),
+        explicitTag(2, octetString(gssKrb(krb5, [3, 0], krbError(code, 'oops')))),
       ),
     );
     const decoded = decodeAuthToken(`WWW-Authenticate: Negotiate ${b64(token)}`);
@@ -589,7 +581,7 @@ describe('DER strictness (der-reader.ts)', () => {
   it('rejects indefinite and non-minimal lengths', () => {
     expect(decodeError(b64([0x60, 0x80, ...valid.slice(4), 0, 0])).code).toBe('der-invalid');
     const inner = valid.slice(4);
-    expect(decodeError(b64([0x60, 0x83, 0, ...length(inner.length).slice(1), ...inner])).code).toBe(
+    expect(decodeError(b64([0x60, 0x83, 0, ...definiteLength(inner.length).slice(1), ...inner])).code).toBe(
       'der-invalid',
     );
   });
@@ -621,7 +613,7 @@ describe('display safety', () => {
   });
 
   it('an unknown GSS mechanism decodes as mechanism "unknown"', () => {
-    const decoded = decodeAuthToken(b64(tlv(0x60, oid('1.3.6.1.4.1.99999.1'), [1, 2, 3])));
+    const decoded = decodeAuthToken(b64(tlv(0x60, objectIdentifier('1.3.6.1.4.1.99999.1'), [1, 2, 3])));
     expect(decoded).toMatchObject({
       container: 'gss-other',
       mechanism: 'unknown',

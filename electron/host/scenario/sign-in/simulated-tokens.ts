@@ -1,5 +1,5 @@
 /**
- * Structurally valid Negotiate tokens for the simulated sign-in, built with der-writer.ts in the
+ * Structurally valid Negotiate tokens for the simulated sign-in, built with shared/tokens/der-writer.ts in the
  * layouts of reference §8 so the app's own decoders (shared/tokens) read them like real ones:
  *
  * - the client's SPNEGO NegTokenInit with a Kerberos AP-REQ for the SPN asked for (§8.4, §8.5;
@@ -25,7 +25,7 @@ import {
   octetString,
   sequence,
   type DerBytes,
-} from './der-writer.js';
+} from '../../../../shared/tokens/der-writer.js';
 
 /** Kerberos message numbers (RFC 4120 §5.2.2: AP-REQ 14, AP-REP 15, KRB-ERROR 30). */
 const apReqType = 14;

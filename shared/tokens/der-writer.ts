@@ -1,14 +1,16 @@
 /**
- * A small DER encoder (X.690 definite lengths) for the simulated sign-in's tokens: just the
- * types the Kerberos and SPNEGO messages of reference §8.3–§8.5 use. It writes what
- * shared/tokens/der-reader.ts reads, so the app's own decoders read the simulated tokens as
- * they read real ones. Tag numbers come from der-reader.ts, one source for both directions.
+ * A small DER encoder (X.690 definite lengths): just the types the Kerberos and SPNEGO messages
+ * of reference §8.3–§8.5 use. It writes what der-reader.ts reads: the simulated sign-in's tokens
+ * (electron/host/scenario/sign-in/) are read by the app's own decoders as real ones are, and the
+ * decoder tests build their hand-made tokens with it. Tag numbers come from der-reader.ts, one
+ * source for both directions.
  */
-import { application, context, derTags } from '../../../../shared/tokens/der-reader.js';
+import { application, context, derTags } from './der-reader.js';
 
 export type DerBytes = readonly number[];
 
-function lengthBytes(length: number): number[] {
+/** A definite length in the fewest bytes (short form below 128). */
+export function definiteLength(length: number): number[] {
   if (length < 0x80) return [length];
   const bytes: number[] = [];
   for (let rest = length; rest > 0; rest = Math.floor(rest / 256)) bytes.unshift(rest % 256);
@@ -18,7 +20,7 @@ function lengthBytes(length: number): number[] {
 /** One TLV: tag, definite length, the concatenated parts as content. */
 export function tlv(tag: number, ...parts: readonly DerBytes[]): number[] {
   const content = parts.flat();
-  return [tag, ...lengthBytes(content.length), ...content];
+  return [tag, ...definiteLength(content.length), ...content];
 }
 
 export const explicitTag = (tagNumber: number, ...parts: readonly DerBytes[]): number[] =>
